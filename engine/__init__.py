@@ -1,0 +1,1 @@
+"""O2O Workstation engine: the workspace and everything computed on it. No Qt here."""
