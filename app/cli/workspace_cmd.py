@@ -1,0 +1,47 @@
+"""o2o info / o2o secret export|import."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.cli._common import add_json_arg, add_workspace_arg, ask_passphrase, passphrase_from
+from engine.workspace import Workspace
+
+
+def register(sub) -> None:
+    info = sub.add_parser("info", help="schema version, workspace id and row counts")
+    info.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    add_json_arg(info)
+    info.set_defaults(func=cmd_info)
+
+    secret = sub.add_parser("secret", help="move a workspace's hashing secret between laptops")
+    secret_sub = secret.add_subparsers(dest="action", required=True)
+    for action, help_text in (("export", "write the secret to FILE, protected by a passphrase"),
+                              ("import", "put the secret from FILE into this computer's keyring")):
+        p = secret_sub.add_parser(action, help=help_text)
+        add_workspace_arg(p, create=False)
+        p.add_argument("file", type=Path, metavar="FILE")
+        p.add_argument("--secret-passphrase-env", metavar="VAR",
+                       help="environment variable holding the secret file's passphrase")
+        add_json_arg(p)
+        p.set_defaults(func=cmd_secret)
+
+
+def cmd_info(args):
+    with Workspace.open(args.workspace, passphrase=passphrase_from(args)) as ws:
+        info = ws.info()
+    return 0, info
+
+
+def cmd_secret(args):
+    import os
+
+    if args.secret_passphrase_env:
+        passphrase = os.environ.get(args.secret_passphrase_env, "")
+    else:
+        passphrase = ask_passphrase("Secret file passphrase: ")
+    with Workspace.open(args.workspace, passphrase=passphrase_from(args)) as ws:
+        if args.action == "export":
+            ws.export_secret(args.file, passphrase)
+            return 0, {"message": f"secret of workspace {ws.id} written to {args.file}", "file": str(args.file)}
+        ws.import_secret(args.file, passphrase)
+        return 0, {"message": f"secret installed for workspace {ws.id}; the workspace is writable"}
