@@ -1,0 +1,1 @@
+"""Icons, translations (ru, en) and styles."""

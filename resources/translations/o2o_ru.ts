@@ -1,0 +1,624 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>ContextBar</name>
+    <message>
+        <location filename="../../app/widgets.py" line="28" />
+        <source>All time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets.py" line="36" />
+        <source>Site:</source>
+        <translation>Объект:</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets.py" line="39" />
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets.py" line="56" />
+        <source>All sites</source>
+        <translation>Все объекты</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets.py" line="58" />
+        <source>No workspace open</source>
+        <translation>Рабочая область не открыта</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets.py" line="60" />
+        <source> (read-only)</source>
+        <translation> (только чтение)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../app/widgets.py" line="136" />
+        <source>Details…</source>
+        <translation>Подробности…</translation>
+    </message>
+    <message>
+        <location filename="../../app/widgets.py" line="139" />
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <location filename="../../app/views/import_view.py" line="16" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="17" />
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="18" />
+        <source>Site</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="19" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="20" />
+        <source>Frames / rows</source>
+        <translation>Кадры / строки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="21" />
+        <source>Probe requests</source>
+        <translation>Probe-запросы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="22" />
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="23" />
+        <source>Randomized</source>
+        <translation>Случайные MAC</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="24" />
+        <source>Truncated</source>
+        <translation>Обрезан</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="25" />
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="26" />
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="29" />
+        <source>All supported (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;All files (*)</source>
+        <translation>Все поддерживаемые (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="46" />
+        <source>Add files…</source>
+        <translation>Добавить файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="47" />
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="51" />
+        <source>site (new name creates it)</source>
+        <translation>объект (новое имя создаст его)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="53" />
+        <source>sensor (default)</source>
+        <translation>сенсор (по умолчанию)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="54" />
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="56" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="61" />
+        <source>Site for captures:</source>
+        <translation>Объект для захватов:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="63" />
+        <source>Sensor:</source>
+        <translation>Сенсор:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="70" />
+        <source>No files chosen — drop .pcap/.pcapng captures, airodump-ng CSV, Kismet logs, CRM exports or receipts here, or click “Add files…”.</source>
+        <translation>Файлы не выбраны — перетащите сюда захваты .pcap/.pcapng, CSV airodump-ng, журналы Kismet, выгрузки CRM или чеки, или нажмите «Добавить файлы…».</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="101" />
+        <source>Import files</source>
+        <translation>Импорт файлов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="114" />
+        <source>ready</source>
+        <translation>готов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="145" />
+        <source>Choose or type the site these captures come from.</source>
+        <translation>Выберите или введите объект, откуда эти захваты.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="151" />
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/import_view.py" line="160" />
+        <source>Importing %n file(s)</source>
+        <translation>
+            <numerusform>Импорт файлов: %n</numerusform>
+            <numerusform>Импорт файлов: %n</numerusform>
+            <numerusform>Импорт файлов: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="169" />
+        <source>Import finished: </source>
+        <translation>Импорт завершён: </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="182" />
+        <source>yes, %1 bytes lost</source>
+        <translation>да, потеряно байт: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/window.py" line="144" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="145" />
+        <source>&amp;New workspace…</source>
+        <translation>&amp;Новая рабочая область…</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="146" />
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Открыть рабочую область…</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="147" />
+        <source>Open &amp;recent</source>
+        <translation>Н&amp;едавние</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="150" />
+        <source>&amp;Import files…</source>
+        <translation>&amp;Импорт файлов…</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="151" />
+        <source>&amp;Export current view…</source>
+        <translation>&amp;Экспорт текущего экрана…</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="153" />
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="154" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="155" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="156" />
+        <source>&amp;Filter table</source>
+        <translation>&amp;Фильтр таблицы</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="157" />
+        <source>&amp;Cancel running task</source>
+        <translation>О&amp;тменить задачу</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="165" />
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="187" />
+        <source>New workspace</source>
+        <translation>Новая рабочая область</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="187" />
+        <location filename="../../app/window.py" line="193" />
+        <source>O2O workspace (*.o2o)</source>
+        <translation>Рабочая область O2O (*.o2o)</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="193" />
+        <source>Open workspace</source>
+        <translation>Открыть рабочую область</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="203" />
+        <source>Cannot open workspace</source>
+        <translation>Не удаётся открыть рабочую область</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationArea</name>
+    <message>
+        <location filename="../../app/window.py" line="37" />
+        <source>Notifications: %1</source>
+        <translation>Уведомления: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="44" />
+        <source>Notifications</source>
+        <translation>Уведомления</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <location filename="../../app/views/overview.py" line="41" />
+        <location filename="../../app/views/overview.py" line="59" />
+        <source>Sites</source>
+        <translation>Объекты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="41" />
+        <source>Stores, malls, dealer centres and events in this workspace</source>
+        <translation>Магазины, ТЦ, дилерские центры и мероприятия в этой рабочей области</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="42" />
+        <location filename="../../app/views/overview.py" line="60" />
+        <source>Sensors</source>
+        <translation>Сенсоры</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="42" />
+        <source>Wi-Fi sensors that delivered captures</source>
+        <translation>Wi-Fi-сенсоры, приславшие захваты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="43" />
+        <source>Imported files</source>
+        <translation>Импортировано файлов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="43" />
+        <source>Files that landed in the workspace (rejected rows counted per file)</source>
+        <translation>Файлы, загруженные в рабочую область (отклонённые строки учтены по каждому файлу)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="44" />
+        <source>Detections</source>
+        <translation>Обнаружения</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="44" />
+        <source>Frames kept from captures: one row per phone seen by a sensor</source>
+        <translation>Кадры из захватов: одна строка на каждое обнаружение телефона сенсором</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="45" />
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="45" />
+        <source>Distinct station MACs (kept only as keyed hashes)</source>
+        <translation>Уникальные MAC устройств (хранятся только как ключевые хэши)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="46" />
+        <source>CRM contacts</source>
+        <translation>Контакты CRM</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="46" />
+        <source>Rows imported from CRM exports</source>
+        <translation>Строки, импортированные из выгрузок CRM</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="47" />
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="47" />
+        <source>Fiscal receipts imported</source>
+        <translation>Импортировано фискальных чеков</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="53" />
+        <source>Nothing imported yet — drop capture files (.pcap, .pcapng), CRM exports or receipts on this window, or use File ▸ Import files… (Ctrl+I).</source>
+        <translation>Пока ничего не импортировано — перетащите в окно захваты (.pcap, .pcapng), выгрузки CRM или чеки, или выберите Файл ▸ Импорт файлов… (Ctrl+I).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="61" />
+        <source>Tables</source>
+        <translation>Таблицы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="65" />
+        <source>Imports log</source>
+        <translation>Журнал импорта</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="75" />
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="77" />
+        <source>Loading overview</source>
+        <translation>Загрузка обзора</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="84" />
+        <source> · demo workspace (synthetic data)</source>
+        <translation> · демо-область (синтетические данные)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="25" />
+        <source>Interface</source>
+        <translation>Интерфейс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="33" />
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="37" />
+        <source>Hashing secret and privacy</source>
+        <translation>Секрет хэширования и приватность</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="43" />
+        <source>Export secret…</source>
+        <translation>Экспорт секрета…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="44" />
+        <source>Import secret…</source>
+        <translation>Импорт секрета…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="45" />
+        <source>Unlock with passphrase…</source>
+        <translation>Разблокировать паролем…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="55" />
+        <source>Sites and sensors</source>
+        <translation>Объекты и сенсоры</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="58" />
+        <location filename="../../app/views/settings_view.py" line="61" />
+        <source>Site</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="58" />
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="58" />
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="61" />
+        <source>Sensor</source>
+        <translation>Сенсор</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="61" />
+        <source>Inside RSSI ≥ (dBm)</source>
+        <translation>Внутри: RSSI ≥ (дБм)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="61" />
+        <source>Outside RSSI &lt; (dBm)</source>
+        <translation>Снаружи: RSSI &lt; (дБм)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="67" />
+        <source>new site name</source>
+        <translation>название нового объекта</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="70" />
+        <source>Add site</source>
+        <translation>Добавить объект</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="72" />
+        <source>Save changes</source>
+        <translation>Сохранить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="86" />
+        <source>Applies when O2O Workstation starts next time.</source>
+        <translation>Вступит в силу при следующем запуске O2O Workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="92" />
+        <source>No workspace open.</source>
+        <translation>Рабочая область не открыта.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="96" />
+        <source>kept in this computer's keyring (%1)</source>
+        <translation>хранится в связке ключей этого компьютера (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="97" />
+        <source>protected by a passphrase (no usable keyring on this computer)</source>
+        <translation>защищён паролем (на этом компьютере нет доступной связки ключей)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="98" />
+        <source>stored in the workspace in the clear — demo workspace, synthetic data only</source>
+        <translation>хранится в рабочей области открыто — демо-область, только синтетические данные</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="100" />
+        <source>Device hashing secret: </source>
+        <translation>Секрет хэширования устройств: </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="112" />
+        <source>Passphrase:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="117" />
+        <source>Export secret</source>
+        <translation>Экспорт секрета</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="118" />
+        <location filename="../../app/views/settings_view.py" line="126" />
+        <source>O2O secret (*.o2o-secret)</source>
+        <translation>Секрет O2O (*.o2o-secret)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="119" />
+        <source>Protect the exported secret</source>
+        <translation>Защитите экспортируемый секрет</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="121" />
+        <source>Exporting secret</source>
+        <translation>Экспорт секрета</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="122" />
+        <source>Secret exported to </source>
+        <translation>Секрет сохранён в </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="126" />
+        <location filename="../../app/views/settings_view.py" line="132" />
+        <source>Import secret</source>
+        <translation>Импорт секрета</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="127" />
+        <source>Passphrase of the secret file</source>
+        <translation>Пароль файла секрета</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="137" />
+        <location filename="../../app/views/settings_view.py" line="142" />
+        <source>Unlock workspace</source>
+        <translation>Разблокировать рабочую область</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="165" />
+        <source>default</source>
+        <translation>по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="175" />
+        <source>Adding site</source>
+        <translation>Добавление объекта</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="198" />
+        <source>Saving sites and sensors</source>
+        <translation>Сохранение объектов и сенсоров</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="200" />
+        <source>Sites and sensors saved</source>
+        <translation>Объекты и сенсоры сохранены</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <location filename="../../app/window.py" line="67" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <location filename="../../app/views/import_view.py" line="39" />
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="27" />
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="19" />
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../app/main.py" line="89" />
+        <source>Building the demo workspace</source>
+        <translation>Создание демо-области</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.py" line="91" />
+        <source>Demo workspace</source>
+        <translation>Демо-область</translation>
+    </message>
+    <message>
+        <location filename="../../app/main.py" line="92" />
+        <source>Demo workspace ready: </source>
+        <translation>Демо-область готова: </translation>
+    </message>
+</context>
+</TS>
