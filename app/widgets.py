@@ -28,6 +28,9 @@ class ContextBar(QFrame):
         self.all_time = QCheckBox(self.tr("All time"))
         self.all_time.setChecked(True)
         self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        today = QDate.currentDate()
+        self.start_edit.setDate(today.addDays(-29))
+        self.end_edit.setDate(today)
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

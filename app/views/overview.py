@@ -88,7 +88,7 @@ class OverviewView(View):
         for key, tile in self.tiles.items():
             tile.set_value(f"{counts.get(key, 0):,}".replace(",", "\u2009") if key in counts else "—")
         self.empty.setVisible(counts.get("imports", 0) == 0)
-        self.sites_model.set_frame(data["sites"])
-        self.sensors_model.set_frame(data["sensors"])
+        self.sites_model.set_frame(data["sites"].drop(columns=["site_id"]))
+        self.sensors_model.set_frame(data["sensors"].drop(columns=["sensor_id", "site_id"]))
         self.counts_model.set_frame(pd.DataFrame(sorted(counts.items()), columns=["table", "rows"]))
         self.imports_model.set_frame(data["imports"])
