@@ -1,0 +1,169 @@
+"""Vectorised radiotap header parsing (https://www.radiotap.org).
+
+A radiotap header is version (u8, 0), pad, length (u16 LE), then a chain of 32-bit
+"present" bitmaps (bit 31 = another bitmap follows), then the fields in bit order, each
+aligned to its natural size relative to the start of the header. Frames of one capture
+share very few distinct bitmap chains, so the field offsets are computed once per distinct
+chain (in Python) and applied to all frames with that chain (numpy).
+
+Bitmaps after the first belong to the radiotap namespace again when the previous one had
+bit 29 set (fields repeat, e.g. per antenna), to a vendor namespace after bit 30 (sizes
+unknown: parsing stops there), and otherwise extend the current namespace with bits 32+
+(undefined: parsing stops there too). Fields found before a stop are still good.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# bit -> (alignment, size) for the defined radiotap fields 0..27
+FIELDS = {
+    0: (8, 8), 1: (1, 1), 2: (1, 1), 3: (2, 4), 4: (1, 2), 5: (1, 1), 6: (1, 1), 7: (2, 2),
+    8: (2, 2), 9: (2, 2), 10: (1, 1), 11: (1, 1), 12: (1, 1), 13: (1, 1), 14: (2, 2), 15: (2, 2),
+    16: (1, 1), 17: (1, 1), 18: (4, 8), 19: (1, 3), 20: (4, 8), 21: (2, 12), 22: (8, 12),
+    23: (2, 12), 24: (2, 12), 25: (2, 6), 26: (1, 1), 27: (2, 4),
+}
+BIT_FLAGS, BIT_CHANNEL, BIT_DBM_ANTSIGNAL, BIT_XCHANNEL, BIT_TLV = 1, 3, 5, 18, 28
+BIT_RADIOTAP_NS, BIT_VENDOR_NS, BIT_EXT = 29, 30, 31
+MAX_BITMAPS = 16
+
+FLAG_FCS_AT_END = 0x10
+FLAG_BAD_FCS = 0x40
+
+
+@dataclass
+class RadiotapFields:
+    """Per-frame results; `ok` False = the header is corrupt (frame unusable)."""
+    ok: np.ndarray          # bool
+    header_len: np.ndarray  # int64
+    flags: np.ndarray       # uint8 (0 when absent)
+    has_flags: np.ndarray   # bool
+    dbm: np.ndarray         # int16
+    has_dbm: np.ndarray     # bool
+    freq: np.ndarray        # int32 MHz (0 when absent)
+    channel: np.ndarray     # int16 channel number (0 when absent)
+
+
+def _align(offset: int, alignment: int) -> int:
+    return (offset + alignment - 1) & ~(alignment - 1)
+
+
+def field_offsets(words: tuple[int, ...]) -> tuple[dict[str, int], int]:
+    """Offsets (from the header start) of the fields we use, and the end of the last field
+    parsed, for one chain of present bitmaps."""
+    found: dict[str, int] = {}
+    cur = 4 + 4 * len(words)
+    radiotap_ns = True
+    for index, word in enumerate(words):
+        if not radiotap_ns:
+            break
+        for bit in range(28):
+            if word & (1 << bit):
+                alignment, size = FIELDS[bit]
+                cur = _align(cur, alignment)
+                name = {BIT_FLAGS: "flags", BIT_CHANNEL: "channel", BIT_DBM_ANTSIGNAL: "dbm",
+                        BIT_XCHANNEL: "xchannel"}.get(bit)
+                if name and name not in found:
+                    found[name] = cur
+                cur += size
+        if word & (1 << BIT_TLV) or not word & (1 << BIT_EXT):
+            break
+        # the next bitmap is radiotap again only after bit 29; bit 30 or neither: stop
+        radiotap_ns = bool(word & (1 << BIT_RADIOTAP_NS)) and not word & (1 << BIT_VENDOR_NS)
+    return found, cur
+
+
+def freq_to_channel(freq: np.ndarray) -> np.ndarray:
+    f = freq.astype(np.int32)
+    ch = np.zeros(len(f), dtype=np.int32)
+    g24 = (f >= 2412) & (f <= 2472)
+    ch[g24] = (f[g24] - 2407) // 5
+    ch[f == 2484] = 14
+    g49 = (f >= 4910) & (f < 5000)
+    ch[g49] = (f[g49] - 4000) // 5
+    g5 = (f >= 5000) & (f < 5925)
+    ch[g5] = (f[g5] - 5000) // 5
+    g6 = (f >= 5955) & (f <= 7115)
+    ch[g6] = (f[g6] - 5950) // 5
+    return ch.astype(np.int16)
+
+
+def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFields:
+    n = len(offset)
+    ok = caplen >= 8
+    safe = np.where(ok, offset, 0)
+    version = buf[safe]
+    hlen = buf[safe + 2].astype(np.int64) | (buf[safe + 3].astype(np.int64) << 8)
+    ok &= (version == 0) & (hlen >= 8) & (hlen <= caplen)
+    # the chain of present bitmaps, as a (n, MAX_BITMAPS) array padded with zeros
+    words = np.zeros((n, MAX_BITMAPS), dtype=np.uint32)
+    more = ok.copy()
+    nwords = np.zeros(n, dtype=np.int64)
+    for k in range(MAX_BITMAPS):
+        if not more.any():
+            break
+        pos = 4 + 4 * k
+        fits = more & (pos + 4 <= hlen)
+        ok &= ~(more & ~fits)  # the chain runs past the header
+        idx = np.flatnonzero(fits)
+        w = np.zeros(len(idx), dtype=np.uint32)
+        for b in range(4):
+            w |= buf[offset[idx] + pos + b].astype(np.uint32) << np.uint32(8 * b)
+        words[idx, k] = w
+        nwords[idx] = k + 1
+        more = np.zeros(n, dtype=bool)
+        more[idx] = (w >> np.uint32(31)).astype(bool)
+    ok &= ~more  # longer chains than MAX_BITMAPS are not radiotap anyone wrote
+
+    flags = np.zeros(n, dtype=np.uint8)
+    has_flags = np.zeros(n, dtype=bool)
+    dbm = np.zeros(n, dtype=np.int16)
+    has_dbm = np.zeros(n, dtype=bool)
+    freq = np.zeros(n, dtype=np.int32)
+    xchan = np.zeros(n, dtype=np.int16)
+
+    good = np.flatnonzero(ok)
+    if len(good):
+        used = int(nwords[good].max())
+        keys = words[good, :used]
+        if (keys == keys[0]).all():
+            groups = [(tuple(int(x) for x in keys[0]), good)]
+        else:
+            uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+            inverse = inverse.ravel()
+            order = np.argsort(inverse, kind="stable")
+            bounds = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
+            groups = [(tuple(int(x) for x in uniq[g]), good[order[bounds[g]:bounds[g + 1]]])
+                      for g in range(len(uniq))]
+        for chain, rows in groups:
+            chain = chain[:max(1, _chain_length(chain))]
+            found, end = field_offsets(chain)
+            fits = hlen[rows] >= end
+            ok[rows[~fits]] = False  # fields run past the header's own length
+            rows = rows[fits]
+            base = offset[rows]
+            if "flags" in found:
+                flags[rows] = buf[base + found["flags"]]
+                has_flags[rows] = True
+            if "dbm" in found:
+                dbm[rows] = buf[base + found["dbm"]].view(np.int8)
+                has_dbm[rows] = True
+            if "channel" in found:
+                o = base + found["channel"]
+                freq[rows] = buf[o].astype(np.int32) | (buf[o + 1].astype(np.int32) << 8)
+            if "xchannel" in found:
+                o = base + found["xchannel"]
+                xf = buf[o + 4].astype(np.int32) | (buf[o + 5].astype(np.int32) << 8)
+                freq[rows] = np.where(freq[rows] == 0, xf, freq[rows])
+                xchan[rows] = buf[o + 6]
+    channel = freq_to_channel(freq)
+    channel = np.where(channel == 0, xchan, channel).astype(np.int16)
+    return RadiotapFields(ok, hlen, flags, has_flags & ok, dbm, has_dbm & ok, freq, channel)
+
+
+def _chain_length(chain: tuple[int, ...]) -> int:
+    for i, word in enumerate(chain):
+        if not word & (1 << BIT_EXT):
+            return i + 1
+    return len(chain)
