@@ -65,9 +65,15 @@ class ContextBar(QFrame):
             self.workspace_label.setToolTip(str(ws.path))
             for site in ws.sites():
                 self.site_combo.addItem(site["name"], (site["site_id"],))
-            index = self.site_combo.findData(self.context.site_ids) if self.context.site_ids else 0
-            self.site_combo.setCurrentIndex(max(index, 0))
+            self.site_combo.setCurrentIndex(self.index_of_sites(self.context.site_ids))
         self.site_combo.blockSignals(False)
+
+    def index_of_sites(self, site_ids: tuple[int, ...]) -> int:
+        """Combo index of a site selection (findData compares Python objects by identity)."""
+        for i in range(self.site_combo.count()):
+            if tuple(self.site_combo.itemData(i) or ()) == tuple(site_ids):
+                return i
+        return 0
 
     def _toggle_all_time(self, checked: bool) -> None:
         self.start_edit.setEnabled(not checked)

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.task_status)
         self.statusBar().addPermanentWidget(self.notifications)
         self.monitor.ended.connect(self._task_ended)
+        self.context.filters_changed.connect(self._remember_filters)
         self._build_menus()
         self.nav.setCurrentRow(0)
         self.resize(1280, 800)
@@ -208,9 +209,34 @@ class MainWindow(QMainWindow):
     def set_workspace(self, ws: Workspace) -> None:
         self.settings.remember_workspace(ws.path)
         self.context.set_workspace(ws)
+        self._restore_filters(ws)
         self.setWindowTitle(f"{ws.path.name} — O2O Workstation")
         if ws.read_only_reason:
             self.notifications.add("warning", ws.read_only_reason)
+
+    def _filters_key(self) -> str | None:
+        ws = self.context.workspace
+        return f"filters/{ws.id}" if ws else None
+
+    def _remember_filters(self) -> None:
+        """Last site and period are remembered per workspace."""
+        if key := self._filters_key():
+            period = self.context.period
+            self.settings.set(key, {"sites": list(self.context.site_ids),
+                                    "start": period.start.isoformat() if period.start else "",
+                                    "end": period.end.isoformat() if period.end else ""})
+
+    def _restore_filters(self, ws: Workspace) -> None:
+        from datetime import date
+
+        saved = self.settings.get(f"filters/{ws.id}")
+        if not isinstance(saved, dict):
+            return
+        known = {s["site_id"] for s in ws.sites()}
+        sites = [int(s) for s in (saved.get("sites") or []) if int(s) in known]
+        self.context_bar.site_combo.setCurrentIndex(self.context_bar.index_of_sites(tuple(sites)))
+        if saved.get("start") and saved.get("end"):
+            self.context_bar.set_period(date.fromisoformat(saved["start"]), date.fromisoformat(saved["end"]))
 
     # --- importing by drop --------------------------------------------------------------
     def import_files_dialog(self) -> None:
@@ -250,6 +276,7 @@ class MainWindow(QMainWindow):
         self.settings.save_geometry(self.saveGeometry(), self.saveState())
         self.monitor.cancel_all()
         self.monitor.wait(10000)
+        self.context.set_workspace(None)  # closes the DuckDB connection
         super().closeEvent(event)
 
     def changeEvent(self, event) -> None:  # noqa: N802

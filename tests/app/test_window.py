@@ -85,3 +85,49 @@ def test_screenshot_command_writes_a_png(demo_copy, tmp_path):
     assert out.returncode == 0, out.stderr
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_russian_interface(qtbot, tmp_path):
+    """The compiled Russian translation is used for navigation and menus."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.main import install_translations
+    from app.window import MainWindow
+
+    qm = Path(__file__).resolve().parents[2] / "resources" / "translations" / "o2o_ru.qm"
+    if not qm.exists():
+        pytest.skip("translations not compiled (bootstrap.py compiles them)")
+    translators = install_translations(QApplication.instance(), "ru")
+    try:
+        win = MainWindow()
+        qtbot.addWidget(win)
+        titles = [win.nav.item(i).text() for i in range(win.nav.count())]
+        assert titles[:2] == ["Обзор", "Импорт"]
+        assert win.menuBar().actions()[0].text() == "&Файл"
+        win.close()
+    finally:
+        for t in translators:
+            QApplication.instance().removeTranslator(t)
+
+
+def test_site_and_period_are_remembered_per_workspace(qtbot, tmp_path):
+    from datetime import date
+
+    from app.window import MainWindow
+
+    path = tmp_path / "remember.o2o"
+    with Workspace.open(path, create=True) as ws:
+        ws.ensure_site("A")
+        site_b, _ = ws.ensure_site("B")
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_workspace(path)
+    first.context_bar.site_combo.setCurrentIndex(2)
+    first.context_bar.set_period(date(2026, 11, 1), date(2026, 11, 7))
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.open_workspace(path)
+    assert second.context.site_ids == (site_b,)
+    assert (second.context.period.start, second.context.period.end) == (date(2026, 11, 1), date(2026, 11, 7))
+    second.close()
