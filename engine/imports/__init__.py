@@ -14,7 +14,15 @@ from engine.imports.registry import REFUSED, ImportResult
 
 # kind -> "module:function"; each function has the signature
 # fn(ws, path, *, site=None, sensor=None, progress=..., cancel=None, **options) -> ImportResult
-IMPORTERS: dict[str, str] = {}
+IMPORTERS: dict[str, str] = {
+    "capture": "engine.imports.captures:import_capture",
+    "airodump": "engine.imports.captures:import_airodump",
+    "kismet": "engine.imports.captures:import_kismet",
+    "crm": "engine.crm.crm_import:import_crm",
+    "receipts": "engine.crm.receipts:import_receipts",
+    "registers": "engine.crm.registers:import_registers",
+    "partner_matches": "engine.crm.registers:import_partner_matches",
+}
 
 
 def available_kinds() -> list[str]:

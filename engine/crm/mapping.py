@@ -1,0 +1,194 @@
+"""Column mapping of tabular exports: which column holds the phone, the e-mail, …
+
+A mapping is a JSON-able dict {column header: role}. It is proposed from the header
+(Russian and English names) and, for columns the header does not explain, from the content
+of the first rows; the analyst corrects it in the import dialog; it can be saved to a file
+(`--mapping FILE.json`) and is remembered in the workspace per file shape (the header
+signature), so the next export of the same shape maps itself.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from engine.errors import O2OError
+
+IGNORE = "ignore"
+CRM_ROLES = ("phone", "email", "name", "birth_date", "gender", "card", "consent", "crm_id")
+RECEIPT_ROLES = ("fn", "fd", "fp", "datetime", "total", "operation_type", "kkt_reg_id", "inn",
+                 "card", "promo_code", "buyer_phone", "buyer_email")
+MULTI_ROLES = {"name"}  # several name columns (surname, first name…) are joined with spaces
+
+# (role, pattern, whole-header match only); checked in order, first hit wins
+_CRM_HEADER_RULES: list[tuple[str, str, bool]] = [
+    ("birth_date", "датарождения", False), ("birth_date", "birth", False), ("birth_date", "dob", True),
+    ("birth_date", "др", True), ("birth_date", "деньрождения", False),
+    ("consent", "соглас", False), ("consent", "consent", False), ("consent", "optin", False),
+    ("consent", "подписк", False), ("consent", "subscri", False), ("consent", "рассылк", False),
+    ("card", "карт", False), ("card", "card", False),
+    ("email", "email", False), ("email", "почт", False), ("email", "mail", False),
+    ("phone", "телефон", False), ("phone", "phone", False), ("phone", "mobile", False),
+    ("phone", "моб", False), ("phone", "тел", True), ("phone", "tel", True), ("phone", "msisdn", False),
+    ("phone", "cell", True),
+    ("gender", "пол", True), ("gender", "gender", False), ("gender", "sex", True),
+    ("crm_id", "id", True), ("crm_id", "clientid", False), ("crm_id", "customerid", False),
+    ("crm_id", "кодклиента", False), ("crm_id", "идентификатор", False), ("crm_id", "crmid", False),
+    ("crm_id", "externalid", False), ("crm_id", "код", True), ("crm_id", "ид", True),
+    ("name", "фио", False), ("name", "имя", False), ("name", "фамилия", False), ("name", "отчество", False),
+    ("name", "name", False), ("name", "клиент", True), ("name", "покупатель", True),
+]
+_RECEIPT_HEADER_RULES: list[tuple[str, str, bool]] = [
+    ("fn", "fn", True), ("fn", "фн", True), ("fn", "fiscaldrive", False), ("fn", "номерфн", False),
+    ("fd", "fd", True), ("fd", "фд", True), ("fd", "fiscaldocument", False), ("fd", "номерфд", False),
+    ("fd", "i", True),
+    ("fp", "fp", True), ("fp", "фп", True), ("fp", "fpd", True), ("fp", "фпд", True),
+    ("fp", "fiscalsign", False), ("fp", "фискальныйпризнак", False),
+    ("datetime", "datetime", False), ("datetime", "дата", False), ("datetime", "date", False),
+    ("datetime", "t", True), ("datetime", "время", False),
+    ("total", "totalsum", False), ("total", "сумма", False), ("total", "sum", False), ("total", "s", True),
+    ("total", "итог", False),
+    ("operation_type", "operationtype", False), ("operation_type", "n", True), ("operation_type", "тип", False),
+    ("kkt_reg_id", "kkt", False), ("kkt_reg_id", "ккт", False), ("kkt_reg_id", "регномер", False),
+    ("inn", "inn", False), ("inn", "инн", False),
+    ("card", "карт", False), ("card", "card", False),
+    ("promo_code", "promo", False), ("promo_code", "промо", False), ("promo_code", "купон", False),
+    ("promo_code", "coupon", False),
+    ("buyer_phone", "телефон", False), ("buyer_phone", "phone", False),
+    ("buyer_email", "email", False), ("buyer_email", "почт", False),
+]
+
+
+def roles_for(kind: str) -> tuple[str, ...]:
+    return RECEIPT_ROLES if kind == "receipts" else CRM_ROLES
+
+
+def _norm_header(text: str) -> str:
+    return re.sub(r"[^0-9a-zа-я]", "", (text or "").lower().replace("ё", "е"))
+
+
+def unique_headers(header: list[str]) -> list[str]:
+    """Header names made unique and non-empty (mapping keys): 'Телефон', 'Телефон (2)', 'column 3'."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(header):
+        name = (name or "").strip() or f"column {i + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return out
+
+
+def signature(header: list[str]) -> str:
+    """The file shape: a hash of the normalised header, order kept."""
+    return hashlib.sha256(json.dumps([_norm_header(h) for h in header]).encode()).hexdigest()[:16]
+
+
+def role_by_header(header: str, kind: str = "crm") -> str | None:
+    key = _norm_header(header)
+    if not key:
+        return None
+    for role, pattern, whole in (_RECEIPT_HEADER_RULES if kind == "receipts" else _CRM_HEADER_RULES):
+        if (key == pattern) if whole else (pattern in key):
+            return role
+    return None
+
+
+def _role_by_content(values: list[str]) -> str | None:
+    from engine import normalize as nz
+
+    values = [v for v in values if v is not None and str(v).strip()][:200]
+    if len(values) < 1:
+        return None
+
+    def share(fn) -> float:
+        return sum(1 for v in values if fn(v)[0] is not None) / len(values)
+
+    if sum("@" in v for v in values) / len(values) > 0.5 and share(nz.normalize_email) > 0.5:
+        return "email"
+    if share(nz.normalize_phone) > 0.6:
+        return "phone"
+    if share(nz.normalize_gender) > 0.8:
+        return "gender"
+    if all(re.search(r"[./-]", v) for v in values) and share(nz.normalize_date) > 0.8:
+        return "birth_date"
+    return None
+
+
+def propose_mapping(header: list[str], records: list[list], kind: str = "crm") -> dict[str, str]:
+    """{column: role} from the header names, then from the content of unexplained columns."""
+    names = unique_headers(header)
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+    for name, raw in zip(names, header):
+        role = role_by_header(raw, kind)
+        if role and (role not in taken or role in MULTI_ROLES):
+            mapping[name] = role
+            taken.add(role)
+        else:
+            mapping[name] = IGNORE
+    if kind != "receipts":
+        for i, name in enumerate(names):
+            if mapping[name] != IGNORE:
+                continue
+            role = _role_by_content([r[i] if i < len(r) else None for r in records])
+            if role and role not in taken:
+                mapping[name] = role
+                taken.add(role)
+    return mapping
+
+
+def validate_mapping(mapping: dict[str, str], header: list[str], kind: str = "crm",
+                     where: str | None = None) -> dict[str, str]:
+    """The mapping completed for this header (unmapped columns ignored); errors name the problem."""
+    names = unique_headers(header)
+    roles = roles_for(kind)
+    unknown = [c for c in mapping if c not in names]
+    if unknown:
+        raise O2OError(f"The mapping names columns this file does not have: {', '.join(unknown)}",
+                       where=where, hint=f"Columns are: {', '.join(names)}")
+    bad = sorted({r for r in mapping.values() if r not in roles and r != IGNORE})
+    if bad:
+        raise O2OError(f"Unknown role(s) in the mapping: {', '.join(bad)}", where=where,
+                       hint=f"Roles are: {', '.join(roles)}, {IGNORE}")
+    full = {name: mapping.get(name, IGNORE) for name in names}
+    for role in roles:
+        columns = [c for c, r in full.items() if r == role]
+        if len(columns) > 1 and role not in MULTI_ROLES:
+            raise O2OError(f"Two columns are mapped to {role}: {', '.join(columns)}", where=where,
+                           hint="Map one of them and set the other to ignore")
+    return full
+
+
+def save_mapping(path: str | Path, mapping: dict[str, str]) -> Path:
+    path = Path(path)
+    path.write_text(json.dumps(mapping, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def load_mapping(path: str | Path) -> dict[str, str]:
+    path = Path(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise O2OError(f"Cannot read the mapping file ({exc})", where=str(path),
+                       hint='A mapping file is JSON: {"column": "role", …}') from exc
+    if isinstance(data, dict) and isinstance(data.get("mapping"), dict):
+        data = data["mapping"]
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise O2OError("A mapping file holds one JSON object of column -> role", where=str(path))
+    return data
+
+
+def remember_mapping(ws, header: list[str], mapping: dict[str, str], kind: str = "crm") -> str:
+    sig = signature(header)
+    ws.con.execute("INSERT OR REPLACE INTO crm_mappings (signature, kind, header, mapping, updated_at) "
+                   "VALUES (?, ?, ?, ?, now()::TIMESTAMP)",
+                   [sig, kind, json.dumps(header, ensure_ascii=False), json.dumps(mapping, ensure_ascii=False)])
+    return sig
+
+
+def remembered_mapping(ws, header: list[str], kind: str = "crm") -> dict[str, str] | None:
+    row = ws.con.execute("SELECT mapping FROM crm_mappings WHERE signature = ? AND kind = ?",
+                         [signature(header), kind]).fetchone()
+    return json.loads(row[0]) if row else None

@@ -1,0 +1,364 @@
+"""Reading tabular exports (CSV, XLSX) into a DuckDB temp table of text columns.
+
+CSV: the encoding is detected (UTF-8 with or without BOM, Windows-1251, KOI8-R) or taken
+as declared and checked; the delimiter is detected among `;` `,` tab `|` from the header
+line. UTF-8 files are read by DuckDB's read_csv directly; other encodings are transcoded
+to a UTF-8 temp file in 4 MB chunks first, so memory stays flat however big the file.
+Rows the CSV parser refuses (too many / too few fields, an over-long line) are recorded
+with their line and DuckDB's reason, never lost.
+
+XLSX: openpyxl in read-only mode, the first sheet or a chosen one, streamed to DuckDB
+through Arrow in chunks. Numbers that are whole are written without '.0' (phones stored as
+numbers), dates as ISO text.
+
+The table has columns `line` (record number in the file, the header being 1; equals the
+file line unless quoted fields hold line breaks; for XLSX the sheet row) and c0..cN.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from engine.errors import ImportRefused, O2OError
+from engine.progress import CancelToken, ProgressFn, no_progress
+
+SAMPLE_BYTES = 1 << 20
+CHUNK_BYTES = 4 << 20
+MAX_LINE_BYTES = 64 << 20  # a single cell up to ~64 MB is read; longer lines are rejected
+XLSX_CHUNK_ROWS = 50_000
+DELIMITERS = (";", ",", "\t", "|")
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1251", "koi8-r")
+# the most frequent lowercase Russian letters: right decoding of Russian text is full of them
+_COMMON_RU = set("оеаинтсрвлкмдпуяыь")
+
+
+@dataclass
+class TableSource:
+    path: Path
+    header: list[str]
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    rows: int = 0
+    parse_rejects: list[tuple[int, str, str]] = field(default_factory=list)  # (line, value, reason)
+
+    @property
+    def columns(self) -> list[str]:
+        return [f"c{i}" for i in range(len(self.header))]
+
+
+def is_xlsx(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(2) == b"PK"
+
+
+def _russian_score(text: str) -> int:
+    return sum(1 for ch in text if ch in _COMMON_RU)
+
+
+def detect_encoding(sample: bytes) -> str:
+    """utf-8-sig / utf-8 when the bytes are valid UTF-8, else the 8-bit Cyrillic encoding
+    whose decoding reads most like Russian (cp1251 vs koi8-r swap upper and lower case)."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 3:  # the sample cut a multi-byte character in half
+            return "utf-8"
+    scores = {enc: _russian_score(sample.decode(enc, errors="replace")) for enc in ("cp1251", "koi8-r")}
+    return max(scores, key=scores.get)
+
+
+def _check_declared(sample: bytes, declared: str, path: Path) -> str:
+    try:
+        codec = codecs.lookup(declared).name
+    except LookupError:
+        raise O2OError(f"Unknown encoding '{declared}'", where=str(path),
+                       hint="Use utf-8, cp1251 or koi8-r, or leave the encoding out to detect it") from None
+    detected = detect_encoding(sample)
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError as exc:
+        if not (codec.startswith("utf") and exc.start >= len(sample) - 3):
+            raise O2OError(f"Not valid {declared} text at byte {exc.start}; it looks like {detected}",
+                           where=str(path),
+                           hint=f"Import with encoding {detected}, or leave the encoding out to detect it") from None
+        text = ""
+    # an 8-bit codec decodes anything: refuse when the bytes are clearly something else
+    if not codec.startswith("utf") and detected.startswith("utf") and any(b > 127 for b in sample):
+        raise O2OError(f"Declared {declared}, but the file is UTF-8 text", where=str(path),
+                       hint="Import with encoding utf-8, or leave the encoding out to detect it")
+    if (not codec.startswith("utf") and not detected.startswith("utf")
+            and codecs.lookup(detected).name != codec
+            and _russian_score(text) * 4 < _russian_score(sample.decode(detected, errors="replace"))):
+        raise O2OError(f"Declared {declared}, but the text reads as {detected}", where=str(path),
+                       hint=f"Import with encoding {detected}, or leave the encoding out to detect it")
+    return "utf-8-sig" if codec == "utf-8" and sample.startswith(codecs.BOM_UTF8) else codec
+
+
+def detect_delimiter(first_line: str) -> str:
+    counts = {d: 0 for d in DELIMITERS}
+    quoted = False
+    for ch in first_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ";"
+
+
+def read_sample(path: Path, encoding: str | None = None, nbytes: int = SAMPLE_BYTES) -> tuple[str, str]:
+    """(decoded text of the first bytes, encoding) of a CSV file."""
+    with open(path, "rb") as fh:
+        sample = fh.read(nbytes)
+    if not sample.strip(b"\xef\xbb\xbf \r\n\t"):
+        raise ImportRefused("Empty file: no header and no rows", where=str(path))
+    enc = _check_declared(sample, encoding, path) if encoding else detect_encoding(sample)
+    return sample.decode(enc, errors="ignore"), enc
+
+
+def sample_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
+    """The first `limit` records of a decoded sample (the last, possibly cut one dropped)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"')
+    out = []
+    try:
+        for record in reader:
+            if len(out) > limit:
+                break
+            out.append(record)
+    except csv.Error:
+        pass
+    return out[:limit]
+
+
+def _transcode(path: Path, encoding: str, cancel: CancelToken) -> Path:
+    fd, name = tempfile.mkstemp(prefix="o2o-utf8-", suffix=".csv")
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+        while block := src.read(CHUNK_BYTES):
+            cancel.check()
+            out.write(decoder.decode(block).encode("utf-8"))
+        out.write(decoder.decode(b"", final=True).encode("utf-8"))
+    return Path(name)
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
+             cancel: CancelToken | None = None, progress: ProgressFn = no_progress) -> TableSource:
+    cancel = cancel or CancelToken()
+    if path.stat().st_size == 0:
+        raise ImportRefused("Empty file (0 bytes): no header and no rows", where=str(path))
+    text, enc = read_sample(path, encoding)
+    first = sample_records(text, delimiter or ",", 1)
+    if delimiter is None:
+        first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+        delimiter = detect_delimiter(first_line)
+        first = sample_records(text, delimiter, 1)
+    if len(delimiter) != 1:
+        raise O2OError(f"A delimiter is one character, not {delimiter!r}", where=str(path))
+    header = [h.strip().lstrip("\ufeff") for h in (first[0] if first else [])]
+    if not header or not any(header):
+        raise ImportRefused("No header line: the first line must name the columns", where=str(path))
+    source = TableSource(path, header, encoding=enc, delimiter=delimiter)
+    progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
+    read_path = path if enc in ("utf-8", "utf-8-sig") else _transcode(path, enc, cancel)
+    rejects = f"{table}_parse_errors"
+    try:
+        columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in source.columns) + "}"
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+        con.execute(f"DROP TABLE IF EXISTS {rejects}")
+        con.execute(f"DROP TABLE IF EXISTS {rejects}_scan")
+        con.execute(
+            f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv({_sql_str(str(read_path))}, "
+            f"columns={columns}, header=true, delim={_sql_str(delimiter)}, quote='\"', escape='\"', "
+            f"auto_detect=false, strict_mode=true, store_rejects=true, rejects_table='{rejects}', "
+            f"rejects_scan='{rejects}_scan', ignore_errors=true, max_line_size={MAX_LINE_BYTES}, "
+            f"buffer_size={2 * MAX_LINE_BYTES})")
+        parse_rejects = con.execute(
+            f"SELECT DISTINCT line, left(coalesce(csv_line, ''), 200), error_type || ': ' || error_message "
+            f"FROM {rejects} ORDER BY line").fetchall()
+    except Exception as exc:
+        if cancel.cancelled:
+            raise
+        raise O2OError(f"Cannot read as CSV: {str(exc).splitlines()[0]}", where=str(path),
+                       hint="Check the delimiter and encoding") from exc
+    finally:
+        if read_path != path:
+            read_path.unlink(missing_ok=True)
+    source.parse_rejects = [(int(line), value, _reason(reason)) for line, value, reason in parse_rejects]
+    _add_line_numbers(con, table, [r[0] for r in source.parse_rejects])
+    source.rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return source
+
+
+def _reason(duckdb_reason: str) -> str:
+    text = duckdb_reason.replace("TOO MANY COLUMNS", "too many fields").replace("MISSING COLUMNS", "too few fields")
+    text = text.replace("Expected Number of Columns", "expected").replace("Found", "found")
+    return text.splitlines()[0][:300]
+
+
+def _add_line_numbers(con, table: str, rejected_lines: list[int]) -> None:
+    """Record number of each accepted row: its position + 2 (after the header) + rejected records before it.
+    Positions come from rowid less the first rowid (inside a transaction rowids start high)."""
+    if not rejected_lines:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT rowid - (SELECT min(rowid) FROM {table}) + 2 "
+                    f"AS line, * FROM {table}")
+        return
+    # the j-th rejected record (1-based) sits before accepted index a_j = line_j - 2 - (j - 1)
+    import pyarrow as pa
+
+    lines = sorted(set(rejected_lines))
+    con.register("_rej_lines", pa.table({"a": [ln - 2 - j for j, ln in enumerate(lines)],
+                                         "j": list(range(1, len(lines) + 1))}))
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS "
+        f"WITH t AS (SELECT rowid - (SELECT min(rowid) FROM {table}) AS k, * FROM {table}), r AS (SELECT a, max(j) AS j FROM _rej_lines GROUP BY a) "
+        f"SELECT (t.k + 2 + coalesce(r.j, 0)) AS line, t.* EXCLUDE (k) FROM t ASOF LEFT JOIN r ON t.k >= r.a "
+        f"ORDER BY t.k")
+    con.unregister("_rej_lines")
+
+
+def _cell(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e18 else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+def xlsx_rows(path: Path, sheet: str | int | None = None):
+    """(sheet name, iterator of (row number, [cell text])) of a workbook, read-only."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportRefused(f"Not a readable XLSX workbook ({exc})", where=str(path)) from exc
+    names = book.sheetnames
+    if sheet is None:
+        name = names[0]
+    elif isinstance(sheet, int) or str(sheet).isdigit():
+        index = int(sheet)
+        if not 0 <= index < len(names):
+            raise O2OError(f"No sheet number {index}; the workbook has {len(names)}", where=str(path))
+        name = names[index]
+    elif sheet in names:
+        name = sheet
+    else:
+        raise O2OError(f"No sheet named '{sheet}'", where=str(path), hint=f"Sheets: {', '.join(names)}")
+
+    def rows():
+        try:
+            for number, values in enumerate(book[name].iter_rows(values_only=True), start=1):
+                yield number, [_cell(v) for v in values]
+        finally:
+            book.close()
+
+    return name, rows()
+
+
+def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
+              cancel: CancelToken | None = None, progress: ProgressFn = no_progress) -> TableSource:
+    import pyarrow as pa
+
+    cancel = cancel or CancelToken()
+    name, rows = xlsx_rows(path, sheet)
+    header: list[str] | None = None
+    source = None
+    chunk: list[tuple[int, list]] = []
+
+    def flush() -> None:
+        n = len(source.header)
+        data = {"line": pa.array([r[0] for r in chunk], pa.int64())}
+        for i in range(n):
+            data[f"c{i}"] = pa.array([r[1][i] if i < len(r[1]) else None for r in chunk], pa.string())
+        con.register("_xlsx_chunk", pa.table(data))
+        con.execute(f"INSERT INTO {table} SELECT * FROM _xlsx_chunk")
+        con.unregister("_xlsx_chunk")
+        chunk.clear()
+
+    for number, values in rows:
+        if header is None:
+            if not any(v not in (None, "") for v in values):
+                continue
+            while values and values[-1] in (None, ""):
+                values.pop()
+            header = [(v or "").strip() for v in values]
+            source = TableSource(path, header, sheet=name)
+            cols = ", ".join(f"c{i} VARCHAR" for i in range(len(header)))
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (line BIGINT, {cols})")
+            continue
+        if not any(v not in (None, "") for v in values):
+            continue  # blank sheet rows are formatting, not data
+        if len(values) > len(header) and any(v not in (None, "") for v in values[len(header):]):
+            source.parse_rejects.append((number, "", f"too many fields: expected {len(header)}, "
+                                                     f"found {len(values)}"))
+            continue
+        chunk.append((number, values))
+        if len(chunk) >= XLSX_CHUNK_ROWS:
+            cancel.check()
+            flush()
+            progress(0.3, f"read {number:,} sheet rows")
+    if source is None:
+        raise ImportRefused(f"Empty sheet '{name}': no header and no rows", where=str(path))
+    if chunk:
+        flush()
+    source.rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return source
+
+
+def load_table(con, path: Path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
+               sheet: str | int | None = None, cancel: CancelToken | None = None,
+               progress: ProgressFn = no_progress) -> TableSource:
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise ImportRefused("Empty file (0 bytes): no header and no rows", where=str(path))
+    if is_xlsx(path):
+        return load_xlsx(con, path, table, sheet=sheet, cancel=cancel, progress=progress)
+    return load_csv(con, path, table, encoding=encoding, delimiter=delimiter, cancel=cancel, progress=progress)
+
+
+def head_records(path: Path, limit: int = 20, *, encoding: str | None = None, delimiter: str | None = None,
+                 sheet: str | int | None = None) -> tuple[list[str], list[list[str | None]], dict]:
+    """(header, first data records, reading facts) without reading the whole file (previews)."""
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise ImportRefused("Empty file (0 bytes): no header and no rows", where=str(path))
+    if is_xlsx(path):
+        name, rows = xlsx_rows(path, sheet)
+        records = []
+        for _, values in rows:
+            if values and any(v not in (None, "") for v in values):
+                records.append(values)
+            if len(records) > limit:
+                break
+        rows.close()
+        if not records:
+            raise ImportRefused(f"Empty sheet '{name}': no header and no rows", where=str(path))
+        return [(h or "").strip() for h in records[0]], records[1:], {"sheet": name}
+    text, enc = read_sample(path, encoding, nbytes=256 << 10)
+    if delimiter is None:
+        delimiter = detect_delimiter(text.lstrip("\ufeff").splitlines()[0])
+    records = sample_records(text.lstrip("\ufeff"), delimiter, limit + 1)
+    if not records:
+        raise ImportRefused("No header line", where=str(path))
+    return [h.strip() for h in records[0]], records[1:], {"encoding": enc, "delimiter": delimiter}

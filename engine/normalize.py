@@ -1,0 +1,202 @@
+"""Normalisation of contact data: phones, e-mails, dates, gender, cards, consent.
+
+The bulk path is SQL: `install_macros(con)` defines DuckDB macros that a whole column
+goes through at once (10 M rows stay fast). The common Russian phone forms are decided
+there; only the values the fast path cannot decide (foreign numbers, odd spellings) go
+through the `phonenumbers` library, once per distinct value (`resolve_slow_phones`).
+The scalar helpers at the bottom run the same macros on one value, so a preview shows
+exactly what the import will store.
+
+Outcomes (each with a reason that lands in import_rejects when a value is dropped):
+- phone: E.164 '+79161234567'. 8XXXXXXXXXX, 7XXXXXXXXXX, +7 (XXX) XXX-XX-XX and 10 digits
+  starting with 9 are Russian; extensions (доб./ext./x/#) are stripped. A number in Excel
+  scientific form ('7,91612E+10') lost its last digits: rejected, never guessed.
+- email: trimmed, lowercased; one '@', a dotted domain, no spaces, else invalid.
+- date: dd.mm.yyyy (also / and -), ISO yyyy-mm-dd (with a time part), Excel serial days
+  (1899-12-30 epoch); birth dates outside 1900..today are rejected.
+- gender: м/муж/мужской/мужчина/m/male/man → 'm'; ж/жен/женский/женщина/f/female/woman → 'f'.
+- card: spaces and dashes removed, upper case, 4–32 letters/digits.
+- consent: да/yes/true/1/y/+/согласен/согласна → true; нет/no/false/0/n/-/не согласен → false.
+"""
+from __future__ import annotations
+
+import threading
+
+import duckdb
+import phonenumbers
+
+MANGLED_PHONE = "phone mangled by Excel (scientific notation)"
+NOT_A_PHONE = "not a phone number"
+INVALID_EMAIL = "invalid e-mail"
+BAD_DATE = "not a date (expected dd.mm.yyyy, yyyy-mm-dd or an Excel serial)"
+DATE_RANGE = "birth date outside 1900..today"
+BAD_GENDER = "unknown gender (expected м/ж, муж/жен, m/f, male/female)"
+BAD_CARD = "not a card number (4-32 letters or digits)"
+MANGLED_CARD = "card number mangled by Excel (scientific notation)"
+BAD_CONSENT = "unknown consent value (expected да/нет, yes/no, 1/0)"
+
+MALE = ("м", "муж", "муж.", "мужской", "мужчина", "m", "male", "man", "мж")
+FEMALE = ("ж", "жен", "жен.", "женский", "женщина", "f", "female", "woman", "w")
+CONSENT_YES = ("да", "yes", "true", "1", "y", "+", "согласен", "согласна", "есть", "д", "истина")
+CONSENT_NO = ("нет", "no", "false", "0", "n", "-", "не согласен", "не согласна", "н", "ложь")
+
+DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M",
+                "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y.%m.%d"]
+
+
+def _sql_list(values) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+MACROS = f"""
+CREATE OR REPLACE TEMP MACRO o2o_blank(s) AS nullif(trim(s), '');
+CREATE OR REPLACE TEMP MACRO o2o_sci(s) AS
+    regexp_full_match(trim(s), '[0-9]+([.,][0-9]+)?[eE]\\+?[0-9]+');
+CREATE OR REPLACE TEMP MACRO o2o_phone_clean(s) AS
+    regexp_replace(regexp_replace(trim(s), '\\s*(доб\\.?|ext\\.?|extension|x|#)\\s*[0-9]{{1,6}}$', '', 'i'),
+                   '^([0-9]{{10,11}})\\.0+$', '\\1');
+CREATE OR REPLACE TEMP MACRO o2o_phone_fast_d(c, d) AS CASE
+    WHEN NOT regexp_full_match(c, '\\+?[0-9 ()\\-.]+') THEN NULL
+    WHEN length(d) = 11 AND d[1] = '8' AND c[1] <> '+' AND d[2] IN ('3', '4', '8', '9') THEN '+7' || d[2:]
+    WHEN length(d) = 11 AND d[1] = '7' AND d[2] IN ('3', '4', '8', '9') THEN '+' || d
+    WHEN length(d) = 10 AND d[1] = '9' AND c[1] <> '+' THEN '+7' || d
+    ELSE NULL END;
+CREATE OR REPLACE TEMP MACRO o2o_phone_fast_c(c) AS
+    o2o_phone_fast_d(c, regexp_replace(c, '[^0-9]', '', 'g'));
+CREATE OR REPLACE TEMP MACRO o2o_phone_fast(s) AS o2o_phone_fast_c(o2o_phone_clean(s));
+CREATE OR REPLACE TEMP MACRO o2o_email(s) AS lower(trim(s));
+CREATE OR REPLACE TEMP MACRO o2o_email_ok(e) AS
+    regexp_full_match(e, '[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[^@\\s.0-9]{{2,}}') AND NOT contains(e, '..');
+CREATE OR REPLACE TEMP MACRO o2o_date_any(t) AS coalesce(
+    try_strptime(t, {DATE_FORMATS!r})::DATE,
+    CASE WHEN regexp_full_match(t, '[0-9]{{1,5}}([.,]0+)?')
+         THEN DATE '1899-12-30' + CAST(regexp_extract(t, '^[0-9]+') AS INTEGER) END);
+CREATE OR REPLACE TEMP MACRO o2o_date(s) AS o2o_date_any(trim(s));
+CREATE OR REPLACE TEMP MACRO o2o_birth_ok(d) AS d BETWEEN DATE '1900-01-01' AND current_date;
+CREATE OR REPLACE TEMP MACRO o2o_gender(s) AS CASE
+    WHEN lower(trim(s)) IN ({_sql_list(MALE)}) THEN 'm'
+    WHEN lower(trim(s)) IN ({_sql_list(FEMALE)}) THEN 'f' ELSE NULL END;
+CREATE OR REPLACE TEMP MACRO o2o_card(s) AS
+    CASE WHEN regexp_full_match(regexp_replace(upper(trim(s)), '[\\s\\-]', '', 'g'), '[0-9A-ZА-ЯЁ]{{4,32}}')
+         THEN regexp_replace(upper(trim(s)), '[\\s\\-]', '', 'g') END;
+CREATE OR REPLACE TEMP MACRO o2o_consent(s) AS CASE
+    WHEN lower(trim(s)) IN ({_sql_list(CONSENT_YES)}) THEN true
+    WHEN lower(trim(s)) IN ({_sql_list(CONSENT_NO)}) THEN false ELSE NULL END;
+CREATE OR REPLACE TEMP MACRO o2o_phone_sha256(e164) AS sha256(replace(e164, '+', ''));
+"""
+
+def install_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Define the o2o_* normalisation macros on this connection (temp: per connection)."""
+    con.execute(MACROS)
+
+
+def phone_slow(text: str, region: str = "RU") -> tuple[str | None, str | None]:
+    """(E.164, None) or (None, reason) through libphonenumber, for the undecided forms."""
+    raw = (text or "").strip()
+    if not raw:
+        return None, None
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None, NOT_A_PHONE
+    if not phonenumbers.is_valid_number(number):
+        return None, NOT_A_PHONE
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+
+
+def resolve_slow_phones(con: duckdb.DuckDBPyConnection, values: list[str], table: str) -> int:
+    """Write (raw, e164, reason) for each distinct undecided value into TEMP `table`."""
+    rows = [(v, *phone_slow(v)) for v in values]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (raw VARCHAR, e164 VARCHAR, reason VARCHAR)")
+    if rows:
+        import pyarrow as pa
+
+        arrow = pa.table({"raw": [r[0] for r in rows], "e164": [r[1] for r in rows],
+                          "reason": [r[2] for r in rows]})
+        con.register("_slow_phones_arrow", arrow)
+        con.execute(f"INSERT INTO {table} SELECT * FROM _slow_phones_arrow")
+        con.unregister("_slow_phones_arrow")
+    return len(rows)
+
+
+def phone_sql(column: str, slow_table: str) -> tuple[str, str]:
+    """SQL expressions (value, reason) for a phone column, given the slow-path table joined
+    as alias `sp` on sp.raw = column."""
+    value = f"coalesce(o2o_phone_fast({column}), sp.e164)"
+    reason = (f"CASE WHEN o2o_blank({column}) IS NULL THEN NULL "
+              f"WHEN o2o_sci({column}) THEN '{MANGLED_PHONE}' "
+              f"WHEN {value} IS NULL THEN coalesce(sp.reason, '{NOT_A_PHONE}') END")
+    return value, reason
+
+
+def slow_phone_candidates_sql(column: str, table: str) -> str:
+    return (f"SELECT DISTINCT trim({column}) FROM {table} WHERE o2o_blank({column}) IS NOT NULL "
+            f"AND NOT o2o_sci({column}) AND o2o_phone_fast({column}) IS NULL")
+
+
+# --- one value at a time (previews, receipts' buyer contact, tests) -------------------------
+_local = threading.local()
+
+
+def _scalar_con() -> duckdb.DuckDBPyConnection:
+    con = getattr(_local, "con", None)
+    if con is None:
+        con = duckdb.connect()
+        install_macros(con)
+        _local.con = con
+    return con
+
+
+def normalize_phone(text: str | None) -> tuple[str | None, str | None]:
+    """(E.164, None), (None, reason), or (None, None) for a blank value."""
+    if text is None or not str(text).strip():
+        return None, None
+    fast, sci = _scalar_con().execute("SELECT o2o_phone_fast(?), o2o_sci(?)", [text, text]).fetchone()
+    if sci:
+        return None, MANGLED_PHONE
+    if fast:
+        return fast, None
+    return phone_slow(str(text))
+
+
+def normalize_email(text: str | None) -> tuple[str | None, str | None]:
+    if text is None or not str(text).strip():
+        return None, None
+    value, ok = _scalar_con().execute("SELECT o2o_email(?), o2o_email_ok(o2o_email(?))", [text, text]).fetchone()
+    return (value, None) if ok else (None, INVALID_EMAIL)
+
+
+def normalize_date(text: str | None, *, birth: bool = True):
+    if text is None or not str(text).strip():
+        return None, None
+    value, ok = _scalar_con().execute("SELECT o2o_date(?), o2o_birth_ok(o2o_date(?))", [text, text]).fetchone()
+    if value is None:
+        return None, BAD_DATE
+    if birth and not ok:
+        return None, DATE_RANGE
+    return value, None
+
+
+def normalize_gender(text: str | None) -> tuple[str | None, str | None]:
+    if text is None or not str(text).strip():
+        return None, None
+    value = _scalar_con().execute("SELECT o2o_gender(?)", [text]).fetchone()[0]
+    return (value, None) if value else (None, BAD_GENDER)
+
+
+def normalize_card(text: str | None) -> tuple[str | None, str | None]:
+    if text is None or not str(text).strip():
+        return None, None
+    value, sci = _scalar_con().execute("SELECT o2o_card(?), o2o_sci(?)", [text, text]).fetchone()
+    if sci:
+        return None, MANGLED_CARD
+    return (value, None) if value else (None, BAD_CARD)
+
+
+def phone_or_email(text: str | None) -> tuple[str | None, str | None]:
+    """A receipt's buyerPhoneOrAddress: (phone, email); the one that does not apply is None."""
+    if not text or not str(text).strip():
+        return None, None
+    if "@" in text:
+        return None, normalize_email(text)[0]
+    return normalize_phone(text)[0], None
