@@ -71,7 +71,19 @@ class ChartCard(QFrame):
         if kind == "csv":
             self.frame.to_csv(path, index=False, encoding="utf-8")
         elif kind == "svg":
-            exporters.SVGExporter(self.plot.plotItem).export(str(path))
+            # Qt's own SVG generator: pyqtgraph's SVGExporter cannot parse Qt 6.x path data
+            from PySide6.QtCore import QRect, QSize
+            from PySide6.QtGui import QPainter
+            from PySide6.QtSvg import QSvgGenerator
+
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(QSize(self.plot.width(), self.plot.height()))
+            generator.setViewBox(QRect(0, 0, self.plot.width(), self.plot.height()))
+            generator.setTitle(self.title.text())
+            painter = QPainter(generator)
+            self.plot.render(painter)
+            painter.end()
         else:
             exporter = exporters.ImageExporter(self.plot.plotItem)
             exporter.parameters()["width"] = max(800, self.plot.width())
