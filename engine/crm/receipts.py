@@ -1,0 +1,439 @@
+"""Fiscal receipts import: FNS/OFD JSON, receipt QR strings, CSV/XLSX receipt tables.
+
+Forms read:
+- JSON: a single document, an array of documents, `{"receipt": …}`, `{"document": {"receipt": …}}`,
+  `ticket.document.receipt` (FNS "check" export) and the bare receipt. A receipt is the
+  object that carries `fiscalDriveNumber`/`fiscalDocumentNumber` with `totalSum` or `items`.
+  FFD 1.05 and 1.2 spellings are both read (fiscalSign as number or text, quantity as
+  number or text, dateTime as unix seconds (UTC) or ISO text (the till's local time)).
+- QR strings, one per line: `t=20240917T1801&s=1285.21&fn=…&i=…&fp=…&n=1` (local time, rubles).
+- CSV/XLSX tables with a column mapping like the CRM's (roles in engine/crm/mapping.py).
+
+Identity of a receipt = FN + FD + FP; one seen before (in this file or the workspace) is
+skipped and counted as a duplicate. Sums are kopecks. `ts` is UTC: local times are
+converted with the time zone of the site the register belongs to (registers table), else
+Europe/Moscow; `local_ts` keeps the till's time. Space-padded kktRegId/userInn are trimmed.
+Receipts are checked against the known registers (engine/crm/registers.py): a register that
+is not listed, or a listed one printing another taxpayer id, flags the receipt.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pyarrow as pa
+
+from engine import normalize as nz
+from engine.crm import mapping as mp
+from engine.crm.reading import is_xlsx, load_table
+from engine.errors import ImportRefused, O2OError
+from engine.imports.registry import ImportContext, ImportResult, LoadOutcome, run_import
+from engine.progress import CancelToken, ProgressFn, no_progress
+
+MOSCOW = "Europe/Moscow"
+CARD_KEYS = ("loyaltyCard", "loyaltyCardNumber", "cardNumber", "discountCard", "card", "bonusCard")
+PROMO_KEYS = ("promoCode", "promocode", "promo_code", "coupon", "couponCode")
+BUYER_KEYS = ("buyerPhoneOrAddress", "buyerAddress", "buyerPhone", "buyerEmail")
+_QR_LINE = re.compile(r"^\s*t=\S*&fn=\S+", re.IGNORECASE)
+
+REC_FIELDS = [("seq", pa.int64()), ("fn", pa.string()), ("fd", pa.int64()), ("fp", pa.string()),
+              ("ts", pa.timestamp("us")), ("local_ts", pa.timestamp("us")), ("operation_type", pa.int8()),
+              ("total_kop", pa.int64()), ("cash_kop", pa.int64()), ("ecash_kop", pa.int64()),
+              ("kkt_reg_id", pa.string()), ("inn", pa.string()), ("seller", pa.string()),
+              ("retail_place", pa.string()), ("address", pa.string()), ("buyer_phone", pa.string()),
+              ("buyer_email", pa.string()), ("card", pa.string()), ("promo_code", pa.string()),
+              ("source_form", pa.string())]
+ITEM_FIELDS = [("seq", pa.int64()), ("line_no", pa.int32()), ("name", pa.string()), ("price_kop", pa.int64()),
+               ("quantity", pa.float64()), ("sum_kop", pa.int64()), ("nds", pa.int32()),
+               ("payment_type", pa.int32()), ("product_type", pa.int32()), ("barcode", pa.string())]
+
+
+class _Bad(Exception):
+    """A document that cannot be used; the message is the reject reason."""
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _int(value, what: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise _Bad(f"{what} is not a number: {str(value)[:40]!r}") from None
+    if number != number.to_integral_value():
+        raise _Bad(f"{what} is not a whole number: {value!r}")
+    return int(number)
+
+
+def _rubles_to_kop(value) -> int:
+    try:
+        return int((Decimal(str(value).replace(" ", "").replace(",", ".")) * 100).to_integral_value())
+    except InvalidOperation:
+        raise _Bad(f"sum is not a number: {str(value)[:40]!r}") from None
+
+
+def _parse_time(value) -> tuple[datetime | None, datetime | None]:
+    """(UTC, local) from a unix number (UTC) or ISO / QR text (local unless it has an offset)."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().isdigit()):
+        seconds = float(value)
+        if seconds > 1e11:  # milliseconds
+            seconds /= 1000
+        return datetime.fromtimestamp(seconds, timezone.utc).replace(tzinfo=None), None
+    text = str(value).strip()
+    if re.fullmatch(r"\d{8}T\d{4}(\d{2})?", text):  # QR form: 20240917T1801 or 20240917T180130
+        try:
+            return None, datetime.strptime(text, "%Y%m%dT%H%M%S" if len(text) == 15 else "%Y%m%dT%H%M")
+        except ValueError:
+            raise _Bad(f"dateTime not understood: {text!r}") from None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = datetime.strptime(text, "%d.%m.%Y %H:%M:%S" if text.count(":") == 2 else "%d.%m.%Y %H:%M")
+        except ValueError:
+            raise _Bad(f"dateTime not understood: {text[:40]!r}") from None
+    if parsed.tzinfo is not None:
+        return parsed.astimezone(timezone.utc).replace(tzinfo=None), None
+    return None, parsed
+
+
+def _properties(receipt: dict) -> dict[str, str]:
+    """Additional user properties (tag 1084) as {name lowercased: value}."""
+    out = {}
+    props = receipt.get("properties") or receipt.get("userProperty") or receipt.get("propertiesData")
+    for prop in props if isinstance(props, list) else [props] if isinstance(props, dict) else []:
+        if isinstance(prop, dict):
+            name = _text(prop.get("propertyName") or prop.get("name"))
+            value = _text(prop.get("propertyValue") or prop.get("value"))
+            if name and value:
+                out[name.lower()] = value
+    return out
+
+
+def _first(receipt: dict, keys, props: dict, prop_words) -> str | None:
+    for key in keys:
+        if _text(receipt.get(key)):
+            return _text(receipt.get(key))
+    for name, value in props.items():
+        if any(w in name for w in prop_words):
+            return value
+    return None
+
+
+def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, list[dict]]:
+    fn = _text(receipt.get("fiscalDriveNumber") or receipt.get("fn"))
+    fd = _int(receipt.get("fiscalDocumentNumber", receipt.get("fd")), "fiscalDocumentNumber")
+    fp = _text(receipt.get("fiscalSign", receipt.get("fp")))
+    if not fn or fd is None or not fp:
+        raise _Bad("no receipt identity (fiscalDriveNumber, fiscalDocumentNumber, fiscalSign)")
+    fp = str(_int(fp, "fiscalSign"))
+    ts, local = _parse_time(receipt.get("dateTime"))
+    if local is None and receipt.get("localDateTime"):
+        local = _parse_time(receipt.get("localDateTime"))[1]
+    if ts is None and local is None:
+        raise _Bad("no dateTime")
+    total = _int(receipt.get("totalSum"), "totalSum")
+    items_in = receipt.get("items") or []
+    if not isinstance(items_in, list):
+        raise _Bad("items is not a list")
+    items = []
+    for n, item in enumerate(items_in, start=1):
+        if not isinstance(item, dict):
+            raise _Bad(f"item {n} is not an object")
+        qty = item.get("quantity")
+        try:
+            qty = float(str(qty).replace(",", ".")) if qty not in (None, "") else None
+        except ValueError:
+            raise _Bad(f"item {n}: quantity is not a number: {qty!r}") from None
+        items.append({"seq": seq, "line_no": n, "name": _text(item.get("name")),
+                      "price_kop": _int(item.get("price"), f"item {n} price"),
+                      "quantity": qty, "sum_kop": _int(item.get("sum"), f"item {n} sum"),
+                      "nds": _int(item.get("nds"), f"item {n} nds"),
+                      "payment_type": _int(item.get("paymentType"), f"item {n} paymentType"),
+                      "product_type": _int(item.get("productType", item.get("productTypeV2")), f"item {n} productType"),
+                      "barcode": _text(item.get("barcode") or item.get("productCode"))})
+    if total is None:
+        if not items:
+            raise _Bad("no totalSum")
+        total = sum(i["sum_kop"] or 0 for i in items)
+    props = _properties(receipt)
+    buyer = next((_text(receipt.get(k)) for k in BUYER_KEYS if _text(receipt.get(k))), None)
+    phone, email = nz.phone_or_email(buyer)
+    card = _first(receipt, CARD_KEYS, props, ("карт", "card"))
+    record = {"seq": seq, "fn": fn, "fd": fd, "fp": fp, "ts": ts, "local_ts": local,
+              "operation_type": _int(receipt.get("operationType"), "operationType"),
+              "total_kop": total, "cash_kop": _int(receipt.get("cashTotalSum"), "cashTotalSum"),
+              "ecash_kop": _int(receipt.get("ecashTotalSum"), "ecashTotalSum"),
+              "kkt_reg_id": _text(receipt.get("kktRegId")), "inn": _text(receipt.get("userInn")),
+              "seller": _text(receipt.get("user")), "retail_place": _text(receipt.get("retailPlace")),
+              "address": _text(receipt.get("retailPlaceAddress")), "buyer_phone": phone, "buyer_email": email,
+              "card": nz.normalize_card(card)[0] if card else None,
+              "promo_code": _first(receipt, PROMO_KEYS, props, ("промо", "promo", "купон", "coupon")),
+              "source_form": form}
+    return record, items
+
+
+def find_receipt(doc, depth: int = 0):
+    """The receipt object inside a document, through any wrapper (receipt, document, ticket…)."""
+    if not isinstance(doc, dict) or depth > 5:
+        return None
+    if ("fiscalDriveNumber" in doc or "fiscalDocumentNumber" in doc) and ("totalSum" in doc or "items" in doc):
+        return doc
+    for key in ("receipt", "document", "ticket", "data", "content"):
+        found = find_receipt(doc.get(key), depth + 1)
+        if found is not None:
+            return found
+    for value in doc.values():
+        if isinstance(value, dict):
+            found = find_receipt(value, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def qr_record(line: str, seq: int) -> dict:
+    fields = {k.lower(): v[0] for k, v in parse_qs(line.strip(), keep_blank_values=True).items()}
+    missing = [k for k in ("t", "s", "fn", "i", "fp") if not fields.get(k)]
+    if missing:
+        raise _Bad(f"QR string lacks {', '.join(missing)}")
+    ts, local = _parse_time(fields["t"])
+    return {"seq": seq, "fn": fields["fn"].strip(), "fd": _int(fields["i"], "i"), "fp": str(_int(fields["fp"], "fp")),
+            "ts": ts, "local_ts": local, "operation_type": _int(fields.get("n"), "n"),
+            "total_kop": _rubles_to_kop(fields["s"]), "source_form": "qr"}
+
+
+def _documents(path: Path):
+    """(form, iterator of (place, document)) for a JSON or QR-lines file."""
+    data = path.read_bytes()
+    text = data.decode("utf-8-sig", errors="replace")
+    if not text.strip():
+        raise ImportRefused("Empty file: no receipt in it", where=str(path))
+    first = text.lstrip()[:1]
+    if first in "{[":
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise O2OError(f"Not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+                           where=str(path), hint="Export the receipts again, or check the file") from None
+        docs = doc if isinstance(doc, list) else [doc]
+        return "json", ((f"document {i}", d) for i, d in enumerate(docs, start=1))
+    if _QR_LINE.match(text.splitlines()[0] if text.splitlines() else ""):
+        lines = text.splitlines()
+        return "qr", ((f"line {i}", ln) for i, ln in enumerate(lines, start=1) if ln.strip())
+    raise ImportRefused("Neither receipt JSON nor receipt QR strings", where=str(path),
+                        hint="CSV/XLSX receipt tables are imported with a column mapping")
+
+
+def _is_table(path: Path) -> bool:
+    """A CSV/XLSX receipt table (not JSON, not QR strings)."""
+    if is_xlsx(path):
+        return True
+    with open(path, "rb") as fh:
+        head = fh.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff \r\n\t")
+    return not (head[:1] in ("{", "[") or _QR_LINE.match(head))
+
+
+def _stage(con, records: list[dict], items: list[dict]) -> None:
+    con.execute("DROP TABLE IF EXISTS rec_stage")
+    con.execute("DROP TABLE IF EXISTS item_stage")
+    rec = pa.table({name: pa.array([r.get(name) for r in records], typ) for name, typ in REC_FIELDS})
+    itm = pa.table({name: pa.array([r.get(name) for r in items], typ) for name, typ in ITEM_FIELDS})
+    con.register("_rec_arrow", rec)
+    con.register("_item_arrow", itm)
+    con.execute("CREATE TEMP TABLE rec_stage AS SELECT * FROM _rec_arrow")
+    con.execute("CREATE TEMP TABLE item_stage AS SELECT * FROM _item_arrow")
+    con.unregister("_rec_arrow")
+    con.unregister("_item_arrow")
+
+
+def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delimiter, sheet) -> tuple[int, list]:
+    """A CSV/XLSX receipt table -> rec_stage (one receipt per row), vectorised."""
+    source = load_table(con, ctx.path, "rcp_raw", encoding=encoding, delimiter=delimiter, sheet=sheet,
+                        cancel=ctx.cancel)
+    given = mp.load_mapping(mapping_file) if mapping_file else mapping
+    if given is None:
+        given = mp.remembered_mapping(ctx.ws, source.header, "receipts") or mp.propose_mapping(
+            source.header, [], "receipts")
+    full = mp.validate_mapping(given, source.header, "receipts", where=str(ctx.path))
+    mp.remember_mapping(ctx.ws, source.header, full, "receipts")
+    names = mp.unique_headers(source.header)
+    col = {role: f"c{names.index(c)}" for c, role in full.items() if role != mp.IGNORE}
+    missing = [r for r in ("fn", "fd", "fp", "datetime", "total") if r not in col]
+    if missing:
+        raise O2OError(f"The receipt table needs columns for {', '.join(missing)}", where=str(ctx.path),
+                       hint="Map them with --mapping FILE.json (roles: " + ", ".join(mp.RECEIPT_ROLES) + ")")
+
+    def c(role: str) -> str:
+        return col.get(role, "NULL::VARCHAR")
+
+    nz.install_macros(con)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE rcp_t AS SELECT line,
+            trim({c('fn')}) AS fn, try_cast(trim({c('fd')}) AS BIGINT) AS fd,
+            CAST(try_cast(trim({c('fp')}) AS BIGINT) AS VARCHAR) AS fp,
+            coalesce(try_strptime(trim({c('datetime')}), ['%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%Y-%m-%d %H:%M:%S',
+                     '%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M', '%Y%m%dT%H%M', '%Y%m%dT%H%M%S', '%Y-%m-%d %H:%M']),
+                     try_cast(trim({c('datetime')}) AS TIMESTAMP)) AS local_ts,
+            CAST(round(try_cast(replace(replace(trim({c('total')}), ' ', ''), ',', '.') AS DECIMAL(18, 2)) * 100)
+                 AS BIGINT) AS total_kop,
+            try_cast(trim({c('operation_type')}) AS TINYINT) AS operation_type,
+            trim({c('kkt_reg_id')}) AS kkt_reg_id, trim({c('inn')}) AS inn, o2o_card({c('card')}) AS card,
+            o2o_blank({c('promo_code')}) AS promo_code, o2o_phone_fast({c('buyer_phone')}) AS buyer_phone,
+            CASE WHEN o2o_email_ok(o2o_email({c('buyer_email')})) THEN o2o_email({c('buyer_email')}) END
+                AS buyer_email
+        FROM rcp_raw""")
+    bad = con.execute("""
+        SELECT line, CASE WHEN fn IS NULL OR fd IS NULL OR fp IS NULL THEN 'no receipt identity (fn, fd, fp)'
+                          WHEN local_ts IS NULL THEN 'date and time not understood'
+                          ELSE 'sum not understood' END
+        FROM rcp_t WHERE fn IS NULL OR fd IS NULL OR fp IS NULL OR local_ts IS NULL OR total_kop IS NULL""").fetchall()
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE rec_stage AS SELECT line AS seq, fn, fd, fp, NULL::TIMESTAMP AS ts, local_ts,
+            operation_type, total_kop, NULL::BIGINT AS cash_kop, NULL::BIGINT AS ecash_kop, kkt_reg_id, inn,
+            NULL::VARCHAR AS seller, NULL::VARCHAR AS retail_place, NULL::VARCHAR AS address, buyer_phone,
+            buyer_email, card, promo_code, 'table' AS source_form
+        FROM rcp_t WHERE NOT (fn IS NULL OR fd IS NULL OR fp IS NULL OR local_ts IS NULL OR total_kop IS NULL)""")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE item_stage AS SELECT * FROM (SELECT NULL::BIGINT AS seq, NULL::INTEGER AS "
+        "line_no, NULL AS name, NULL::BIGINT AS price_kop, NULL::DOUBLE AS quantity, NULL::BIGINT AS sum_kop, "
+        "NULL::INTEGER AS nds, NULL::INTEGER AS payment_type, NULL::INTEGER AS product_type, NULL AS barcode) "
+        "WHERE false")
+    rejects = [(line, None, None, reason) for line, reason in bad]
+    rejects += [(line, None, value, reason) for line, value, reason in source.parse_rejects]
+    for table in ("rcp_raw", "rcp_t", "rcp_raw_parse_errors", "rcp_raw_parse_errors_scan"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    return source.rows + len(source.parse_rejects), rejects
+
+
+def refresh_receipt_checks(con) -> None:
+    """Set site, `registered` and `flag` of every receipt from the registers table."""
+    if con.execute("SELECT count(*) FROM registers").fetchone()[0] == 0:
+        con.execute("UPDATE receipts SET registered = NULL, flag = NULL WHERE registered IS NOT NULL")
+        return
+    con.execute("UPDATE receipts SET registered = false, flag = 'unregistered register', site_id = NULL")
+    con.execute("""
+        UPDATE receipts SET registered = true, site_id = g.site_id,
+            flag = CASE WHEN g.inn IS NOT NULL AND receipts.inn IS NOT NULL AND g.inn <> receipts.inn
+                        THEN 'other taxpayer' END
+        FROM registers g WHERE g.kkt_reg_id = receipts.kkt_reg_id""")
+
+
+def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None, sheet=None):
+    def load(ctx: ImportContext) -> LoadOutcome:
+        con = ctx.ws.con
+        path = ctx.path
+        if path.stat().st_size == 0:
+            raise ImportRefused("Empty file (0 bytes): no receipt in it", where=str(path))
+        ctx.progress(0.05, "reading receipts")
+        records, items, rejects, documents = [], [], [], 0
+        if _is_table(path):
+            documents, rejects = _stage_table(con, ctx, mapping, mapping_file, encoding, delimiter, sheet)
+            form = "table"
+        else:
+            form, docs = _documents(path)
+            seen: set[tuple] = set()
+            for place, doc in docs:
+                documents += 1
+                seq = documents
+                try:
+                    if form == "qr":
+                        record, lines = qr_record(doc, seq), []
+                    else:
+                        receipt = find_receipt(doc)
+                        if receipt is None:
+                            raise _Bad("no receipt in this document")
+                        record, lines = receipt_record(receipt, seq)
+                except _Bad as exc:
+                    rejects.append((seq, None, None, f"{place}: {exc}"))
+                    continue
+                key = (record["fn"], record["fd"], record["fp"])
+                if key in seen:
+                    record["dup_in_file"] = True
+                seen.add(key)
+                if not record.get("dup_in_file"):
+                    records.append(record)
+                    items.extend(lines)
+                if documents % 10_000 == 0:
+                    ctx.cancel.check()
+            _stage(con, records, items)
+        in_file_dups = documents - len(rejects) - con.execute("SELECT count(*) FROM rec_stage").fetchone()[0]
+        ctx.progress(0.6, "storing")
+        nz.install_macros(con)
+        # local times become UTC with the register's site time zone, else Moscow; and back
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE rec_new AS
+            SELECT s.* REPLACE (
+                coalesce(s.ts, (s.local_ts AT TIME ZONE coalesce(t.timezone, '{MOSCOW}')) AT TIME ZONE 'UTC') AS ts,
+                coalesce(s.local_ts, (s.ts AT TIME ZONE 'UTC') AT TIME ZONE coalesce(t.timezone, '{MOSCOW}'))
+                    AS local_ts)
+            FROM rec_stage s
+            LEFT JOIN registers g ON g.kkt_reg_id = s.kkt_reg_id LEFT JOIN sites t ON t.site_id = g.site_id
+            WHERE NOT EXISTS (SELECT 1 FROM receipts r WHERE r.fn = s.fn AND r.fd = s.fd AND r.fp = s.fp)
+            QUALIFY row_number() OVER (PARTITION BY s.fn, s.fd, s.fp ORDER BY s.seq) = 1""")
+        staged = con.execute("SELECT count(*) FROM rec_stage").fetchone()[0]
+        new = con.execute("SELECT count(*) FROM rec_new").fetchone()[0]
+        duplicates = in_file_dups + (staged - new)
+        con.execute(f"""
+            INSERT INTO receipts (import_id, fn, fd, fp, ts, local_ts, operation_type, total_kop, cash_kop, ecash_kop,
+                kkt_reg_id, inn, seller, retail_place, address, buyer_phone, buyer_email, card, promo_code,
+                source_form)
+            SELECT {ctx.import_id}, fn, fd, fp, ts, local_ts, operation_type, total_kop, cash_kop, ecash_kop,
+                kkt_reg_id, inn, seller, retail_place, address, buyer_phone, buyer_email, card, promo_code,
+                source_form FROM rec_new ORDER BY seq""")
+        con.execute(f"""
+            INSERT INTO receipt_items SELECT r.receipt_id, i.line_no, i.name, i.price_kop, i.quantity, i.sum_kop,
+                i.nds, i.payment_type, i.product_type, i.barcode
+            FROM item_stage i JOIN rec_new n USING (seq)
+            JOIN receipts r ON r.fn = n.fn AND r.fd = n.fd AND r.fp = n.fp""")
+        refresh_receipt_checks(con)
+        ctx.reject_rows(rejects)
+        facts = con.execute(f"""
+            SELECT count(*), coalesce(sum(total_kop), 0), count(DISTINCT kkt_reg_id) FILTER (WHERE flag =
+                'unregistered register'), count(*) FILTER (WHERE flag IS NOT NULL),
+                count(*) FILTER (WHERE flag = 'other taxpayer'), bool_or(registered IS NOT NULL)
+            FROM receipts WHERE import_id = {ctx.import_id}""").fetchone()
+        n_items = con.execute(f"SELECT count(*) FROM receipt_items i JOIN receipts r USING (receipt_id) "
+                              f"WHERE r.import_id = {ctx.import_id}").fetchone()[0]
+        for table in ("rec_stage", "item_stage", "rec_new"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        details = {"documents": documents, "receipts": facts[0], "items": n_items, "duplicates": duplicates,
+                   "rejected": len(rejects), "total_kop": int(facts[1]), "unregistered_registers": facts[2],
+                   "flagged_receipts": facts[3], "other_taxpayer_receipts": facts[4],
+                   "registers_checked": bool(facts[5]), "form": form}
+        message = (f"{path.name}: {documents} document(s): {facts[0]} receipt(s), {n_items} item(s), "
+                   f"{duplicates} duplicate(s), {len(rejects)} rejected")
+        if facts[3]:
+            message += f"; {facts[3]} flagged (unregistered register or other taxpayer)"
+        return LoadOutcome(rows_in=documents, rows_ok=facts[0], rows_rejected=len(rejects), message=message,
+                           details=details)
+
+    return load
+
+
+def import_receipts(ws, path, *, mapping: dict | None = None, mapping_file=None, encoding: str | None = None,
+                    delimiter: str | None = None, sheet=None, progress: ProgressFn = no_progress,
+                    cancel: CancelToken | None = None, **_site_options) -> ImportResult:
+    loader = receipts_loader(mapping=mapping, mapping_file=mapping_file, encoding=encoding,
+                             delimiter=delimiter, sheet=sheet)
+    return run_import(ws, path, "receipts", loader, progress=progress, cancel=cancel)
+
+
+def flagged_receipts(ws):
+    """Receipts from unregistered registers or other taxpayers, for the fraud-control list."""
+    return ws.con.execute("""
+        SELECT r.flag, r.kkt_reg_id, r.inn, r.seller, count(*) AS receipts, sum(r.total_kop) AS total_kop,
+               min(r.ts) AS first_ts, max(r.ts) AS last_ts, g.inn AS registered_inn, g.tenant
+        FROM receipts r LEFT JOIN registers g USING (kkt_reg_id)
+        WHERE r.flag IS NOT NULL GROUP BY ALL ORDER BY receipts DESC""").df()
