@@ -16,7 +16,7 @@ import numpy as np
 
 from capture import phyheaders, radiotap
 from capture.pcap import (LINKTYPE_AVS, LINKTYPE_IEEE802_11, LINKTYPE_PPI, LINKTYPE_PRISM,
-                          LINKTYPE_RADIOTAP, RecordBatch)
+                          LINKTYPE_RADIOTAP, RecordBatch, windows)
 
 KIND_PROBE_REQUEST, KIND_MANAGEMENT, KIND_DATA, KIND_OTHER = 0, 1, 2, 3
 SSID_MAX = 32
@@ -134,14 +134,14 @@ def decode(batch: RecordBatch) -> Frames:
     mac = np.zeros(n, dtype=np.uint64)
     rows = np.flatnonzero(has_addr2)
     if len(rows):
-        raw = buf[start[rows, None] + np.arange(10, 16)].astype(np.uint64)
-        mac[rows] = (raw << _SHIFTS).sum(axis=1, dtype=np.uint64)
+        # 8 bytes ending with addr2, read big-endian, keep the low 48 bits
+        mac[rows] = windows(buf, 8)[start[rows] + 8].view(">u8").ravel() & np.uint64(0xFFFFFFFFFFFF)
 
     seq = np.full(n, -1, dtype=np.int32)
     has_seq = (mgmt | data_frame) & (body_len >= 24)
     rows = np.flatnonzero(has_seq)
     if len(rows):
-        seq[rows] = (buf[start[rows] + 22].astype(np.int32) | (buf[start[rows] + 23].astype(np.int32) << 8)) >> 4
+        seq[rows] = windows(buf, 2)[start[rows] + 22].view("<u2").ravel() >> 4
 
     # SSID element of probe requests: right after the 24-byte header (+4 with HT Control)
     probe_rows = np.flatnonzero(is_probe)
@@ -155,10 +155,8 @@ def decode(batch: RecordBatch) -> Frames:
         ssid_len = buf[safe + 1].astype(np.int64)
         has_ssid = room & (buf[safe] == 0) & (ssid_len > 0) & (ssid_len <= SSID_MAX) & (body + 2 + ssid_len <= end)
         lens = np.where(has_ssid, ssid_len, 0)
-        cols = np.arange(SSID_MAX)
-        take = cols[None, :] < lens[:, None]
-        idx = np.where(take, safe[:, None] + 2 + cols[None, :], 0)
-        ssid[:, 1:] = np.where(take, buf[idx], 0)
+        ssid = windows(buf, SSID_MAX + 2)[safe][:, 1:].copy()  # length byte, then 32 bytes
         ssid[:, 0] = lens
+        ssid[:, 1:][np.arange(SSID_MAX)[None, :] >= lens[:, None]] = 0
     return Frames(batch.ts_ns, ok, kind, is_probe, has_addr2, mac, rssi, has_rssi, channel, seq,
                   fcs_present, fcs_bad, ssid, probe_rows, has_ssid)

@@ -13,6 +13,7 @@ is counted in `corrupt_records` and ends the walk (nothing after it can be locat
 """
 from __future__ import annotations
 
+import bisect
 import gzip
 import struct
 import zlib
@@ -92,9 +93,86 @@ class ReadStats:
     interfaces: int = 0
 
 
+PAD = 64  # zero bytes after each window so fixed-width gathers near its end stay in bounds
+
+
+def padded(data: bytes) -> np.ndarray:
+    return np.frombuffer(data + bytes(PAD), dtype=np.uint8)
+
+
+def windows(buf: np.ndarray, width: int) -> np.ndarray:
+    """A zero-copy (len - width + 1, width) view: `windows(buf, w)[offsets]` gathers w bytes
+    at each offset as one contiguous row copy (much cheaper than an index matrix)."""
+    return np.lib.stride_tricks.sliding_window_view(buf, width)
+
+
 def _gather(buf: np.ndarray, offsets: np.ndarray, width: int) -> np.ndarray:
     """(n, width) bytes starting at each offset."""
-    return buf[offsets[:, None] + np.arange(width)]
+    return windows(buf, width)[offsets]
+
+
+def _speculative_walk(data: bytes, n: int, endian: str, max_caplen: int) -> tuple[np.ndarray, int]:
+    """Find the window's records without a Python step per record, where it can be proven.
+
+    Candidates are the byte positions whose 16 high bits of a 'seconds' field equal those of
+    the window's first record (they change once in 18 hours; past such a change the
+    per-record walk finishes the window).
+    Following each candidate's length gives its successor; where every successor is the next
+    candidate, induction from offset 0 proves the candidates are exactly the records. Where a
+    spurious candidate (payload bytes that look like a time) breaks the chain, the chain is
+    followed through candidate indices; where it leaves the candidates (a time jump), the
+    caller's per-record walk takes over from the returned position.
+    """
+    if n < 32:
+        return np.empty(0, np.int64), 0
+    hi_at = 2 if endian == "<" else 0
+    u16 = endian + "u2"
+    first = int(np.frombuffer(data, u16, 1, hi_at)[0])
+    found = []
+    for parity in (0, 1):
+        count = (n - parity) // 2
+        view = np.frombuffer(data, u16, count, parity)
+        hits = np.flatnonzero(view == first)
+        found.append(hits * 2 + parity - hi_at)
+    cand = np.sort(np.concatenate(found))
+    cand = cand[(cand >= 0) & (cand + 16 <= n)]
+    if not len(cand) or cand[0] != 0:
+        return np.empty(0, np.int64), 0
+    raw = np.frombuffer(data, np.uint8, n)
+    caplen = windows(raw, 4)[cand + 8].copy().view(endian + "u4").ravel().astype(np.int64)
+    nxt = cand + 16 + caplen
+    ok = (caplen <= max_caplen) & (nxt <= n)
+    nxt_idx = np.searchsorted(cand, nxt)
+    linked = ok & (nxt_idx < len(cand))
+    linked[linked] = cand[nxt_idx[linked]] == nxt[linked]
+    # runs of candidates that link to the very next one are on the chain as a whole; the
+    # Python loop below steps once per run (spurious candidates only end runs), not per record
+    k = len(cand)
+    runs_on = linked & (nxt_idx == np.arange(1, k + 1))
+    breaks = np.flatnonzero(~runs_on).tolist()
+    if not breaks or breaks[-1] != k - 1:
+        breaks.append(k - 1)
+    pieces = []
+    i = 0
+    last = -1
+    while True:
+        b = breaks[bisect.bisect_left(breaks, i)]
+        if ok[b]:
+            pieces.append((i, b + 1))
+            last = b
+        else:
+            if b > i:
+                pieces.append((i, b))
+                last = b - 1
+            break
+        if not linked[b]:
+            break
+        i = int(nxt_idx[b])
+    if last < 0:
+        return np.empty(0, np.int64), 0
+    chain = np.concatenate([np.arange(lo, hi) for lo, hi in pieces])
+    offsets = cand[chain]
+    return offsets, int(nxt[chain[-1]])
 
 
 def read_u32(buf: np.ndarray, offsets: np.ndarray, endian: str) -> np.ndarray:
@@ -195,15 +273,16 @@ class CaptureReader:
             eof = not more
             data = data + more if data else more
             n = len(data)
+            fast, pos = _speculative_walk(data, n, endian, max_caplen)
             offsets = []
             append = offsets.append
-            pos = 0
             corrupt = False
-            # the tight walk: only the caplen of each record is read here
+            # the tight walk (after the vectorised part, or where it could not vouch for the
+            # chain): only the caplen of each record is read here
             while pos + 16 <= n:
                 caplen = unpack_caplen(data, pos + 8)[0]
                 if caplen > max_caplen:
-                    if not self.stats.frames and not offsets:
+                    if not self.stats.frames and not offsets and not len(fast):
                         raise CaptureFormatError(f"first record claims {caplen} captured bytes (more than "
                                                  f"{max_caplen}): not a readable pcap", base + pos + 8)
                     corrupt = True
@@ -213,8 +292,9 @@ class CaptureReader:
                     break
                 append(pos)
                 pos = end
-            if offsets:
-                yield self._pcap_batch(data, offsets, endian, ns_per_tick, linktype, src)
+            if offsets or len(fast):
+                all_offsets = np.concatenate([fast, np.asarray(offsets, dtype=np.int64)])
+                yield self._pcap_batch(data, all_offsets, endian, ns_per_tick, linktype, src)
             if corrupt:
                 self.stats.corrupt_records += 1
                 self.stats.corrupt_reason = (f"record header claims {caplen} captured bytes "
@@ -229,9 +309,9 @@ class CaptureReader:
 
     def _pcap_batch(self, data: bytes, offsets: list, endian: str, ns_per_tick: int,
                     linktype: int, src: _Source) -> RecordBatch:
-        buf = np.frombuffer(data, dtype=np.uint8)
-        offs = np.asarray(offsets, dtype=np.int64)
-        head = _gather(buf, offs, 16).view(endian + "u4")  # (n, 4): sec, frac, caplen, origlen
+        buf = padded(data)
+        offs = offsets
+        head = windows(buf, 16)[offs].view(endian + "u4")  # (n, 4): sec, frac, caplen, origlen
         ts_ns = head[:, 0].astype(np.int64) * 1_000_000_000 + head[:, 1].astype(np.int64) * ns_per_tick
         batch = RecordBatch(data, buf, offs + 16, head[:, 2].astype(np.int64), ts_ns,
                             np.full(len(offs), linktype, dtype=np.int32), self.stats.frames, src.fraction())
@@ -357,7 +437,7 @@ class CaptureReader:
     def _pcapng_batch(self, data, epb, simple, endian, interfaces, src) -> Iterator[RecordBatch]:
         if not epb and not simple:
             return
-        buf = np.frombuffer(data, dtype=np.uint8)
+        buf = padded(data)
         offs = np.asarray(epb, dtype=np.int64)
         head = _gather(buf, offs, 28).view(endian + "u4") if len(offs) else np.zeros((0, 7), np.uint32)
         ifid = head[:, 2].astype(np.int64)

@@ -107,9 +107,7 @@ def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFi
         fits = more & (pos + 4 <= hlen)
         ok &= ~(more & ~fits)  # the chain runs past the header
         idx = np.flatnonzero(fits)
-        w = np.zeros(len(idx), dtype=np.uint32)
-        for b in range(4):
-            w |= buf[offset[idx] + pos + b].astype(np.uint32) << np.uint32(8 * b)
+        w = np.lib.stride_tricks.sliding_window_view(buf, 4)[offset[idx] + pos].view("<u4").ravel()
         words[idx, k] = w
         nwords[idx] = k + 1
         more = np.zeros(n, dtype=bool)
