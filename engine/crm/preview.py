@@ -1,0 +1,75 @@
+"""What the import dialog shows before importing: a proposed mapping and the first rows
+with what normalisation makes of each mapped value (the same rules the import applies)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine import normalize as nz
+from engine.crm import mapping as mp
+from engine.crm.reading import head_records
+
+_NORMALISERS = {
+    "phone": nz.normalize_phone,
+    "email": nz.normalize_email,
+    "birth_date": nz.normalize_date,
+    "gender": nz.normalize_gender,
+    "card": nz.normalize_card,
+}
+
+
+def _consent(text):
+    if text is None or not str(text).strip():
+        return None, None
+    value = str(text).strip().lower()
+    if value in nz.CONSENT_YES:
+        return True, None
+    if value in nz.CONSENT_NO:
+        return False, None
+    return None, nz.BAD_CONSENT
+
+
+def normalise_value(role: str, text):
+    """(value, reason) of one cell under a role, as the import would store it."""
+    if role == "consent":
+        return _consent(text)
+    fn = _NORMALISERS.get(role)
+    if fn is not None:
+        return fn(text)
+    value = str(text).strip() if text is not None else ""
+    return (value or None), None
+
+
+def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]) -> list[dict]:
+    """[{role: {"column", "raw", "value", "reason"}}] for each record; names joined like the import."""
+    names = mp.unique_headers(header)
+    out = []
+    for record in records:
+        row: dict[str, dict] = {}
+        for i, name in enumerate(names):
+            role = mapping.get(name, mp.IGNORE)
+            if role == mp.IGNORE:
+                continue
+            raw = record[i] if i < len(record) else None
+            if role in row and role in mp.MULTI_ROLES:
+                joined = " ".join(v for v in (row[role]["raw"], raw) if v and str(v).strip())
+                row[role].update(column=f"{row[role]['column']} + {name}", raw=joined, value=joined or None)
+                continue
+            value, reason = normalise_value(role, raw)
+            row[role] = {"column": name, "raw": raw, "value": value, "reason": reason}
+        out.append(row)
+    return out
+
+
+def propose(path: str | Path, *, ws=None, kind: str = "crm", encoding: str | None = None,
+            delimiter: str | None = None, sheet=None, limit: int = 20) -> dict:
+    """Mapping proposal + preview of the first rows. A mapping remembered in the workspace for
+    this file shape wins over detection."""
+    header, records, facts = head_records(Path(path), limit, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    remembered = mp.remembered_mapping(ws, header, kind) if ws is not None else None
+    mapping = remembered or mp.propose_mapping(header, records, kind)
+    names = mp.unique_headers(header)
+    return {"file": str(path), "header": header, "columns": names, "signature": mp.signature(header),
+            "mapping": mapping, "mapping_source": "remembered for this file shape" if remembered else "detected",
+            "roles": list(mp.roles_for(kind)) + [mp.IGNORE], "reading": facts,
+            "ignored_columns": [n for n in names if mapping.get(n, mp.IGNORE) == mp.IGNORE],
+            "preview": preview_rows(header, records, mapping) if kind == "crm" else records}
