@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from capture import airodump, kismet
 from capture.dot11 import decode, macs_to_bytes
 from capture.pcap import SUPPORTED_LINKTYPES, CaptureFormatError, CaptureReader
 from engine.errors import ImportRefused
@@ -194,63 +195,83 @@ def _reject_capped(ctx: ImportContext, rows: list[tuple], stored: list[int]) -> 
 
 # --- pcap / pcapng ----------------------------------------------------------------------------
 
+class FrameIngest:
+    """Decoded record batches -> detections, with the counters of the capture report."""
+
+    def __init__(self, ctx: ImportContext, writer: DetectionWriter):
+        self.ctx, self.writer = ctx, writer
+        self.fcs_mode: str | None = None  # None undecided, "on", "off" (rewritten capture)
+        self.probes = self.bad_fcs = self.fcs_frames = self.corrupt = 0
+        self.stored = [0]
+
+    def ingest(self, batch, fallback_rssi: np.ndarray | None = None) -> None:
+        ctx, writer = self.ctx, self.writer
+        frames = decode(batch)
+        if self.fcs_mode is None and frames.fcs_present.any():
+            self.fcs_mode = "off" if frames.fcs_bad[frames.fcs_present].all() else "on"
+        self.fcs_frames += int(frames.fcs_present.sum())
+        drop = frames.fcs_bad if self.fcs_mode == "on" else np.zeros(len(frames), bool)
+        self.bad_fcs += int(drop.sum())
+        supported = np.isin(batch.linktype, list(SUPPORTED_LINKTYPES))
+        broken = supported & ~frames.dot11_ok
+        self.corrupt += int(broken.sum())
+        first = batch.first_record + 1
+        if broken.any():
+            _reject_capped(ctx, [(first + int(i), "frame", None, "radio header or 802.11 header unreadable")
+                                 for i in np.flatnonzero(broken)[:MAX_REJECT_ROWS]], self.stored)
+        if drop.any():
+            _reject_capped(ctx, [(first + int(i), "fcs", None, "FCS (CRC-32) does not match: frame skipped")
+                                 for i in np.flatnonzero(drop)[:MAX_REJECT_ROWS]], self.stored)
+        keep = frames.has_addr2 & ~drop
+        self.probes += int((frames.is_probe & ~drop).sum())
+        ssid_ids = np.zeros(len(frames), np.int64)
+        has_ssid = np.zeros(len(frames), bool)
+        if len(frames.ssid_rows):
+            probe_ids = np.zeros(len(frames.ssid_rows), np.int64)
+            probe_ids[frames.has_ssid] = writer.ssid_ids_from_rows(frames.ssid[frames.has_ssid])
+            ssid_ids[frames.ssid_rows] = probe_ids
+            has_ssid[frames.ssid_rows] = frames.has_ssid
+        rssi, has_rssi = frames.rssi, frames.has_rssi
+        if fallback_rssi is not None:
+            use = ~has_rssi & (fallback_rssi != 0)
+            rssi = np.where(use, fallback_rssi, rssi)
+            has_rssi = has_rssi | use
+        k = np.flatnonzero(keep)
+        writer.write(frames.ts_ns[k], frames.mac[k], frames.kind[k], rssi=rssi[k], has_rssi=has_rssi[k],
+                     channel=frames.channel[k], seq=frames.seq[k], ssid_ids=ssid_ids[k], has_ssid=has_ssid[k])
+
+    def details(self, summary: dict, frames: int) -> dict:
+        return {"frames": frames, "probe_requests": self.probes, "probe_sources": summary["probe_sources"],
+                "randomized_sources": summary["randomized_sources"], "devices": summary["devices"],
+                "detections": self.writer.detections, "ssids": summary["ssids"], "bad_fcs": self.bad_fcs,
+                "fcs_frames": self.fcs_frames, "fcs_checked": self.fcs_mode == "on",
+                "corrupt_records": self.corrupt, "truncated": False, "bytes_lost": 0}
+
+
 def _load_capture(ctx: ImportContext, *, keep_ssid_clear: bool = False) -> LoadOutcome:
     try:
         reader = CaptureReader(ctx.path)
-        batches = reader.batches()
         writer = DetectionWriter(ctx, keep_ssid_clear=keep_ssid_clear)
-        fcs_mode: str | None = None  # None undecided, "on", "off" (rewritten capture)
-        probes = bad_fcs = fcs_frames = corrupt = 0
-        stored = [0]
-        for batch in batches:
+        ingest = FrameIngest(ctx, writer)
+        for batch in reader.batches():
             ctx.cancel.check()
-            frames = decode(batch)
-            if fcs_mode is None and frames.fcs_present.any():
-                fcs_mode = "off" if frames.fcs_bad[frames.fcs_present].all() else "on"
-            fcs_frames += int(frames.fcs_present.sum())
-            drop = frames.fcs_bad if fcs_mode == "on" else np.zeros(len(frames), bool)
-            bad_fcs += int(drop.sum())
-            supported = np.isin(batch.linktype, list(SUPPORTED_LINKTYPES))
-            broken = supported & ~frames.dot11_ok
-            corrupt += int(broken.sum())
-            first = batch.first_record + 1
-            _reject_capped(ctx, [(first + int(i), "frame", None, "radio header or 802.11 header unreadable")
-                                 for i in np.flatnonzero(broken)[:MAX_REJECT_ROWS]], stored)
-            _reject_capped(ctx, [(first + int(i), "fcs", None, "FCS (CRC-32) does not match: frame skipped")
-                                 for i in np.flatnonzero(drop)[:MAX_REJECT_ROWS]], stored)
-            keep = frames.has_addr2 & ~drop
-            probes += int((frames.is_probe & ~drop).sum())
-            ssid_ids = np.zeros(len(frames), np.int64)
-            has_ssid = np.zeros(len(frames), bool)
-            if len(frames.ssid_rows):
-                probe_ids = np.zeros(len(frames.ssid_rows), np.int64)
-                probe_ids[frames.has_ssid] = writer.ssid_ids_from_rows(frames.ssid[frames.has_ssid])
-                ssid_ids[frames.ssid_rows] = probe_ids
-                has_ssid[frames.ssid_rows] = frames.has_ssid
-            k = np.flatnonzero(keep)
-            writer.write(frames.ts_ns[k], frames.mac[k], frames.kind[k], rssi=frames.rssi[k],
-                         has_rssi=frames.has_rssi[k], channel=frames.channel[k], seq=frames.seq[k],
-                         ssid_ids=ssid_ids[k], has_ssid=has_ssid[k])
+            ingest.ingest(batch)
             ctx.progress(min(0.99, batch.progress), f"{ctx.path.name}: {reader.stats.frames:,} frames")
         ctx.cancel.check()
     except CaptureFormatError as exc:
         raise ImportRefused(exc.reason, where=f"{ctx.path} (byte {exc.offset})",
                             hint="Import pcap or pcapng files of an 802.11 monitor-mode capture") from exc
     stats = reader.stats
-    corrupt += stats.corrupt_records
+    ingest.corrupt += stats.corrupt_records
     if stats.corrupt_reason:
-        _reject_capped(ctx, [(None, "record", str(stats.corrupt_offset), stats.corrupt_reason)], stored)
-    summary = writer.finish()
-    details = {
-        "format": stats.format, "linktypes": sorted(stats.linktypes), "frames": stats.frames,
-        "probe_requests": probes, "probe_sources": summary["probe_sources"],
-        "randomized_sources": summary["randomized_sources"], "devices": summary["devices"],
-        "detections": writer.detections, "ssids": summary["ssids"], "bad_fcs": bad_fcs,
-        "fcs_frames": fcs_frames, "fcs_checked": fcs_mode == "on", "truncated": stats.truncated,
-        "bytes_lost": stats.bytes_lost, "corrupt_records": corrupt,
+        _reject_capped(ctx, [(None, "record", str(stats.corrupt_offset), stats.corrupt_reason)], ingest.stored)
+    details = ingest.details(writer.finish(), stats.frames)
+    details.update({
+        "format": stats.format, "linktypes": sorted(stats.linktypes), "truncated": stats.truncated,
+        "bytes_lost": stats.bytes_lost,
         "last_good_ts": (pd.Timestamp(stats.last_ts_ns).isoformat() if stats.last_ts_ns is not None else None),
         "other_linktype_frames": stats.other_linktype_frames,
-    }
+    })
     ctx.progress(1.0, f"{ctx.path.name}: {stats.frames:,} frames")
     return LoadOutcome(rows_in=stats.frames, rows_ok=writer.detections,
                        rows_rejected=stats.frames - writer.detections, message=_capture_message(ctx.path, details),
@@ -285,4 +306,138 @@ def import_capture(ws, path, *, site=None, sensor=None, progress=no_progress, ca
     if not site:
         return _needs_site(path, "capture")
     return run_import(ws, path, "capture", partial(_load_capture, keep_ssid_clear=keep_ssid_clear),
+                      site=site, sensor=sensor, progress=progress, cancel=cancel)
+
+
+# --- airodump-ng CSV --------------------------------------------------------------------------
+
+def _site_timezone(ctx: ImportContext) -> str:
+    return ctx.ws.con.execute("SELECT timezone FROM sites WHERE site_id = ?", [ctx.site_id]).fetchall()[0][0]
+
+
+def _local_to_utc_ns(texts: list[str], tz: str) -> tuple[np.ndarray, np.ndarray]:
+    """Local wall-clock strings of the site -> UTC ns, and which parsed."""
+    local = pd.to_datetime(pd.Series(texts, dtype=object), errors="coerce", format="%Y-%m-%d %H:%M:%S")
+    ok = local.notna().to_numpy().copy()
+    utc = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").dt.tz_convert("UTC")
+    ok &= utc.notna().to_numpy()
+    return np.where(ok, utc.dt.tz_localize(None).astype("datetime64[ns]").to_numpy().astype(np.int64), 0), ok
+
+
+def _load_airodump(ctx: ImportContext, *, keep_ssid_clear: bool = False) -> LoadOutcome:
+    try:
+        data = airodump.parse(ctx.path)
+    except CaptureFormatError as exc:
+        raise ImportRefused(exc.reason, where=str(ctx.path), hint="Import the .csv written by airodump-ng -w") from exc
+    ctx.cancel.check()
+    writer = DetectionWriter(ctx, keep_ssid_clear=keep_ssid_clear)
+    stored = [0]
+    _reject_capped(ctx, data.rejects, stored)
+    tz = _site_timezone(ctx)
+    first, ok_first = _local_to_utc_ns(data.first_seen, tz)
+    last, ok_last = _local_to_utc_ns(data.last_seen, tz)
+    bad = ~(ok_first & ok_last)
+    _reject_capped(ctx, [(data.lines[i], "First time seen", data.first_seen[i], "not a date and time")
+                         for i in np.flatnonzero(bad)], stored)
+    good = np.flatnonzero(~bad)
+    mac = data.mac_array()
+    # each station: one detection when first seen (one per probed SSID), one when last seen;
+    # the device's frame count is airodump's '# packets'
+    ts, macs, kinds, rssi, has_rssi, ssid_raw, weight = [], [], [], [], [], [], []
+    for i in good.tolist():
+        probed = data.probed[i] or [None]
+        kind = 0 if data.probed[i] else 3
+        power = data.power[i]
+        for j, ssid in enumerate(probed):
+            ts.append(first[i]); macs.append(mac[i]); kinds.append(kind); ssid_raw.append(ssid)
+            rssi.append(power or 0); has_rssi.append(power is not None)
+            weight.append(data.packets[i] if j == 0 else 0)
+        if last[i] != first[i]:
+            ts.append(last[i]); macs.append(mac[i]); kinds.append(kind); ssid_raw.append(None)
+            rssi.append(power or 0); has_rssi.append(power is not None); weight.append(0)
+    ssid_ids, has_ssid = writer.ssid_ids_from_list(ssid_raw)
+    writer.write(np.asarray(ts, np.int64), np.asarray(macs, np.uint64), np.asarray(kinds, np.uint8),
+                 rssi=np.asarray(rssi, np.int16), has_rssi=np.asarray(has_rssi, bool),
+                 ssid_ids=ssid_ids, has_ssid=has_ssid, frames=np.asarray(weight, np.int64))
+    summary = writer.finish()
+    details = {"stations": len(data.mac), "access_points": data.access_points,
+               "frames": int(sum(data.packets[i] for i in good.tolist())),
+               "probe_requests": int(sum(len(data.probed[i]) for i in good.tolist())),
+               "probe_sources": summary["probe_sources"], "randomized_sources": summary["randomized_sources"],
+               "devices": summary["devices"], "detections": writer.detections, "ssids": summary["ssids"],
+               "bad_fcs": 0, "fcs_checked": False, "truncated": False, "bytes_lost": 0,
+               "rejected_rows": stored[0], "timezone": tz}
+    message = (f"{ctx.path.name}: {len(good):,} stations ({summary['randomized_devices']:,} randomized), "
+               f"{summary['probe_sources']:,} probing; {data.access_points:,} access points not imported as devices")
+    if not data.has_station_section:
+        message += "; no station section in this file"
+    if stored[0]:
+        message += f"; {stored[0]:,} rows rejected (see the rejects report)"
+    message += f"; times read as local time of the site ({tz})"
+    return LoadOutcome(rows_in=len(data.mac) + len(data.rejects), rows_ok=len(good),
+                       rows_rejected=len(data.rejects) + int(bad.sum()), message=message, details=details)
+
+
+def import_airodump(ws, path, *, site=None, sensor=None, progress=no_progress, cancel=None,
+                    keep_ssid_clear: bool = False, **options) -> ImportResult:
+    if not site:
+        return _needs_site(path, "airodump")
+    return run_import(ws, path, "airodump", partial(_load_airodump, keep_ssid_clear=keep_ssid_clear),
+                      site=site, sensor=sensor, progress=progress, cancel=cancel)
+
+
+# --- Kismet ----------------------------------------------------------------------------------
+
+def _load_kismet(ctx: ImportContext, *, keep_ssid_clear: bool = False) -> LoadOutcome:
+    try:
+        info = kismet.describe(ctx.path)
+    except CaptureFormatError as exc:
+        raise ImportRefused(exc.reason, where=str(ctx.path), hint="Import a .kismet/.kismetdb log") from exc
+    phys = info["devices_by_phy"]
+    wifi_devices = phys.get(kismet.WIFI, 0)
+    if not info["wifi_packets"] and not wifi_devices:
+        found = ", ".join(f"{n} {p}" for p, n in sorted(phys.items())) or "no devices at all"
+        raise ImportRefused(f"no Wi-Fi data in this Kismet log ({found}); nothing imported",
+                            where=str(ctx.path), hint="Log with a Wi-Fi (IEEE802.11) data source")
+    writer = DetectionWriter(ctx, keep_ssid_clear=keep_ssid_clear)
+    if info["wifi_packets"]:
+        ingest = FrameIngest(ctx, writer)
+        for batch, signal in kismet.packet_batches(ctx.path, info["wifi_packets"]):
+            ctx.cancel.check()
+            ingest.ingest(batch, fallback_rssi=signal)
+            ctx.progress(min(0.99, batch.progress), f"{ctx.path.name}: packets")
+        details = ingest.details(writer.finish(), info["wifi_packets"])
+        source = f"{info['wifi_packets']:,} Wi-Fi packets"
+    else:
+        devices = [d for d in kismet.wifi_devices(ctx.path)]
+        ts, macs, kinds, rssi, has_rssi, ssid_raw = [], [], [], [], [], []
+        for d in devices:
+            kind = 1 if "AP" in d["type"] else (0 if d["probed"] else 3)
+            stamps = [d["first"]] + ([d["last"]] if d["last"] != d["first"] else [])
+            for k, t in enumerate(stamps):
+                ts.append(t * 1_000_000_000); macs.append(d["mac"]); kinds.append(kind)
+                rssi.append(d["signal"] or 0); has_rssi.append(d["signal"] is not None)
+                ssid_raw.append(d["probed"][0] if d["probed"] and k == 0 else None)
+        ssid_ids, has_ssid = writer.ssid_ids_from_list(ssid_raw)
+        writer.write(np.asarray(ts, np.int64), np.asarray(macs, np.uint64), np.asarray(kinds, np.uint8),
+                     rssi=np.asarray(rssi, np.int16), has_rssi=np.asarray(has_rssi, bool),
+                     ssid_ids=ssid_ids, has_ssid=has_ssid)
+        summary = writer.finish()
+        details = {"frames": 0, "probe_requests": 0, "probe_sources": summary["probe_sources"],
+                   "randomized_sources": summary["randomized_sources"], "devices": summary["devices"],
+                   "detections": writer.detections, "ssids": summary["ssids"], "bad_fcs": 0,
+                   "fcs_checked": False, "truncated": False, "bytes_lost": 0}
+        source = f"{wifi_devices:,} Wi-Fi devices (no packets logged: first/last seen only)"
+    details.update({"kismet": info["version"], "devices_by_phy": phys})
+    message = (f"{ctx.path.name}: {source}; {details['devices']:,} devices, "
+               f"{details['probe_sources']:,} probing ({details['randomized_sources']:,} randomized)")
+    return LoadOutcome(rows_in=details["detections"], rows_ok=details["detections"], message=message,
+                       details=details)
+
+
+def import_kismet(ws, path, *, site=None, sensor=None, progress=no_progress, cancel=None,
+                  keep_ssid_clear: bool = False, **options) -> ImportResult:
+    if not site:
+        return _needs_site(path, "kismet")
+    return run_import(ws, path, "kismet", partial(_load_kismet, keep_ssid_clear=keep_ssid_clear),
                       site=site, sensor=sensor, progress=progress, cancel=cancel)
