@@ -172,6 +172,9 @@ def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, l
     buyer = next((_text(receipt.get(k)) for k in BUYER_KEYS if _text(receipt.get(k))), None)
     phone, email = nz.phone_or_email(buyer)
     card = _first(receipt, CARD_KEYS, props, ("карт", "card"))
+    extra = receipt.get("propertiesData")  # tag 1192, a free text requisite: a card number when it looks like one
+    if card is None and isinstance(extra, (str, int)) and re.fullmatch(r"\s*\d{4,32}\s*", str(extra)):
+        card = str(extra).strip()
     record = {"seq": seq, "fn": fn, "fd": fd, "fp": fp, "ts": ts, "local_ts": local,
               "operation_type": _int(receipt.get("operationType"), "operationType"),
               "total_kop": total, "cash_kop": _int(receipt.get("cashTotalSum"), "cashTotalSum"),
@@ -400,17 +403,21 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
         refresh_receipt_checks(con)
         ctx.reject_rows(rejects)
         facts = con.execute(f"""
-            SELECT count(*), coalesce(sum(total_kop), 0), count(DISTINCT kkt_reg_id) FILTER (WHERE flag =
-                'unregistered register'), count(*) FILTER (WHERE flag IS NOT NULL),
-                count(*) FILTER (WHERE flag = 'other taxpayer'), bool_or(registered IS NOT NULL)
+            SELECT count(*), coalesce(sum(CASE WHEN operation_type IN (2, 3) THEN -total_kop ELSE total_kop END), 0),
+                count(DISTINCT kkt_reg_id) FILTER (WHERE flag = 'unregistered register'),
+                count(*) FILTER (WHERE flag IS NOT NULL), count(*) FILTER (WHERE flag = 'other taxpayer'),
+                coalesce(bool_or(registered IS NOT NULL), false), count(*) FILTER (WHERE operation_type = 1),
+                count(*) FILTER (WHERE operation_type = 2), count(card), count(promo_code)
             FROM receipts WHERE import_id = {ctx.import_id}""").fetchone()
         n_items = con.execute(f"SELECT count(*) FROM receipt_items i JOIN receipts r USING (receipt_id) "
                               f"WHERE r.import_id = {ctx.import_id}").fetchone()[0]
         for table in ("rec_stage", "item_stage", "rec_new"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         details = {"documents": documents, "receipts": facts[0], "items": n_items, "duplicates": duplicates,
-                   "rejected": len(rejects), "total_kop": int(facts[1]), "unregistered_registers": facts[2],
+                   "rejected": len(rejects), "net_sales_kop": int(facts[1]), "unregistered_registers": facts[2],
+                   "sales": facts[6], "returns": facts[7], "with_card": facts[8], "with_promo_code": facts[9],
                    "flagged_receipts": facts[3], "other_taxpayer_receipts": facts[4],
+                   "unregistered_receipts": facts[3] - facts[4],
                    "registers_checked": bool(facts[5]), "form": form}
         message = (f"{path.name}: {documents} document(s): {facts[0]} receipt(s), {n_items} item(s), "
                    f"{duplicates} duplicate(s), {len(rejects)} rejected")
