@@ -1,0 +1,134 @@
+"""Speed of rebuilding visits and of the dashboard's chart queries.
+
+    .venv/bin/python benchmarks/bench_visits.py [--rows 20000000] [--baseline-rows N]
+
+Generates a month of a busy site directly in DuckDB (range()/random(): visits of
+devices with a detection every ~30 s, three sensors, 5 % randomized devices, a few
+staff phones), then reports:
+- rebuilding visits (full, then incremental after one more day of data): detections/s,
+  beside the named baseline "pandas sort + groupby/shift sessionization" of the same rows
+  (run on the first --baseline-rows rows, as rows/s, because pandas needs the whole
+  frame in memory);
+- each chart query of engine/stats.py for the month (target < 300 ms per refresh).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from engine import stats, visits  # noqa: E402
+from engine.workspace import Workspace  # noqa: E402
+
+START = "2024-06-01"
+
+
+def generate(ws: Workspace, rows: int, *, import_id: int = 1, day0: int = 0, days: int = 30) -> int:
+    """Append about `rows` detections: visits with ~16 detections 30 s apart on average."""
+    con = ws.con
+    site_id, _ = ws.ensure_site("Busy mall")
+    sensors = [ws.ensure_sensor(site_id, f"s{i}", rssi_inside=-70)[0] for i in range(3)]
+    n_visits = max(rows // 16, 1)
+    n_devices = max(n_visits // 4, 10)
+    con.execute(f"""
+        INSERT INTO devices
+        SELECT i AS device_key, i % 20 = 0 AS randomized, md5(i::VARCHAR) AS mac_md5, NULL, NULL, 0
+        FROM range({n_devices}) t(i) ANTI JOIN devices d ON d.device_key = t.i""")
+    con.execute(f"""
+        INSERT INTO detections
+        WITH v AS (
+            SELECT i, (hash(i + {import_id} * 1000003) % {n_devices})::BIGINT AS device_key,
+                   TIMESTAMP '{START}' + to_microseconds(({day0} * 86400 + 6 * 3600
+                        + random() * ({days} * 86400 - 8 * 3600))::BIGINT * 1000000) AS start_ts,
+                   (1 + random() * random() * 60)::INTEGER AS n,
+                   (-95 + random() * 50)::INTEGER AS base_rssi
+            FROM range({n_visits}) t(i)
+        )
+        SELECT start_ts + to_microseconds((k * 30e6 + random() * 5e6)::BIGINT) AS ts, {site_id} AS site_id,
+               {sensors[0]} + (i % 3) AS sensor_id, device_key,
+               CASE WHEN device_key % 97 = 0 THEN 2 ELSE 0 END AS frame_kind,
+               (base_rssi + random() * 8)::SMALLINT AS rssi, 6 AS channel, (k % 4096)::USMALLINT AS seq,
+               NULL AS ssid_id, {import_id} AS import_id
+        FROM v, range(n) r(k)""")
+    return con.execute("SELECT count(*) FROM detections").fetchone()[0]
+
+
+def pandas_baseline(ws: Workspace, rows: int, gap_s: float = 120.0) -> tuple[int, float]:
+    """Named baseline: pandas sort_values + groupby().shift() + cumsum sessionization."""
+    df = ws.con.execute(f"SELECT site_id, device_key, ts, rssi FROM detections LIMIT {rows}").df()
+    t0 = time.perf_counter()
+    df = df.sort_values(["site_id", "device_key", "ts"], kind="stable")
+    prev = df.groupby(["site_id", "device_key"], sort=False)["ts"].shift()
+    new = prev.isna() | ((df["ts"] - prev).dt.total_seconds() > gap_s)
+    df["visit_no"] = new.groupby([df["site_id"], df["device_key"]], sort=False).cumsum()
+    out = df.groupby(["site_id", "device_key", "visit_no"], sort=False).agg(
+        start=("ts", "min"), end=("ts", "max"), detections=("ts", "size"),
+        max_rssi=("rssi", "max"), median_rssi=("rssi", "median"))
+    return len(out), time.perf_counter() - t0
+
+
+def time_call(fn, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=20_000_000)
+    parser.add_argument("--baseline-rows", type=int, default=5_000_000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Workspace.open(Path(tmp) / "bench.o2o", create=True, demo=True)
+        t0 = time.perf_counter()
+        n = generate(ws, args.rows, days=29)
+        print(f"generated {n:,} detections in {time.perf_counter() - t0:.1f} s")
+
+        t0 = time.perf_counter()
+        full = visits.rebuild(ws, full=True)
+        secs = time.perf_counter() - t0
+        print(f"full rebuild: {full['visits_total']:,} visits, {full['staff_devices']} staff, "
+              f"{full['fixed_devices']} fixed in {secs:.2f} s = {n / secs / 1e6:.2f} M detections/s")
+
+        n2 = generate(ws, args.rows // 30, import_id=2, day0=29, days=1)
+        t0 = time.perf_counter()
+        inc = visits.rebuild(ws)
+        secs_inc = time.perf_counter() - t0
+        print(f"incremental rebuild after one more day (+{n2 - n:,} detections, {inc['rebuilt_pairs']:,} "
+              f"devices re-sessionized): {secs_inc:.2f} s ({inc['mode']})")
+
+        base_rows = min(args.baseline_rows, n)
+        n_out, base_secs = pandas_baseline(ws, base_rows)
+        print(f"baseline pandas sort+groupby/shift on {base_rows:,} rows: {n_out:,} visits in "
+              f"{base_secs:.2f} s = {base_rows / base_secs / 1e6:.2f} M detections/s")
+
+        site_id = ws.sites()[0]["site_id"]
+        frm, to = date(2024, 6, 1), date(2024, 6, 30)
+        print("chart queries, month of the busy site (median of 5):")
+        charts = {
+            "site_stats": lambda: stats.site_stats(ws, site_id, frm, to),
+            "traffic_series": lambda: stats.traffic_series(ws, site_id, frm, to, max_points=500),
+            "dwell_histogram": lambda: stats.dwell_histogram(ws, site_id, frm, to),
+            "hour_weekday": lambda: stats.hour_weekday(ws, site_id, frm, to),
+            "returns": lambda: stats.returns(ws, site_id, frm, to),
+            "period_table(day)": lambda: stats.period_table(ws, site_id, "day", frm, to),
+        }
+        for name, fn in charts.items():
+            ms = time_call(fn) * 1000
+            print(f"  {name:<18} {ms:7.1f} ms  {'ok' if ms < 300 else 'OVER 300 ms'}")
+        ws.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
