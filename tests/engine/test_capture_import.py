@@ -1,0 +1,269 @@
+"""Capture, airodump and Kismet imports into real workspaces."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "capture"))
+import pcapgen  # noqa: E402
+
+from engine.hashing import device_key, mac_md5  # noqa: E402
+from engine.imports import import_file  # noqa: E402
+from engine.imports.captures import import_airodump, import_capture, import_kismet, ssid_id  # noqa: E402
+from engine.progress import CancelToken  # noqa: E402
+
+MAC_A = bytes.fromhex("AE123456D0A1")
+MAC_B = bytes.fromhex("001122334455")
+
+
+def readme_table(shared: Path) -> list[tuple[str, list[int], str]]:
+    rows = []
+    for line in (shared / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and "/" in cells[0] and cells[2].isdigit():
+            rows.append((cells[0], [int(c) for c in cells[2:6]], cells[6]))
+    return rows
+
+
+def test_readme_table_counts(workspace, shared_data):
+    """Every capture in shared/data agrees with tshark's counts in the README, or is refused
+    exactly where tshark refuses (or the file is empty / has no 802.11 link type)."""
+    table = readme_table(shared_data)
+    assert len(table) >= 40
+    for name, (frames, probes, sources, randomized), note in table:
+        result = import_capture(workspace, shared_data / "captures" / name, site="Lab")
+        if result.status == "refused":
+            # tshark refuses these, or they hold no 802.11 at all: nothing to count
+            assert frames == 0 or "truncated-shb" in name, (name, result.message)
+            assert str(shared_data / "captures" / name) in result.message
+            continue
+        assert result.status == "imported", (name, result.message)
+        d = result.details
+        assert [d["frames"], d["probe_requests"], d["probe_sources"], d["randomized_sources"]] == \
+            [frames, probes, sources, randomized], name
+        if "truncated" in note:
+            assert d["truncated"] and d["bytes_lost"] > 0, name
+    # pcapng-truncated-shb.pcapng: tshark falls back to its MIME-file reader and shows the 16
+    # bytes as one non-802.11 "frame"; it is a pcapng cut inside its section header: refused.
+    imported = {r[0] for r in workspace.con.execute("SELECT file_name FROM imports").fetchall()}
+    assert "pcapng-truncated-shb.pcapng" not in imported
+
+
+def test_refused_files_say_why(workspace, shared_data):
+    cap = shared_data / "captures"
+    expect = {"hcxdumptool-pr483/test.pcapng": "not a capture file",
+              "aircrack-ng-tests/wep_64_ptw_02.cap": "not a capture file",
+              "libpcap-tests/pcap-empty-file.pcap": "empty file",
+              "libpcap-tests/pcapng-invalid-vers-1.pcapng": "version 0.1",
+              "libpcap-tests/linktype-reserved-field-not-zero.pcap": "reserved field not zero",
+              "libpcap-tests/shb-option-too-long.pcapng": "option",
+              "libpcap-tests/pcap-truncated-hdr-23.pcap": "truncated inside",
+              "libpcap-tests/pcapng-truncated-shb.pcapng": "truncated inside"}
+    before = workspace.table_counts()
+    for name, reason in expect.items():
+        result = import_capture(workspace, cap / name, site="Lab")
+        assert result.status == "refused" and reason in result.message and "byte" in result.message, result.message
+    after = workspace.table_counts()
+    assert {k: v for k, v in after.items() if k not in ("sites", "sensors")} == \
+        {k: v for k, v in before.items() if k not in ("sites", "sensors")}
+
+
+def test_anonymized_capture_imports_with_fcs_off(workspace, shared_data):
+    path = shared_data / "captures" / "baccichet-probing-patterns" / "iPhoneXR-A_anonymized.pcap"
+    result = import_capture(workspace, path, site="Lab")
+    assert result.status == "imported"
+    assert result.details["fcs_checked"] is False and result.details["bad_fcs"] == 0
+    assert result.details["probe_requests"] == 136 and "FCS not checked" in result.message
+
+
+def test_same_file_twice_is_skipped(workspace, shared_data):
+    path = shared_data / "captures" / "fryza-esp32-probes" / "sc6-61_2023-02-23_anonymized.pcap"
+    first = import_capture(workspace, path, site="Lab")
+    counts = workspace.table_counts()
+    second = import_capture(workspace, path, site="Lab")
+    assert first.status == "imported" and second.status == "skipped"
+    assert workspace.table_counts() == counts
+    assert counts["detections"] == 1694 and counts["devices"] == 24
+    frames = workspace.con.execute("SELECT sum(frames) FROM devices").fetchall()[0][0]
+    assert frames == 1694
+
+
+def test_requires_site(workspace, shared_data):
+    result = import_capture(workspace, shared_data / "captures" / "aircrack-ng-tests/n-02.cap")
+    assert result.status == "refused" and "--site" in result.message
+
+
+def test_values_and_no_raw_mac_on_disk(workspace, tmp_path):
+    path = tmp_path / "two.pcap"
+    path.write_bytes(pcapgen.pcap([
+        (1700000000.5, pcapgen.radiotap(-44, 2412) + pcapgen.probe_request(MAC_A, b"Home-Net", 12)),
+        (1700000003.0, pcapgen.radiotap(-61, 2437) + pcapgen.probe_request(MAC_A, b"", 13)),
+        (1700000004.0, pcapgen.radiotap(-70, 2437) + pcapgen.beacon(MAC_B)),
+        (1700000005.0, pcapgen.radiotap(-70, 2437) + pcapgen.ack(MAC_B))]))
+    result = import_capture(workspace, path, site="Lab", sensor="door")
+    d = result.details
+    assert (d["frames"], d["probe_requests"], d["probe_sources"], d["randomized_sources"], d["devices"]) == \
+        (4, 2, 1, 1, 2)
+    secret = workspace.secret
+    rows = workspace.con.execute(
+        "SELECT ts, device_key, frame_kind, rssi, channel, seq, ssid_id FROM detections ORDER BY ts").fetchall()
+    key_a = device_key(secret, MAC_A)
+    assert [(r[1], r[2], r[3], r[4], r[5]) for r in rows] == [
+        (key_a, 0, -44, 1, 12), (key_a, 0, -61, 6, 13), (device_key(secret, MAC_B), 1, -70, 6, 0)]
+    assert rows[0][6] == ssid_id(secret, b"Home-Net") and rows[1][6] is None
+    dev = workspace.con.execute("SELECT randomized, mac_md5, frames, first_seen, last_seen FROM devices "
+                                "WHERE device_key = ?", [key_a]).fetchall()[0]
+    assert dev[0] is True and dev[1] == mac_md5(MAC_A) == "C5C32C30C07ABBB7580A0925D995FEE4" and dev[2] == 2
+    assert str(dev[3]) == "2023-11-14 22:13:20.500000" and str(dev[4]) == "2023-11-14 22:13:23"
+    assert workspace.con.execute("SELECT ssid FROM ssids").fetchall() == [(None,)]  # clear text not kept
+    workspace.con.execute("CHECKPOINT")
+    blob = workspace.path.read_bytes()
+    for mac in (MAC_A, MAC_B):
+        for form in (mac, mac.hex().encode(), mac.hex().upper().encode(), mac.hex(":").encode()):
+            assert form not in blob
+    assert b"Home-Net" not in blob
+
+
+def test_keep_ssid_clear(workspace, tmp_path):
+    path = tmp_path / "s.pcap"
+    path.write_bytes(pcapgen.pcap([(1.0, pcapgen.radiotap() + pcapgen.probe_request(MAC_A, "Кафе".encode()))]))
+    import_capture(workspace, path, site="Lab", keep_ssid_clear=True)
+    assert workspace.con.execute("SELECT ssid FROM ssids").fetchall() == [("Кафе",)]
+
+
+def test_bad_fcs_frames_skipped_when_others_are_good(workspace, tmp_path):
+    good = pcapgen.radiotap(fcs=True) + pcapgen.with_fcs(pcapgen.probe_request(MAC_A))
+    bad = pcapgen.radiotap(fcs=True) + pcapgen.with_fcs(pcapgen.probe_request(MAC_B), good=False)
+    path = tmp_path / "fcs.pcap"
+    path.write_bytes(pcapgen.pcap([(1.0, good), (2.0, bad), (3.0, good)]))
+    result = import_capture(workspace, path, site="Lab")
+    d = result.details
+    assert d["fcs_checked"] and d["bad_fcs"] == 1 and d["probe_requests"] == 2 and d["devices"] == 1
+    rejects = workspace.con.execute("SELECT line, reason FROM import_rejects").fetchall()
+    assert rejects == [(2, "FCS (CRC-32) does not match: frame skipped")]
+
+
+def test_truncated_and_gzip_and_pcapng_import(workspace, tmp_path):
+    frames = [(1700000000 + i, pcapgen.radiotap() + pcapgen.probe_request(MAC_A, seq=i)) for i in range(20)]
+    cut = tmp_path / "cut.pcap"
+    cut.write_bytes(pcapgen.pcap(frames)[:-10])
+    r = import_capture(workspace, cut, site="Lab")
+    assert r.details["truncated"] and r.details["frames"] == 19 and r.details["bytes_lost"] > 0
+    assert workspace.con.execute("SELECT count(*) FROM detections").fetchall()[0][0] == 19
+    gz = tmp_path / "z.pcapng.gz"
+    gz.write_bytes(pcapgen.gzipped(pcapgen.pcapng([(127, 6), (105, 9)], [
+        (0, 1700000100_000000, pcapgen.radiotap() + pcapgen.probe_request(MAC_B)),
+        (1, 1700000101_000000000, pcapgen.probe_request(MAC_B))])))
+    r = import_file(workspace, gz, site="Lab")  # routed by sniffing
+    assert r.status == "imported" and r.details["frames"] == 2 and r.details["linktypes"] == [105, 127]
+
+
+def test_cancel_leaves_nothing(workspace, shared_data):
+    token = CancelToken()
+    token.cancel()
+    before = workspace.table_counts()
+    r = import_capture(workspace, shared_data / "captures" / "aircrack-ng-tests/n-02.cap", site="Lab", cancel=token)
+    assert r.status == "cancelled"
+    after = workspace.table_counts()
+    assert after["detections"] == before["detections"] and after["imports"] == before["imports"]
+
+
+# --- airodump-ng and Kismet ------------------------------------------------------------------
+
+def test_airodump_csv(workspace, shared_data):
+    r = import_airodump(workspace, shared_data / "airodump" / "wifite2-tests" / "airodump.csv", site="Lab",
+                        keep_ssid_clear=True)
+    assert r.status == "imported", r.message
+    assert r.details["stations"] == 7 and r.details["access_points"] == 30 and r.details["devices"] == 7
+    assert ("HOME-1102",) in workspace.con.execute("SELECT ssid FROM ssids").fetchall()
+    key = device_key(workspace.secret, bytes.fromhex("543530 23628E".replace(" ", "")))
+    row = workspace.con.execute("SELECT frames, first_seen, last_seen FROM devices WHERE device_key = ?",
+                                [key]).fetchall()[0]
+    # 11:28:43 Moscow time (UTC+3) is 08:28:43 UTC
+    assert row[0] == 7 and str(row[1]) == "2015-05-30 08:28:43" and str(row[2]) == "2015-05-30 08:28:50"
+
+
+def test_airodump_weird_and_empty(workspace, shared_data):
+    folder = shared_data / "airodump"
+    weird = import_airodump(workspace, folder / "wifite2-tests" / "airodump-weird-ssids.csv", site="Lab")
+    assert weird.status == "imported" and weird.details["access_points"] == 5 and weird.details["devices"] == 0
+    empty = import_airodump(workspace, folder / "alkaperl" / "dump-03_empty.csv", site="Lab")
+    assert empty.status == "refused" and "empty" in empty.message
+
+
+def test_kismet_real_logs_have_no_wifi(workspace, shared_data):
+    before = workspace.table_counts()
+    for path in sorted((shared_data / "kismet").glob("*.kismet")):
+        r = import_kismet(workspace, path, site="Lab")
+        assert r.status == "refused" and "no Wi-Fi data" in r.message, r.message
+    assert workspace.table_counts()["devices"] == before["devices"] == 0
+
+
+KISMET_SCHEMA = """
+CREATE TABLE KISMET (kismet_version TEXT, db_version INT, db_module TEXT);
+CREATE TABLE devices (first_time INT, last_time INT, devkey TEXT, phyname TEXT, devmac TEXT, strongest_signal INT,
+ min_lat INT, min_lon INT, max_lat INT, max_lon INT, avg_lat INT, avg_lon INT, bytes_data INT, type TEXT, device BLOB,
+ UNIQUE(phyname, devmac) ON CONFLICT REPLACE);
+CREATE TABLE packets (ts_sec INT, ts_usec INT, phyname TEXT, sourcemac TEXT, destmac TEXT, transmac TEXT,
+ frequency REAL, devkey TEXT, lat INT, lon INT, packet_len INT, signal INT, datasource TEXT, dlt INT, packet BLOB,
+ error INT);
+INSERT INTO KISMET VALUES ('2022.02.R1', 8, 'kismetlog');
+"""
+
+
+def _kismet_db(path: Path, packets: bool) -> None:
+    con = sqlite3.connect(path)
+    con.executescript(KISMET_SCHEMA)
+    probed = {"dot11.device": {"dot11.device.probed_ssid_map": [{"dot11.probedssid.ssid": "Guest"}]}}
+    con.execute("INSERT INTO devices VALUES (1700000000, 1700000300, 'k1', 'IEEE802.11', 'AE:12:34:56:D0:A1', -55,"
+                " 0,0,0,0,0,0, 100, 'Wi-Fi Client', ?)", [json.dumps(probed).encode()])
+    con.execute("INSERT INTO devices VALUES (1700000000, 1700000000, 'k2', 'RTLADSB', '11:22:33:44:55:66', 0,"
+                " 0,0,0,0,0,0, 0, 'Airplane', NULL)")
+    if packets:
+        frame = pcapgen.radiotap(-48, 2412) + pcapgen.probe_request(MAC_A, b"Guest", 5)
+        for i in range(3):
+            con.execute("INSERT INTO packets VALUES (?, 0, 'IEEE802.11', 'AE:12:34:56:D0:A1', 'FF:FF:FF:FF:FF:FF', "
+                        "'00:00:00:00:00:00', 2412000, 'k1', 0, 0, ?, -48, 'uuid', 127, ?, 0)",
+                        [1700000000 + i, len(frame), frame])
+    con.commit()
+    con.close()
+
+
+def test_kismet_with_wifi_packets_and_devices(workspace, tmp_path):
+    with_packets = tmp_path / "p.kismet"
+    _kismet_db(with_packets, packets=True)
+    r = import_kismet(workspace, with_packets, site="Lab")
+    assert r.status == "imported", r.message
+    assert (r.details["frames"], r.details["probe_requests"], r.details["devices"], r.details["randomized_sources"]) \
+        == (3, 3, 1, 1)
+    only_devices = tmp_path / "d.kismetdb"
+    _kismet_db(only_devices, packets=False)
+    r = import_kismet(workspace, only_devices, site="Lab")
+    assert r.status == "imported" and r.details["devices"] == 1 and r.details["probe_sources"] == 1
+    assert workspace.con.execute("SELECT count(*) FROM devices").fetchall()[0][0] == 1  # the same phone
+
+
+def test_cli_contract(tmp_path, shared_data):
+    cap = shared_data / "captures"
+    ws = tmp_path / "cli.o2o"
+    cmd = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())", "import", "capture",
+           str(cap / "aircrack-ng-tests/n-02.cap"), str(cap / "hcxdumptool-pr483/test.pcapng"),
+           str(cap / "aircrack-ng-tests/n-02.cap"), "-w", str(ws), "--site", "Mall", "--json"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2])
+    assert proc.returncode == 1, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert [r["status"] for r in rows] == ["imported", "refused", "skipped"]
+    first = rows[0]
+    for key in ("file", "message", "frames", "probe_requests", "probe_sources", "randomized_sources", "devices",
+                "bad_fcs", "fcs_checked", "truncated", "bytes_lost", "seconds"):
+        assert key in first
+    assert (first["frames"], first["probe_requests"], first["probe_sources"], first["randomized_sources"]) == \
+        (218, 9, 5, 3)
+    assert any(re.search("site 'Mall' created", c) for c in first["created"])
+    assert "not a capture file" in rows[1]["message"]
