@@ -1,0 +1,236 @@
+"""CRM import: encodings, delimiters, mapping, dedupe, rejects — counts checked by hand."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from engine.crm import mapping as mp
+from engine.crm.crm_import import import_crm
+from engine.crm.preview import propose
+from engine.imports import import_file
+from engine.imports.registry import IMPORTED, REFUSED, SKIPPED
+
+HEADER = ["Телефон", "Email", "ФИО", "Дата рождения", "Пол", "Номер карты", "Согласие"]
+ROWS = [
+    ["8 916 123-45-67", "Ivan@Mail.ru", "Иванов Иван", "01.02.1990", "М", "2700 0001", "да"],
+    ["+7 (926) 000-11-22", "", "Петрова Анна", "1985-03-04", "ж", "", "нет"],
+    ["9161234567", "", "Иванов (дубль)", "", "", "", ""],               # same phone as row 1
+    ["", "", "Без контактов", "", "", "", ""],                          # nothing usable
+    ["+44 20 7946 0958", "bad@", "Smith 🎉", "32874", "female", "", "yes"],
+]
+
+
+def write_csv(path, rows, header=HEADER, encoding="utf-8", delimiter=";", newline="\r\n"):
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator=newline)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def contacts(ws):
+    return ws.con.execute("SELECT line, phone, email, name, birth_date, gender, card, consent FROM contacts "
+                          "ORDER BY import_id, line").fetchall()
+
+
+def test_basic_import_counts_and_values(workspace, tmp_path):
+    result = import_crm(workspace, write_csv(tmp_path / "crm.csv", ROWS))
+    assert result.status == IMPORTED, result.message
+    d = result.details
+    assert (d["rows"], d["ok"], d["duplicates"], d["rejected"]) == (5, 3, 1, 1)
+    assert d["rows"] == d["ok"] + d["duplicates"] + d["rejected"]
+    assert (d["phones_valid"], d["emails_valid"]) == (4, 1)
+    got = contacts(workspace)
+    assert [r[0] for r in got] == [2, 3, 6]
+    assert got[0][1:] == ("+79161234567", "ivan@mail.ru", "Иванов Иван", __import__("datetime").date(1990, 2, 1),
+                          "m", "27000001", True)
+    assert got[1][1] == "+79260001122" and got[1][7] is False
+    assert got[2][1] == "+442079460958" and got[2][2] is None and got[2][3] == "Smith 🎉"
+    assert str(got[2][4]) == "1990-01-01" and got[2][5] == "f"
+    rejects = workspace.con.execute("SELECT line, column_name, value, reason FROM import_rejects "
+                                    "ORDER BY line, column_name NULLS FIRST").fetchall()
+    assert rejects == [(5, None, None, "row rejected: no usable phone, e-mail or card"),
+                       (6, "Email", "bad@", "invalid e-mail")]
+    # the rejects CSV beside the workspace holds the same entries
+    path = d["rejects_file"]
+    assert path.endswith("import-1-crm-rejects.csv") and "test-rejects" in path
+    with open(path, encoding="utf-8") as fh:
+        lines = list(csv.reader(fh, delimiter=";"))
+    assert lines[0] == ["file", "line", "column", "value", "reason"] and len(lines) == 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251", "koi8-r"])
+def test_encodings_detected(workspace, tmp_path, encoding):
+    result = import_crm(workspace, write_csv(tmp_path / "crm.csv", ROWS[:2], encoding=encoding))
+    assert result.status == IMPORTED, result.message
+    assert result.details["mapping"]["Телефон"] == "phone"
+    assert workspace.con.execute("SELECT name FROM contacts ORDER BY line").fetchall() == [("Иванов Иван",),
+                                                                                           ("Петрова Анна",)]
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";", "|"])
+def test_delimiters_detected(workspace, tmp_path, delimiter):
+    result = import_crm(workspace, write_csv(tmp_path / "crm.csv", ROWS, delimiter=delimiter, newline="\n"))
+    assert result.status == IMPORTED and result.details["delimiter"] == delimiter
+    assert result.details["ok"] == 3
+
+
+def test_quoted_fields_with_newlines_and_delimiters(workspace, tmp_path):
+    rows = [["89161234567", "a@b.ru", "Иванов;\r\nИван \"Ваня\"", "", "", "", ""],
+            ["89262223344", "", "Пётр", "", "", "", ""]]
+    result = import_crm(workspace, write_csv(tmp_path / "q.csv", rows))
+    assert result.details["ok"] == 2
+    assert contacts(workspace)[0][3] == "Иванов;\r\nИван \"Ваня\""
+    assert [r[0] for r in contacts(workspace)] == [2, 3]  # record numbers, the header being 1
+
+
+def test_xlsx_first_and_chosen_sheet(workspace, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Notes"
+    first.append(["nothing here"])
+    sheet = book.create_sheet("Клиенты")
+    sheet.append(["Телефон", "E-mail", "Дата рождения"])
+    sheet.append([79161234567, "A@B.RU", __import__("datetime").datetime(1990, 2, 1)])
+    sheet.append(["+7 926 000 11 22", None, 32874])
+    sheet.append(["нет", None, None])  # no usable contact: rejected
+    path = tmp_path / "crm.xlsx"
+    book.save(path)
+    refused = import_crm(workspace, path)  # first sheet has no phone/email/card column
+    assert refused.status == REFUSED and "No phone, e-mail or card column" in refused.message
+    result = import_crm(workspace, path, sheet="Клиенты")
+    assert result.status == IMPORTED, result.message
+    assert result.details["sheet"] == "Клиенты"
+    got = contacts(workspace)
+    assert [(r[0], r[1], r[2], str(r[4])) for r in got] == [
+        (2, "+79161234567", "a@b.ru", "1990-02-01"), (3, "+79260001122", None, "1990-01-01")]
+    assert result.details["rejected"] == 1
+
+
+def test_mapping_file_and_remembered_mapping(workspace, tmp_path):
+    header = ["Col A", "Col B", "Client"]
+    rows = [["x", "89161234567", "K-1"], ["y", "89262223344", "K-2"]]
+    path = write_csv(tmp_path / "odd.csv", rows, header=header)
+    proposal = propose(path, ws=workspace)
+    assert proposal["mapping"]["Col B"] == "phone"  # detected from the content
+    assert proposal["preview"][0]["phone"]["value"] == "+79161234567"
+    mapping_file = mp.save_mapping(tmp_path / "m.json", {"Col B": "phone", "Client": "crm_id"})
+    result = import_crm(workspace, path, mapping_file=mapping_file)
+    assert result.details["mapping_source"] == "file m.json"
+    assert workspace.con.execute("SELECT crm_id FROM contacts ORDER BY line").fetchall() == [("K-1",), ("K-2",)]
+    # the next export of the same shape maps itself
+    path2 = write_csv(tmp_path / "odd2.csv", [["z", "89031112233", "K-3"]], header=header)
+    assert propose(path2, ws=workspace)["mapping_source"] == "remembered for this file shape"
+    again = import_crm(workspace, path2)
+    assert again.details["mapping_source"] == "remembered for this file shape"
+    assert workspace.con.execute("SELECT crm_id FROM contacts WHERE phone = '+79031112233'").fetchone()[0] == "K-3"
+
+
+def test_bad_mapping_is_refused_with_the_reason(workspace, tmp_path):
+    path = write_csv(tmp_path / "crm.csv", ROWS)
+    two = import_crm(workspace, path, mapping={"Телефон": "phone", "Email": "phone"})
+    assert two.status == REFUSED and "Two columns are mapped to phone" in two.message
+    unknown = import_crm(workspace, path, mapping={"Phone": "phone"})
+    assert unknown.status == REFUSED and "does not have: Phone" in unknown.message
+    assert workspace.con.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+
+
+def test_dedupe_across_imports(workspace, tmp_path):
+    import_crm(workspace, write_csv(tmp_path / "a.csv", ROWS[:2]))
+    rows = [["+79161234567", "", "", "", "", "", ""],             # known phone: duplicate
+            ["+79161234567", "new@mail.ru", "", "", "", "", ""],  # known phone, new e-mail: kept
+            ["", "", "", "", "", "27000001", ""]]                 # known card: duplicate
+    result = import_crm(workspace, write_csv(tmp_path / "b.csv", rows))
+    assert (result.details["ok"], result.details["duplicates"], result.details["rejected"]) == (1, 2, 0)
+
+
+# --- the awkward-input battery ---------------------------------------------------------------
+
+def test_empty_file_refused(workspace, tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    result = import_crm(workspace, path)
+    assert result.status == REFUSED and "Empty file" in result.message and "empty.csv" in result.message
+
+
+def test_header_only_imports_zero_rows(workspace, tmp_path):
+    result = import_crm(workspace, write_csv(tmp_path / "h.csv", []))
+    assert result.status == IMPORTED
+    assert (result.details["rows"], result.details["ok"], result.details["rejects_file"]) == (0, 0, None)
+
+
+def test_wrong_encoding_declared_is_refused_with_the_detected_one(workspace, tmp_path):
+    cp = write_csv(tmp_path / "cp.csv", ROWS[:2], encoding="cp1251")
+    result = import_crm(workspace, cp, encoding="utf-8")
+    assert result.status == REFUSED and "looks like cp1251" in result.message
+    utf = write_csv(tmp_path / "utf.csv", ROWS[:2])
+    result = import_crm(workspace, utf, encoding="cp1251")
+    assert result.status == REFUSED and "utf-8" in result.message.lower()
+    koi = write_csv(tmp_path / "koi.csv", ROWS[:2], encoding="koi8-r")
+    result = import_crm(workspace, koi, encoding="cp1251")
+    assert result.status == REFUSED and "koi8-r" in result.message
+
+
+def test_row_with_an_extra_field_is_rejected_with_its_line(workspace, tmp_path):
+    path = tmp_path / "extra.csv"
+    path.write_text("Телефон;Email\n89161234567;a@b.ru\n89262223344;c@d.ru;EXTRA\n89031112233;\n",
+                    encoding="utf-8")
+    result = import_crm(workspace, path)
+    assert (result.details["rows"], result.details["ok"], result.details["rejected"]) == (3, 2, 1)
+    line, value, reason = workspace.con.execute(
+        "SELECT line, value, reason FROM import_rejects").fetchone()
+    assert line == 3 and value == "89262223344;c@d.ru;EXTRA" and reason.startswith("too many fields")
+    assert [r[0] for r in contacts(workspace)] == [2, 4]
+
+
+def test_ten_megabyte_cell(workspace, tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text("Телефон;ФИО;Заметка\n89161234567;" + "Я" * 10_000_000 + ";" + "z" * 10_000_000
+                    + "\n89262223344;Анна;x\n", encoding="utf-8")
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED
+    assert result.details["ok"] == 2 and result.details["ignored_columns"] == ["Заметка"]
+    reason, value = workspace.con.execute("SELECT reason, value FROM import_rejects").fetchone()
+    assert reason == "name longer than 1000 characters" and len(value) == 200
+    assert workspace.con.execute("SELECT name FROM contacts ORDER BY line").fetchall() == [(None,), ("Анна",)]
+
+
+def test_excel_scientific_phone_and_serial_dates(workspace, tmp_path):
+    rows = [["7,91612E+10", "a@b.ru", "", "32874", "", "", ""], ["7,91612E+10", "", "", "", "", "", ""]]
+    result = import_crm(workspace, write_csv(tmp_path / "x.csv", rows))
+    assert (result.details["ok"], result.details["rejected"]) == (1, 1)
+    assert str(workspace.con.execute("SELECT birth_date FROM contacts").fetchone()[0]) == "1990-01-01"
+    reasons = workspace.con.execute("SELECT line, reason FROM import_rejects WHERE column_name = 'Телефон' "
+                                    "ORDER BY line").fetchall()
+    assert reasons == [(2, "phone mangled by Excel (scientific notation)")] * 1 + \
+        [(3, "phone mangled by Excel (scientific notation)")]
+
+
+def test_duplicate_file_is_skipped(workspace, tmp_path):
+    path = write_csv(tmp_path / "crm.csv", ROWS)
+    assert import_file(workspace, path, kind="crm").status == IMPORTED
+    second = import_file(workspace, path, kind="crm")
+    assert second.status == SKIPPED and "already imported" in second.message
+    assert workspace.con.execute("SELECT count(*) FROM contacts").fetchone()[0] == 3
+
+
+def test_unknown_columns_are_ignored_and_said(workspace, tmp_path):
+    result = import_crm(workspace, write_csv(tmp_path / "u.csv", [["89161234567", "x", "y"]],
+                                             header=["Телефон", "Любимый цвет", "Notes"]))
+    assert result.details["ignored_columns"] == ["Любимый цвет", "Notes"]
+    assert "ignored columns: Любимый цвет, Notes" in result.message
+
+
+def test_mapping_dict_is_json_roundtrip(tmp_path):
+    mapping = mp.propose_mapping(HEADER, [], "crm")
+    assert mapping == {"Телефон": "phone", "Email": "email", "ФИО": "name", "Дата рождения": "birth_date",
+                       "Пол": "gender", "Номер карты": "card", "Согласие": "consent"}
+    assert mp.load_mapping(mp.save_mapping(tmp_path / "m.json", mapping)) == mapping
+    assert json.loads(json.dumps(mapping)) == mapping
+    english = mp.propose_mapping(["Phone", "E-mail", "Name", "Birthday", "Gender", "Card number", "Customer ID"],
+                                 [], "crm")
+    assert list(english.values()) == ["phone", "email", "name", "birth_date", "gender", "card", "crm_id"]
