@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem)
 
+from app.import_wizard import wizard_takes_tables
 from app.views.base import View
 from app.widgets import EmptyState
 from engine.imports.batch import SITE_KINDS, import_files
@@ -137,6 +138,7 @@ class ImportView(View):
         ws = self.context.workspace
         pending = [i for i in range(len(self.paths))
                    if self.table.item(i, COL["status"]).text() not in ("imported", "skipped")]
+        pending = wizard_takes_tables(self, pending)  # CRM/receipt tables: mapping wizard (app/import_wizard.py)
         if ws is None or not pending:
             return
         site = self.site_combo.currentText().strip() or None

@@ -1,0 +1,156 @@
+"""Read-only queries behind the People and Receipts screens (and the import wizard's preview).
+
+Plain functions over a Workspace, no Qt: the screens run them through a worker. People's
+summary and profiles come from engine/people.py; this module adds what only the screens
+need: the display SQL of the lazy tables, receipt KPIs, and a preview of a table export
+with both proposals (CRM and receipts) and its raw first rows. The big
+tables (people, receipts) are not fetched here: the screens page them lazily with the SQL
+given by `people_sql()` / `receipts_sql()`. Money stays integer kopecks in the tables and is
+shown in roubles (`/ 100`) only in these display queries.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from engine.crm import mapping as mp
+
+# --- people ----------------------------------------------------------------------------
+
+PEOPLE_SEARCH_COLUMNS = ["name", "phone", "email", "card", "crm_id"]
+
+
+def people_sql() -> str:
+    """One row per resolved person, for the lazy People table (sorted/filtered by the model)."""
+    return ("SELECT person_id, name, phone, email, card, crm_id, gender, birth_date, consent, "
+            "phones, emails, cards, devices, receipts, revenue_kop / 100.0 AS revenue_rub, "
+            "last_purchase, sources FROM people")
+
+
+# --- receipts --------------------------------------------------------------------------
+
+def _receipt_filters(site_ids=(), start: date | None = None, end: date | None = None) -> tuple[str, list]:
+    """WHERE parts of the context bar: sites and a period of local dates (end inclusive)."""
+    parts, params = [], []
+    if site_ids:
+        parts.append(f"r.site_id IN ({', '.join('?' for _ in site_ids)})")
+        params += list(site_ids)
+    if start:
+        parts.append("coalesce(r.local_ts, r.ts) >= ?")
+        params.append(start)
+    if end:
+        parts.append("coalesce(r.local_ts, r.ts) < ?")
+        params.append(end + timedelta(days=1))
+    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+def receipts_sql(site_ids=(), start: date | None = None, end: date | None = None,
+                 only_flagged: bool = False) -> tuple[str, list]:
+    """(SQL, params) of the receipts table shown in the Receipts screen."""
+    where, params = _receipt_filters(site_ids, start, end)
+    if only_flagged:
+        where += (" AND " if where else " WHERE ") + "r.flag IS NOT NULL"
+    sql = (f"SELECT r.receipt_id, coalesce(r.local_ts, r.ts) AS local_time, r.total_kop / 100.0 AS total_rub, "
+           f"(SELECT count(*) FROM receipt_items ri WHERE ri.receipt_id = r.receipt_id) AS items, "
+           f"CASE r.operation_type WHEN 1 THEN 'sale' WHEN 2 THEN 'sale return' WHEN 3 THEN 'purchase' "
+           f"WHEN 4 THEN 'purchase return' END AS operation, r.seller, r.inn, r.kkt_reg_id, r.retail_place, "
+           f"r.card, r.promo_code, r.flag, r.fn, r.fd, r.fp, s.name AS site "
+           f"FROM receipts r LEFT JOIN sites s USING (site_id){where}")
+    return sql, params
+
+
+RECEIPT_SEARCH_COLUMNS = ["seller", "inn", "kkt_reg_id", "retail_place", "card", "promo_code", "flag", "fn",
+                          "fd", "fp"]
+
+
+def receipts_summary(ws, site_ids=(), start: date | None = None, end: date | None = None) -> dict:
+    """KPIs and the unregistered registers of the receipts within the context's sites/period.
+
+    revenue = sales and purchase returns less sale returns and purchases (operation types 1, 4
+    minus 2, 3), in kopecks, the same rule as people's revenue (engine/people.py);
+    flagged = receipts from a register not on the registers list or printing another INN.
+    """
+    where, params = _receipt_filters(site_ids, start, end)
+    row = ws.con.execute(f"""
+        SELECT count(*), coalesce(sum(CASE WHEN r.operation_type IN (2, 3) THEN -r.total_kop ELSE r.total_kop END), 0),
+               count(*) FILTER (WHERE r.flag IS NOT NULL),
+               count(*) FILTER (WHERE r.registered IS NULL),
+               count(DISTINCT r.kkt_reg_id)
+        FROM receipts r{where}""", params).fetchone()
+    items = ws.con.execute(f"SELECT count(*) FROM receipt_items ri JOIN receipts r USING (receipt_id){where}",
+                           params).fetchone()[0]
+    registers = ws.con.execute(f"""
+        SELECT r.kkt_reg_id AS register, any_value(r.inn) AS inn, any_value(r.seller) AS seller,
+               string_agg(DISTINCT r.flag, ', ') AS flag, count(*) AS receipts,
+               sum(r.total_kop) / 100.0 AS total_rub, max(coalesce(r.local_ts, r.ts)) AS last_receipt
+        FROM receipts r{where}{' AND' if where else ' WHERE'} r.flag IS NOT NULL
+        GROUP BY r.kkt_reg_id ORDER BY receipts DESC, register""", params).df()
+    known = ws.con.execute("SELECT count(*) FROM registers").fetchone()[0]
+    return {"receipts": int(row[0]), "revenue_kop": int(row[1]), "flagged": int(row[2]),
+            "unchecked": int(row[3]), "registers_seen": int(row[4]), "items": int(items),
+            "registers_known": int(known), "unregistered": registers}
+
+
+# --- the import wizard's preview ---------------------------------------------------------
+
+@dataclass
+class TablePreview:
+    """The first rows of a tabular export and what the engine proposes for it."""
+    path: Path
+    header: list[str]
+    columns: list[str]                    # unique header names (mapping keys)
+    records: list[list[str | None]]
+    facts: dict                           # encoding/delimiter or sheet
+    kind: str                             # 'crm' or 'receipts'
+    mapping: dict[str, str]
+    mapping_source: str                   # 'remembered' | 'detected'
+    proposals: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> proposed mapping
+
+
+def guess_kind(header: list[str], records: list[list]) -> str:
+    """A receipt table names the fiscal drive, document number and sign; anything else is CRM."""
+    proposal = mp.propose_mapping(header, records, "receipts")
+    roles = set(proposal.values())
+    return "receipts" if {"fn", "fd", "fp"} <= roles else "crm"
+
+
+def preview_table(ws, path, *, encoding: str | None = None, delimiter: str | None = None,
+                  sheet=None, kind: str | None = None, limit: int = 20) -> TablePreview:
+    """Read the head of a CSV/XLSX export (never the whole file) and propose a mapping:
+    the one remembered for this file shape if any, else the detected one."""
+    from engine.crm.reading import head_records
+
+    header, records, facts = head_records(Path(path), limit, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    kind = kind or guess_kind(header, records)
+    proposals = {k: mp.propose_mapping(header, records, k) for k in ("crm", "receipts")}
+    remembered = mp.remembered_mapping(ws, header, kind) if ws is not None else None
+    mapping = {**proposals[kind], **(remembered or {})}
+    return TablePreview(Path(path), header, mp.unique_headers(header), records, facts, kind, mapping,
+                        "remembered" if remembered else "detected", proposals)
+
+
+def normalised_preview(records: list[list], columns: list[str], mapping: dict[str, str]) -> list[list[tuple]]:
+    """Per preview record and column: (shown text, reason or None). Ignored columns give ('', None);
+    a value the import would drop gives ('', reason) — the same rules as the import."""
+    from engine.crm.preview import normalise_value
+
+    out = []
+    for record in records:
+        row = []
+        for i, column in enumerate(columns):
+            role = mapping.get(column, mp.IGNORE)
+            raw = record[i] if i < len(record) else None
+            if role == mp.IGNORE:
+                row.append(("", None))
+                continue
+            value, reason = normalise_value(role, raw)
+            if isinstance(value, bool):
+                text = "yes" if value else "no"
+            elif value is None:
+                text = ""
+            else:
+                text = str(value)
+            row.append((text, reason))
+        out.append(row)
+    return out

@@ -1,0 +1,183 @@
+"""The CRM import wizard on a real workspace: detection, mapping, normalised preview, import,
+summary and rejects, the remembered mapping, and cancel leaving nothing behind."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+HEADER = ["ФИО", "Телефон", "Эл. почта", "Дата рождения", "Пол", "Карта", "Согласие на рассылку", "Код клиента"]
+ROWS = [
+    # ok: the common Russian phone spellings, an upper-case e-mail, a card with a space
+    ["Иванов Иван", "8 (916) 123-45-67", "Ivan@Example.RU", "01.02.1980", "м", "1234 5678", "да", "1001"],
+    ["Петрова Анна", "+7 916 765 43 21", "anna@mail.ru", "1985-03-04", "ж", "", "нет", "1002"],
+    ["Сидоров Пётр", "9161112233", "", "15/06/1990", "муж", "", "1", "1003"],
+    # rejected: the phone was mangled by Excel, the e-mail is not one: no usable key left
+    ["Плохой Ряд", "7,91612E+10", "bad-email", "31.02.1990", "x", "", "", "1004"],
+    # duplicate: the phone of the first row in another spelling
+    ["Иванов И.", "89161234567", "", "", "", "", "", "1005"],
+    # ok: an extension after the number, spaces around the e-mail
+    ["Кузнецова Ольга", "8-903-555-66-77 доб. 12", " KUZ@ya.ru ", "", "Ж", "", "Да", "1006"],
+]
+EXPECTED = {"rows": 6, "ok": 4, "rejected": 1, "duplicates": 1}
+
+
+def write_crm(path, rows=ROWS, header=HEADER):
+    with open(path, "w", encoding="cp1251", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def app_context(workspace):
+    from app.context import AppContext
+    from app.worker import TaskMonitor
+
+    context, monitor = AppContext(), TaskMonitor()
+    context.workspace = workspace  # the workspace fixture closes it
+    yield context, monitor
+    monitor.cancel_all()
+    assert monitor.wait(20000)
+
+
+def open_wizard(qtbot, context, monitor, path):
+    from app.import_wizard import ImportWizard
+
+    wizard = ImportWizard(context, monitor, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=10000)
+    return wizard
+
+
+def number(label) -> int:
+    return int(label.text().replace("\u2009", ""))
+
+
+def test_wizard_imports_a_cp1251_crm_export_with_a_changed_role(qtbot, app_context, workspace, tmp_path):
+    context, monitor = app_context
+    path = write_crm(tmp_path / "clients.csv")
+    wizard = open_wizard(qtbot, context, monitor, path)
+
+    # step 1: what was detected
+    assert wizard.preview.kind == "crm"
+    assert wizard.encoding_combo.currentText() == "cp1251"
+    assert wizard.delimiter_combo.currentData() == ";"
+    assert wizard.next_button.isEnabled()
+
+    # step 2: the proposed roles, and the normalised preview with invalid values flagged
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.next_button.click()
+    mapping = wizard.mapping()
+    assert mapping["Телефон"] == "phone" and mapping["Эл. почта"] == "email"
+    assert mapping["Пол"] == "gender" and mapping["Код клиента"] == "crm_id"
+    columns = wizard.preview.columns
+    phone_col, email_col, gender_col = columns.index("Телефон"), columns.index("Эл. почта"), columns.index("Пол")
+    assert wizard.raw_table.item(1, phone_col).text() == "8 (916) 123-45-67"
+    assert wizard.norm_table.item(0, phone_col).text() == "+79161234567"
+    assert wizard.norm_table.item(0, email_col).text() == "ivan@example.ru"
+    assert wizard.norm_table.item(0, gender_col).text() == "m"
+    assert wizard.norm_table.item(3, phone_col).text().startswith("⚠")        # Excel-mangled phone
+    assert wizard.norm_table.item(3, phone_col).background().color().name() == "#fecaca"
+    assert wizard.norm_table.item(5, phone_col).text() == "+79035556677"      # extension stripped
+
+    # the analyst changes one role: gender is not to be imported
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.set_role("Пол", "ignore")
+    assert wizard.norm_table.item(0, gender_col).text() == ""
+    assert wizard.mapping()["Пол"] == "ignore"
+
+    # save the mapping to a file (through the worker), then import
+    saved = tmp_path / "mapping.json"
+    wizard.save_mapping(saved)
+    qtbot.waitUntil(lambda: saved.exists() and not wizard.runner.busy, timeout=10000)
+    assert json.loads(saved.read_text(encoding="utf-8"))["Пол"] == "ignore"
+    with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
+        wizard.import_button.click()
+    result = done.args[0]
+    assert result.status == "imported"
+
+    # the summary shows the engine's counts, which are the ones designed into the file
+    shown = {key: number(label) for key, label in wizard.summary_values.items()}
+    assert shown == EXPECTED
+    rows_in, rows_ok, rows_rejected = workspace.con.execute(
+        "SELECT rows_in, rows_ok, rows_rejected FROM imports WHERE import_id = ?", [result.import_id]).fetchone()
+    assert (rows_in, rows_ok, rows_rejected) == (shown["rows"], shown["ok"], shown["rejected"])
+    assert result.details["duplicates"] == shown["duplicates"]
+    assert workspace.con.execute("SELECT count(*), count(gender) FROM contacts").fetchone() == (4, 0)
+    phones = {r[0] for r in workspace.con.execute("SELECT phone FROM contacts").fetchall()}
+    assert phones == {"+79161234567", "+79167654321", "+79161112233", "+79035556677"}
+
+    # the rejects report exported as CSV through the worker
+    assert wizard.export_rejects_button.isEnabled()
+    report = tmp_path / "rejects.csv"
+    wizard.export_rejects(report)
+    qtbot.waitUntil(lambda: report.exists() and not wizard.runner.busy, timeout=10000)
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "file;line;column;value;reason"
+    assert any(line.split(";")[1] == "5" and "no usable phone" in line for line in lines[1:])  # row 4 = line 5
+    wizard.close_button.click()
+    assert not wizard.isVisible()
+
+
+def test_mapping_is_remembered_for_the_next_export_of_the_same_shape(qtbot, app_context, workspace, tmp_path):
+    from engine.crm.crm_import import import_crm
+
+    context, monitor = app_context
+    mapping = {name: role for name, role in zip(HEADER, ["name", "phone", "email", "birth_date", "ignore",
+                                                         "card", "consent", "crm_id"])}
+    assert import_crm(workspace, write_crm(tmp_path / "week1.csv"), mapping=mapping).status == "imported"
+    wizard = open_wizard(qtbot, context, monitor, write_crm(tmp_path / "week2.csv", ROWS[:2]))
+    assert wizard.preview.mapping_source == "remembered"
+    assert wizard.mapping() == mapping
+    assert "remembered" in wizard.mapping_note.text()
+    wizard.reject()
+
+
+def test_two_columns_with_one_role_block_the_import(qtbot, app_context, tmp_path):
+    context, monitor = app_context
+    wizard = open_wizard(qtbot, context, monitor, write_crm(tmp_path / "c.csv"))
+    wizard.go(1)
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.set_role("Код клиента", "phone")
+    assert not wizard.import_button.isEnabled()
+    assert "Two columns are mapped to phone" in wizard.error_label.text()
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.set_role("Код клиента", "crm_id")
+    assert wizard.import_button.isEnabled()
+    wizard.reject()
+
+
+def test_cancel_leaves_nothing_behind(qtbot, app_context, workspace, tmp_path):
+    context, monitor = app_context
+    many = [[f"Клиент {i}", f"8916{i:07d}", f"c{i}@mail.ru", "", "", "", "", str(i)] for i in range(60000)]
+    wizard = open_wizard(qtbot, context, monitor, write_crm(tmp_path / "big.csv", many))
+    wizard.go(1)
+    with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
+        wizard.start_import()
+        wizard.reject()  # Cancel while the import runs
+    assert done.args[0] is None
+    monitor.wait(20000)
+    for table in ("imports", "contacts", "crm_mappings", "import_rejects"):
+        assert workspace.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def test_import_screen_opens_the_wizard_for_a_crm_file(qtbot, window, tmp_path):
+    from engine.workspace import Workspace
+
+    window.set_workspace(Workspace.open(tmp_path / "w.o2o", create=True))
+    window.show_view("import")
+    view = window.views["import"]
+    view.add_files([write_crm(tmp_path / "clients.csv")])
+    view.import_button.click()
+    qtbot.waitUntil(lambda: getattr(view, "import_wizard", None) is not None
+                    and view.import_wizard.preview is not None, timeout=10000)
+    wizard = view.import_wizard
+    wizard.go(1)
+    with qtbot.waitSignal(wizard.import_done, timeout=30000):
+        wizard.import_button.click()
+    assert view.table.item(0, 3).text() == "imported"
+    wizard.accept()
