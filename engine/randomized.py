@@ -17,15 +17,24 @@ each other (mutual best), so a crowd cannot be merged into one person.
              merges too much, so it bounds the people from below);
 - high     = MACs − links with both kinds of evidence where both are known (only the
              surest links: bounds the people from above).
-All three are computed from the same candidate pairs in DuckDB.
+Links are looked for within a local day only. Phones that take a new MAC every day (or
+every visit) still come back on other days, so the linked MAC-days are then scaled by the
+non-randomized visitors' own repeat pattern (statistical correction, assuming people who
+randomize return like those who do not): people ≈ Σ MAC-days / k̄, with k̄ = mean number
+of distinct days a non-randomized visitor visited in the period. The range adds ±1.96
+standard errors of that ratio (the spread of days per visitor over both populations) to
+the low/high linking bounds. Over a single day k̄ = 1 and only the linking remains.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
+
 from engine.workspace import Workspace
 
-METHOD = "mac-chain linking (probed-SSID sets + sequence-number continuity, mutual-best within {w:g} s)"
+METHOD = ("within-day MAC-chain linking (probed-SSID sets + sequence-number continuity, mutual-best within "
+          "{w:g} s), scaled by non-randomized visitors' days per visitor (k̄ = {k:.3f})")
 SEQ_MODULUS = 4096
 
 
@@ -35,7 +44,7 @@ def _links(con, evidence: str, window_s: float) -> int:
         WITH cand AS (
             SELECT a.device_key AS a, b.device_key AS b, epoch(b.first_ts) - epoch(a.last_ts) AS gap
             FROM _rmacs a JOIN _rmacs b
-              ON b.first_ts > a.last_ts AND b.first_ts <= a.last_ts + to_seconds($window)
+              ON a.day = b.day AND b.first_ts > a.last_ts AND b.first_ts <= a.last_ts + to_seconds($window)
              AND a.device_key <> b.device_key
             WHERE {evidence}
         ), best_next AS (
@@ -61,23 +70,37 @@ def estimate_visitors(ws: Workspace, site_id: int, lo: datetime, hi: datetime, *
         link_window_s = site_settings(ws).get(site_id, {}).get("gap_s", 120.0) * 2
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _rvisits AS
-        SELECT device_key, start_ts, end_ts FROM visits
+        SELECT device_key, start_ts, end_ts, local_start::DATE AS day FROM visits
         WHERE site_id = $site AND local_start >= $lo AND local_start < $hi
           AND randomized AND class IN ('short', 'visitor')""", {"site": site_id, "lo": lo, "hi": hi})
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _rmacs AS
-        WITH span AS (SELECT min(start_ts) AS t0, max(end_ts) AS t1 FROM _rvisits)
-        SELECT d.device_key, min(d.ts) AS first_ts, max(d.ts) AS last_ts,
+        -- one row per MAC-day: a MAC kept over several days counts once per day, like k̄
+        WITH mac_day AS (SELECT device_key, day, min(start_ts) AS t0, max(end_ts) AS t1
+                         FROM _rvisits GROUP BY ALL)
+        SELECT hash(m.device_key, m.day) AS device_key, m.day, min(d.ts) AS first_ts, max(d.ts) AS last_ts,
                arg_min(d.seq, d.ts) AS first_seq, arg_max(d.seq, d.ts) AS last_seq,
                CASE WHEN count(d.ssid_id) > 0
                     THEN hash(list_sort(list_distinct(list(d.ssid_id)))) END AS ssids
-        FROM detections d, span
-        WHERE d.site_id = $site AND d.ts BETWEEN span.t0 AND span.t1
-          AND d.device_key IN (SELECT device_key FROM _rvisits)
-        GROUP BY d.device_key""", {"site": site_id})
-    macs = con.execute("SELECT count(*) FROM _rmacs").fetchone()[0]
+        FROM detections d JOIN mac_day m ON d.device_key = m.device_key AND d.ts BETWEEN m.t0 AND m.t1
+        WHERE d.site_id = $site
+        GROUP BY m.device_key, m.day""", {"site": site_id})
+    macs = con.execute("SELECT count(DISTINCT device_key) FROM _rvisits").fetchone()[0]
+    mac_days_raw = con.execute("SELECT count(*) FROM _rmacs").fetchone()[0]
+    # days per non-randomized visitor in the period: the repeat pattern used for scaling
+    k_mean, k_var, k_n = con.execute("""
+        SELECT avg(k), coalesce(var_samp(k), 0), count(*) FROM (
+            SELECT device_key, count(DISTINCT local_start::DATE) AS k FROM visits
+            WHERE site_id = $site AND local_start >= $lo AND local_start < $hi
+              AND NOT randomized AND class IN ('short', 'visitor')
+            GROUP BY device_key)""", {"site": site_id, "lo": lo, "hi": hi}).fetchone()
+    k_mean = float(k_mean or 1.0)
+    k_var, k_n = float(k_var or 0.0), int(k_n or 0)
+    method = METHOD.format(w=link_window_s, k=k_mean)
     if macs == 0:
-        return {"estimate": 0, "low": 0, "high": 0, "macs": 0, "method": METHOD.format(w=link_window_s)}
+        con.execute("DROP TABLE _rmacs")
+        con.execute("DROP TABLE _rvisits")
+        return {"estimate": 0, "low": 0, "high": 0, "macs": 0, "method": method}
     seq = SEQ_NEXT.replace("$seq_window", str(int(seq_window)))
     either = _links(con, f"({SSID_SAME}) OR ({seq})", link_window_s)
     by_time = _links(con, "true", link_window_s)
@@ -87,7 +110,13 @@ def estimate_visitors(ws: Workspace, site_id: int, lo: datetime, hi: datetime, *
     surest = _links(con, both_known, link_window_s)
     con.execute("DROP TABLE _rmacs")
     con.execute("DROP TABLE _rvisits")
-    estimate = macs - either
-    low, high = min(macs - by_time, estimate), max(macs - surest, estimate)
-    return {"estimate": int(estimate), "low": int(low), "high": int(high), "macs": int(macs),
-            "method": METHOD.format(w=link_window_s)}
+    mac_days = mac_days_raw - either                      # MACs that are one person-day each after linking
+    estimate = mac_days / k_mean
+    # relative variance of Σk / k̄: the randomized people's days and the reference mean
+    rel_var = k_var / k_mean ** 2 * (1.0 / max(estimate, 1.0) + 1.0 / max(k_n, 1))
+    se = estimate * rel_var ** 0.5
+    low = max((mac_days_raw - by_time) / k_mean - 1.96 * se, 0.0)
+    high = min((mac_days_raw - surest) / k_mean + 1.96 * se, float(macs))
+    low, high = min(low, estimate), max(high, estimate)
+    return {"estimate": int(round(estimate)), "low": int(np.floor(low)), "high": int(np.ceil(high)),
+            "macs": int(macs), "mac_days": int(mac_days), "method": method}

@@ -16,7 +16,8 @@ Devices get a role per site (stored in device_roles, and it overrides the visits
   sensor listens), or ≥ `fixed_nonprobe_share` of its frames are not probe requests
   (APs, printers, POS terminals talk, phones probe) on ≥ `fixed_nonprobe_day_share` of days;
 - staff: present (first to last inside visit of a local day) more than `staff_hours` a
-  day on at least `staff_days` of any `staff_window_days` consecutive days.
+  day on at least `staff_days` of any `staff_window_days` consecutive days (at least on
+  every day of a site with fewer days of data than `staff_days`, e.g. a one-day event).
 
 All parameters are the analyst's (visit_settings; per-sensor RSSI on `sensors`) and a
 rebuild records their fingerprint in visit_builds. Incremental rebuild: when the
@@ -223,18 +224,25 @@ ORDER BY r.site_id, local_start
 ROLES = """
 INSERT INTO device_roles
 WITH v AS (
-    SELECT v.* FROM visits v JOIN _role_sites USING (site_id)
+    -- a visit that runs past local midnight (fixed equipment does) counts on every day it
+    -- covers, with the part of it that falls on that day
+    SELECT site_id, device_key, base_class, detections, probes, day::DATE AS day,
+           greatest(local_start, day) AS s,
+           least(local_start + to_microseconds((dwell_s * 1e6)::BIGINT), day + INTERVAL 1 DAY) AS e
+    FROM (SELECT v.*, unnest(generate_series(local_start::DATE::TIMESTAMP,
+                      (local_start + to_microseconds((dwell_s * 1e6)::BIGINT))::DATE::TIMESTAMP,
+                      INTERVAL 1 DAY)) AS day
+          FROM visits v JOIN _role_sites USING (site_id))
 ), site_days AS (
-    SELECT site_id, local_start::DATE AS day,
-           greatest(epoch(max(end_ts)) - epoch(min(start_ts)), 1) AS site_span
+    SELECT site_id, day, greatest(epoch(max(e)) - epoch(min(s)), 1) AS site_span
     FROM v GROUP BY ALL
 ), n_site_days AS (
     SELECT site_id, count(*) AS n_days FROM site_days GROUP BY ALL
 ), dev_days AS (
-    SELECT site_id, device_key, local_start::DATE AS day,
-           epoch(max(end_ts)) - epoch(min(start_ts)) AS span,
-           epoch(max(end_ts) FILTER (WHERE base_class <> 'passerby'))
-             - epoch(min(start_ts) FILTER (WHERE base_class <> 'passerby')) AS inside_span,
+    SELECT site_id, device_key, day,
+           epoch(max(e)) - epoch(min(s)) AS span,
+           epoch(max(e) FILTER (WHERE base_class <> 'passerby'))
+             - epoch(min(s) FILTER (WHERE base_class <> 'passerby')) AS inside_span,
            sum(detections) AS detections, sum(probes) AS probes
     FROM v GROUP BY ALL
 ), dev AS (
@@ -255,9 +263,9 @@ WITH v AS (
       AND ((dev.days >= p.fixed_day_share * n.n_days AND dev.span_share >= p.fixed_span_share)
            OR (dev.nonprobe_share >= p.fixed_nonprobe_share AND dev.days >= p.fixed_nonprobe_day_share * n.n_days))
 ), long_days AS (
-    SELECT dd.site_id, dd.device_key, dd.day, p.staff_window_days AS z, p.staff_days AS y,
-           p.staff_hours AS x
-    FROM dev_days dd JOIN _site_params p USING (site_id)
+    SELECT dd.site_id, dd.device_key, dd.day, p.staff_window_days AS z,
+           least(p.staff_days, n.n_days) AS y, p.staff_hours AS x
+    FROM dev_days dd JOIN _site_params p USING (site_id) JOIN n_site_days n USING (site_id)
     WHERE dd.inside_span > p.staff_hours * 3600
 ), staff AS (
     SELECT a.site_id, a.device_key, 'staff' AS role,
