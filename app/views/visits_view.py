@@ -1,0 +1,583 @@
+"""Visits: the behaviour dashboard (KPI tiles, charts, compare, per-site table) and the
+thresholds/calibration tab. Every figure comes from engine/visit_charts.py (which asks
+engine/stats.py) in a worker; this module only lays out and draws what comes back."""
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QProgressBar, QPushButton, QScrollArea, QTableView,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from app.charts import PALETTE, ChartCard
+from app.models import DataFrameModel
+from app.views.base import View
+from app.views.visit_settings import VisitSettingsPanel
+from app.widgets import EmptyState, KpiTile
+from app.worker import TaskRunner
+from engine import visit_charts
+
+TABLE_COLUMNS = ["name", "from", "to", "unique_visitors", "visits", "passersby", "capture_rate", "avg_dwell_s",
+                 "median_dwell_s", "return_rate", "short_visits", "new_visitors", "returning_visitors",
+                 "staff_devices", "fixed_devices", "randomized_devices"]
+ZOOM_DEBOUNCE_MS = 250
+
+
+def mmss(seconds) -> str:
+    if seconds is None:
+        return "—"
+    seconds = int(round(seconds))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def thin(n) -> str:
+    return "—" if n is None else f"{int(n):,}".replace(",", "\u2009")
+
+
+def pct(x) -> str:
+    return "—" if x is None else f"{100 * x:.1f} %"
+
+
+def epoch_s(values) -> np.ndarray:
+    """Naive (site-local) timestamps as seconds, drawn by a DateAxisItem with utcOffset=0."""
+    return pd.to_datetime(pd.Series(values)).to_numpy().astype("datetime64[s]").astype(np.int64).astype(float)
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class VisitsView(View):
+    NAME = "visits"
+    TITLE = QT_TRANSLATE_NOOP("Views", "Visits")
+    WATCHES = frozenset({"detections", "visits", "device_roles", "visit_builds", "visit_settings", "sensors", "sites"})
+
+    def __init__(self, context, monitor, parent=None):
+        super().__init__(context, monitor, parent)
+        self.build_runner = TaskRunner(monitor, self)
+        self.zoom_runner = TaskRunner(monitor, self)
+        self.compare_runner = TaskRunner(monitor, self)
+        self.chart_runner = TaskRunner(monitor, self)
+        self.estimate_runner = TaskRunner(monitor, self)
+        self.data: dict = {}
+        self.chart_data: dict | None = None
+        self.estimate: dict | None = None
+        self.last_refresh_ms: float | None = None  # tiles: figures of the period and the previous one
+        self.last_chart_ms: float | None = None    # charts: query + drawing
+        self.tabs = QTabWidget()
+        self.body.addWidget(self.tabs)
+        self.settings_panel = VisitSettingsPanel(context, monitor)
+        dashboard = QScrollArea()
+        dashboard.setWidgetResizable(True)
+        page = QWidget()
+        dashboard.setWidget(page)
+        self.page = QVBoxLayout(page)
+        self.tabs.addTab(dashboard, self.tr("Dashboard"))
+        self.tabs.addTab(self.settings_panel, self.tr("Thresholds and calibration"))
+        self.tabs.currentChanged.connect(lambda i: i == 1 and self.settings_panel.load())
+        self._build_status_area()
+        self._build_tiles()
+        self._build_compare()
+        self._build_charts()
+        self._build_table()
+        self.zoom_timer = QTimer(self)
+        self.zoom_timer.setSingleShot(True)
+        self.zoom_timer.setInterval(ZOOM_DEBOUNCE_MS)
+        self.zoom_timer.timeout.connect(self._fetch_visible_traffic)
+        self.traffic_card.plot.getViewBox().sigXRangeChanged.connect(lambda *_: self.zoom_timer.start())
+        self._show_parts(False)
+
+    # --- layout -------------------------------------------------------------------------------
+    def _build_status_area(self) -> None:
+        self.empty = EmptyState(self.tr("No captures yet — drop a .pcap here or start a capture"))
+        self.empty.setMinimumHeight(120)
+        self.page.addWidget(self.empty)
+        row = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.build_button = QPushButton(self.tr("Build visits"))
+        self.build_button.clicked.connect(self.build_visits)
+        self.build_progress = QProgressBar()
+        self.build_progress.setRange(0, 1000)
+        self.build_progress.setMaximumWidth(220)
+        self.build_cancel = QPushButton(self.tr("Cancel"))
+        self.build_cancel.clicked.connect(self.build_runner.cancel)
+        row.addWidget(self.message, 1)
+        for w in (self.build_progress, self.build_cancel, self.build_button):
+            row.addWidget(w)
+        self.page.addLayout(row)
+        self._set_building(False)
+
+    def _build_tiles(self) -> None:
+        defs = {
+            "unique_visitors": (self.tr("Unique visitors"), self.tr(
+                "Distinct phones (non-randomized MACs) with at least one visit heard inside that is not "
+                "passing by; staff and fixed equipment excluded")),
+            "visits": (self.tr("Visits"), self.tr("Short visits and visits of those phones in the period")),
+            "passersby": (self.tr("Passers-by"), self.tr(
+                "Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit")),
+            "capture_rate": (self.tr("Capture rate"), self.tr(
+                "Unique visitors / (unique visitors + passers-by): the share of people seen who came in")),
+            "avg_dwell_s": (self.tr("Average dwell"), self.tr("Mean time from first to last detection of a visit (mm:ss)")),
+            "median_dwell_s": (self.tr("Median dwell"), self.tr("Half of the visits were shorter than this (mm:ss)")),
+            "return_rate": (self.tr("Return rate"), self.tr("Share of unique visitors with two or more visits in the period")),
+            "staff_devices": (self.tr("Staff devices"), self.tr(
+                "Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors")),
+            "randomized_devices": (self.tr("Randomized MACs"), self.tr(
+                "Devices with a randomized (locally administered) MAC; never counted as people")),
+        }
+        self.tiles: dict[str, KpiTile] = {}
+        self.definitions = {key: d for key, (_t, d) in defs.items()}
+        self.titles = {key: t for key, (t, _d) in defs.items()}
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        self.scope_label = QLabel()
+        box.addWidget(self.scope_label)
+        grid = QGridLayout()
+        for i, (key, (title, definition)) in enumerate(defs.items()):
+            tile = KpiTile(title, definition)
+            tile.note_label.setTextFormat(pg.QtCore.Qt.TextFormat.RichText)
+            tile.note_label.setWordWrap(True)
+            tile.setMinimumWidth(100)
+            self.tiles[key] = tile
+            grid.addWidget(tile, 0, i)
+        box.addLayout(grid)
+        self.tiles_box = QWidget()
+        self.tiles_box.setLayout(box)
+        self.page.addWidget(self.tiles_box)
+
+    def _build_compare(self) -> None:
+        row = QHBoxLayout()
+        self.compare_check = QCheckBox(self.tr("Compare"))
+        self.compare_mode = QComboBox()
+        self.compare_mode.addItem(self.tr("with another site"), "site")
+        self.compare_mode.addItem(self.tr("with another period"), "period")
+        self.compare_site = QComboBox()
+        self.compare_start, self.compare_end = QDateEdit(), QDateEdit()
+        for edit in (self.compare_start, self.compare_end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.compare_run = QPushButton(self.tr("Compare"))
+        self.compare_run.clicked.connect(self.run_compare)
+        row.addWidget(self.compare_check)
+        row.addWidget(self.compare_mode)
+        row.addWidget(self.compare_site)
+        row.addWidget(self.compare_start)
+        self.compare_dash = QLabel("–")
+        row.addWidget(self.compare_dash)
+        row.addWidget(self.compare_end)
+        row.addWidget(self.compare_run)
+        row.addStretch(1)
+        self.compare_row = QWidget()
+        self.compare_row.setLayout(row)
+        self.page.addWidget(self.compare_row)
+        self.compare_box = QWidget()
+        box = QHBoxLayout(self.compare_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.compare_model = DataFrameModel()
+        self.compare_table = _table(self.compare_model)
+        self.compare_caption = QLabel()
+        left = QVBoxLayout()
+        left.addWidget(self.compare_caption)
+        left.addWidget(self.compare_table, 1)
+        self.compare_card = ChartCard(self.tr("Unique visitors by day, A vs B"),
+                                      self.tr("Day 1 is the first day of each period"))
+        box.addLayout(left, 1)
+        box.addWidget(self.compare_card, 1)
+        self.compare_box.setMinimumHeight(280)
+        self.page.addWidget(self.compare_box)
+        self.compare_check.toggled.connect(self._compare_toggled)
+        self.compare_mode.currentIndexChanged.connect(self._compare_mode_changed)
+        self._compare_toggled(False)
+
+    def _build_charts(self) -> None:
+        grid = QGridLayout()
+        self.traffic_card = ChartCard(self.tr("Traffic over time"), self.tr(
+            "Visits started, unique visitors and passers-by per time bucket (site local time). "
+            "Zoom with the mouse wheel: the visible range is fetched again at a finer bucket."))
+        self.traffic_card.plot.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.dwell_card = ChartCard(self.tr("Dwell time"), self.tr("Visits per dwell-time bin, minutes"))
+        self.heat_card = ChartCard(self.tr("Hour × weekday"), self.tr("Visits started per local hour and weekday"))
+        self.returns_card = ChartCard(self.tr("Returns"), self.tr("Visitors by the number of visits in the period"))
+        self.new_card = ChartCard(self.tr("New vs returning"), self.tr(
+            "Visitors per day (week, month for long periods); returning = visited the site before"))
+        self.new_card.plot.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.heat_image = pg.ImageItem()
+        self.heat_card.plot.addItem(self.heat_image)
+        self.heat_card.plot.invertY(True)
+        self.heat_card.plot.showGrid(x=False, y=False)
+        self.heat_bar = pg.ColorBarItem(values=(0, 1), colorMap=pg.colormap.get("viridis"), interactive=False,
+                                        width=12)
+        self.heat_bar.setImageItem(self.heat_image, insert_in=self.heat_card.plot.getPlotItem())
+        left = self.heat_card.plot.getAxis("left")
+        left.setTicks([[(i + 0.5, d) for i, d in enumerate(self._weekdays())]])
+        self.heat_card.plot.getAxis("bottom").setTicks([[(h + 0.5, str(h)) for h in range(0, 24, 3)]])
+        self.heat_card.plot.setLabel("bottom", self.tr("hour"))
+        self.dwell_card.plot.setLabel("bottom", self.tr("minutes"))
+        self.returns_card.plot.setLabel("bottom", self.tr("visits in the period"))
+        self.cards = [self.traffic_card, self.dwell_card, self.heat_card, self.returns_card, self.new_card]
+        for card in self.cards:
+            card.setMinimumHeight(260)
+        grid.addWidget(self.traffic_card, 0, 0, 1, 2)
+        grid.addWidget(self.dwell_card, 1, 0)
+        grid.addWidget(self.heat_card, 1, 1)
+        grid.addWidget(self.returns_card, 2, 0)
+        grid.addWidget(self.new_card, 2, 1)
+        self.charts_box = QWidget()
+        self.charts_box.setLayout(grid)
+        self.page.addWidget(self.charts_box)
+
+    def _build_table(self) -> None:
+        self.table_box = QWidget()
+        layout = QVBoxLayout(self.table_box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<b>" + self.tr("Figures per site") + "</b>"), 1)
+        export = QPushButton(self.tr("Export figures CSV… (Ctrl+E)"))
+        export.clicked.connect(self.export_current)
+        head.addWidget(export)
+        layout.addLayout(head)
+        self.table_model = DataFrameModel()
+        self.table = _table(self.table_model)
+        self.table.setMinimumHeight(140)
+        layout.addWidget(self.table)
+        self.page.addWidget(self.table_box)
+
+    def _weekdays(self) -> list[str]:
+        return [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
+                self.tr("Sat"), self.tr("Sun")]
+
+    def _show_parts(self, visible: bool) -> None:
+        for w in (self.tiles_box, self.compare_row, self.charts_box, self.table_box):
+            w.setVisible(visible)
+        self.compare_box.setVisible(visible and self.compare_check.isChecked())
+
+    def _set_building(self, building: bool) -> None:
+        self.build_progress.setVisible(building)
+        self.build_cancel.setVisible(building)
+        self.build_button.setEnabled(not building)
+
+    # --- loading ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ws = self.context.workspace
+        if ws is None:
+            self.empty.setText(self.tr("No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)"))
+            self.empty.show()
+            self.build_button.hide()
+            self._show_parts(False)
+            return
+        sites, period = self.context.site_ids, self.context.period
+        started = time.perf_counter()
+        self.data, self.chart_data, self.estimate = {}, None, None
+        # Three tasks side by side: tiles, charts, and the slower randomized-MAC estimate.
+        self.runner.run(self.tr("Loading visit figures"),
+                        lambda w, progress, cancel: visit_charts.dashboard(
+                            w, sites, period.start, period.end, progress=progress, cancel=cancel),
+                        workspace=ws, on_done=lambda d: self.show_dashboard(d, started), on_error=self._failed,
+                        quiet=True)
+        self.chart_runner.run(self.tr("Loading visit charts"),
+                              lambda w, _p, _c: visit_charts.dashboard_charts(w, sites, period.start, period.end),
+                              workspace=ws, on_done=lambda c: self.show_charts(c, started), on_error=self._failed,
+                              quiet=True)
+        if self.tabs.currentIndex() == 1:
+            self.settings_panel.load()
+
+    def _failed(self, error) -> None:
+        self.message.setText(("⚠ " if not error.cancelled else "") + error.message)
+
+    def show_dashboard(self, data: dict, started: float | None = None) -> None:
+        self.data = data
+        st = data["state"]
+        self.empty.setVisible(st["detections"] == 0)
+        self.empty.setText(self.tr("No captures yet — drop a .pcap here or start a capture"))
+        if st["detections"] == 0:
+            self.message.setText("")
+            self.build_button.hide()
+            self._show_parts(False)
+            return
+        self.build_button.setVisible(not st["built"] or st["stale"])
+        if not st["built"]:
+            self.build_button.setText(self.tr("Build visits"))
+            self.message.setText(self.tr("%1 detections are waiting: build visits to see the dashboard.")
+                                 .replace("%1", thin(st["detections"])))
+            self._show_parts(False)
+            return
+        self.build_button.setText(self.tr("Rebuild visits"))
+        self.message.setText(self.tr("Visits are out of date (new detections or changed thresholds).")
+                             if st["stale"] else "")
+        if data.get("period") is None:
+            self.message.setText(self.message.text() + " " + self.tr("No visits at the selected site(s)."))
+            self._show_parts(False)
+            return
+        self._show_parts(True)
+        self._show_tiles(data)
+        table = data["per_site"]
+        self.table_model.set_frame(table[[c for c in TABLE_COLUMNS if c in table.columns]])
+        self._fill_compare_choices(data)
+        if started is not None:
+            self.last_refresh_ms = (time.perf_counter() - started) * 1000
+        frm, to = data["period"]
+        sites = data["sites"]
+        self.estimate_runner.run(self.tr("Estimating people behind randomized MACs"),
+                                 lambda w, _p, _c: visit_charts.randomized_estimate(w, sites, frm, to),
+                                 workspace=self.context.workspace, quiet=True, on_done=self._show_estimate)
+
+    def show_charts(self, chart_data: dict | None, started: float | None = None) -> None:
+        self.chart_data = chart_data
+        if chart_data is None:
+            return
+        self._show_charts(chart_data["charts"])
+        if started is not None:
+            self.last_chart_ms = (time.perf_counter() - started) * 1000
+
+    def _show_tiles(self, data: dict) -> None:
+        fig, prev = data["figures"], data.get("previous")
+        frm, to = data["period"]
+        scope = self.tr("%1 · %2 – %3").replace("%1", fig["name"]).replace("%2", str(frm)).replace("%3", str(to))
+        prev_period = data.get("previous_period")
+        self.scope_label.setText(f"<b>{scope}</b> · " + (
+            self.tr("change vs %1 – %2 (the previous period of equal length)")
+            .replace("%1", str(prev_period[0])).replace("%2", str(prev_period[1])) if prev_period
+            else self.tr("all time: pick a period in the bar above to see the change")))
+        for key, tile in self.tiles.items():
+            value = fig.get(key)
+            text = self.format_figure(key, value)
+            note = self._change_note(value, prev.get(key) if prev else None, data.get("previous_period"))
+            tip = f"{self.definitions[key]}\n{scope}\n" + self.tr("From %1 visits").replace("%1", thin(fig["visits"]))
+            tile.set_value(text, note)
+            tile.setToolTip(tip)
+        self._base_tip = self.tiles["randomized_devices"].toolTip()
+        self._base_note = self.tiles["randomized_devices"].note_label.text()
+
+    def _show_estimate(self, est: dict) -> None:
+        """The randomized tile: the estimated people, their range and the method."""
+        self.estimate = est
+        tile = self.tiles["randomized_devices"]
+        tile.setToolTip(self._base_tip + "\n" + self.tr(
+            "Estimated people behind them: %1 (range %2–%3)\nMethod: %4")
+            .replace("%1", thin(est["estimate"])).replace("%2", thin(est["low"]))
+            .replace("%3", thin(est["high"])).replace("%4", est["method"]))
+        tile.note_label.setText(self.tr("≈ %1 people (%2–%3)").replace("%1", thin(est["estimate"]))
+                                .replace("%2", thin(est["low"])).replace("%3", thin(est["high"]))
+                                + "<br>" + self._base_note)
+
+    def _change_note(self, value, previous, period) -> str:
+        if period is None:
+            return ""
+        if value is None or previous is None or not previous:
+            return self.tr("no previous data")
+        change = 100.0 * (value - previous) / abs(previous)
+        color = "#059669" if change >= 0 else "#dc2626"
+        arrow = "▲" if change >= 0 else "▼"
+        return f"<span style='color:{color}'>{arrow} {change:+.1f} %</span>"
+
+    def format_figure(self, key: str, value) -> str:
+        return {"capture_rate": pct, "return_rate": pct, "avg_dwell_s": mmss,
+                "median_dwell_s": mmss}.get(key, thin if not isinstance(value, float) else (lambda v: f"{v:.2f}"))(value)
+
+    def _show_charts(self, charts: dict) -> None:
+        self._draw_traffic(charts["traffic"], autorange=True)
+        dwell = charts["dwell"]
+        self.dwell_card.set_bars(np.arange(len(dwell)), dwell["visits"].to_numpy(), color=PALETTE[0])
+        self.dwell_card.plot.getAxis("bottom").setTicks(
+            [[(i, (str(r.from_min) if r.to_min is not None else f"{r.from_min}+")) for i, r in enumerate(dwell.itertuples())]])
+        self.dwell_card.set_frame(dwell[["label", "from_min", "to_min", "visits"]])
+        self.dwell_card.plot.autoRange()
+        heat = charts["heatmap"]
+        matrix = heat.to_numpy().astype(float)
+        self.heat_image.setImage(matrix.T, autoLevels=False)
+        self.heat_bar.setLevels((0, max(matrix.max(), 1)))
+        self.heat_card.plot.setLimits(xMin=0, xMax=24, yMin=0, yMax=7)
+        self.heat_card.plot.setRange(xRange=(0, 24), yRange=(0, 7), padding=0)
+        frame = heat.copy()
+        frame.index = self._weekdays()
+        self.heat_card.set_frame(frame.rename_axis("weekday").reset_index())
+        returns = charts["returns"]
+        self.returns_card.set_bars(returns["visits"].to_numpy(), returns["visitors"].to_numpy(), color=PALETTE[2])
+        self.returns_card.plot.getAxis("bottom").setTicks([[(int(v), lbl) for v, lbl in zip(returns["visits"], returns["label"])]])
+        self.returns_card.set_frame(returns)
+        self.returns_card.plot.autoRange()
+        periods = charts["periods"]
+        x = epoch_s(periods["period"])
+        self.new_card.curve(self.tr("New")).setData(x, periods["new_visitors"].to_numpy(), symbol="o", symbolSize=4)
+        self.new_card.curve(self.tr("Returning")).setData(x, periods["returning_visitors"].to_numpy(), symbol="o",
+                                                          symbolSize=4)
+        self.new_card.set_frame(periods)
+        self.new_card.plot.autoRange()
+
+    def _draw_traffic(self, df: pd.DataFrame, *, autorange: bool) -> None:
+        x = epoch_s(df["bucket"])
+        card = self.traffic_card
+        card.curve(self.tr("Visits")).setData(x, df["visits"].to_numpy(), stepMode=None)
+        card.curve(self.tr("Visitors")).setData(x, df["visitors"].to_numpy())
+        card.curve(self.tr("Passers-by")).setData(x, df["passersby"].to_numpy())
+        frame = df.copy()
+        frame.attrs = {}
+        frame.insert(1, "bucket_seconds", df.attrs.get("bucket_seconds"))
+        card.set_frame(frame)
+        self.traffic_bucket_s = df.attrs.get("bucket_seconds")
+        if autorange:
+            self._full_traffic_span = (x[0], x[-1]) if len(x) else None
+            self._zoom_loaded = None
+            card.plot.enableAutoRange()
+            card.plot.autoRange()
+
+    # --- zoom: fetch only the visible range, debounced, in a worker -------------------------------
+    def _fetch_visible_traffic(self) -> None:
+        if not self.chart_data or not getattr(self, "_full_traffic_span", None):
+            return
+        lo_s, hi_s = self.traffic_card.plot.getViewBox().viewRange()[0]
+        frm, to = self.chart_data["period"]
+        p_lo = datetime.combine(frm, datetime.min.time())
+        p_hi = datetime.combine(to + timedelta(days=1), datetime.min.time())
+        lo = max(p_lo, datetime(1970, 1, 1) + timedelta(seconds=max(lo_s, 0)))
+        hi = min(p_hi, datetime(1970, 1, 1) + timedelta(seconds=max(hi_s, 0)))
+        if hi <= lo:
+            return
+        whole = (hi - lo) >= 0.95 * (p_hi - p_lo)
+        wanted = (p_lo, p_hi) if whole else (lo, hi)
+        if wanted == self._zoom_loaded or (whole and self._zoom_loaded is None):
+            return
+        sites = self.chart_data["sites"]
+        self.zoom_runner.run(self.tr("Traffic for the visible range"),
+                             lambda w, _p, _c: visit_charts.traffic(w, sites, *wanted),
+                             workspace=self.context.workspace, quiet=True,
+                             on_done=lambda df: self._zoomed(df, wanted))
+
+    def _zoomed(self, df: pd.DataFrame, wanted) -> None:
+        self._zoom_loaded = wanted
+        self._draw_traffic(df, autorange=False)
+
+    # --- build visits -------------------------------------------------------------------------
+    def build_visits(self) -> None:
+        from engine import visits
+
+        ws = self.context.workspace
+        if ws is None:
+            return
+        self._set_building(True)
+        self.build_progress.setValue(0)
+        self.build_runner.run(
+            self.tr("Building visits"), lambda w, progress, cancel: visits.rebuild(w, progress=progress, cancel=cancel),
+            workspace=ws, on_progress=lambda f, _m: self.build_progress.setValue(int(f * 1000)),
+            on_done=self._built, on_error=self._build_failed,
+            done_message=lambda r: self.tr("Visits built: %1 visits, %2 staff devices")
+            .replace("%1", thin(r["visits_total"])).replace("%2", str(r["staff_devices"])))
+
+    def _built(self, _result) -> None:
+        self._set_building(False)
+        self.context.notify_changed({"visits", "device_roles", "visit_builds"})
+
+    def _build_failed(self, error) -> None:
+        self._set_building(False)
+        self._failed(error)
+
+    # --- compare ------------------------------------------------------------------------------
+    def _compare_toggled(self, on: bool) -> None:
+        for w in (self.compare_mode, self.compare_run):
+            w.setVisible(on)
+        self._compare_mode_changed()
+        self.compare_box.setVisible(on and bool(self.data.get("period")))
+
+    def _compare_mode_changed(self) -> None:
+        on = self.compare_check.isChecked()
+        by_site = self.compare_mode.currentData() == "site"
+        self.compare_site.setVisible(on and by_site)
+        for w in (self.compare_start, self.compare_dash, self.compare_end):
+            w.setVisible(on and not by_site)
+
+    def _fill_compare_choices(self, data: dict) -> None:
+        current = self.compare_site.currentData()
+        self.compare_site.clear()
+        for site_id, name in data.get("all_sites", []):
+            self.compare_site.addItem(name, site_id)
+        if current is not None:
+            self.compare_site.setCurrentIndex(max(0, self.compare_site.findData(current)))
+        prev = data.get("previous_period") or visit_charts.previous_period(*data["period"])
+        self.compare_start.setDate(QDate(prev[0]))
+        self.compare_end.setDate(QDate(prev[1]))
+
+    def run_compare(self) -> None:
+        if not self.data.get("period"):
+            return
+        a = (self.data["sites"], *self.data["period"])
+        if self.compare_mode.currentData() == "site":
+            if self.compare_site.currentData() is None:
+                return
+            b = ([self.compare_site.currentData()], *self.data["period"])
+        else:
+            b = (self.data["sites"], self.compare_start.date().toPython(), self.compare_end.date().toPython())
+        self.compare_box.show()
+        self.compare_runner.run(self.tr("Comparing"), lambda w, _p, _c: visit_charts.compare(w, a, b),
+                                workspace=self.context.workspace, quiet=True, on_done=self.show_compare,
+                                on_error=self._failed)
+
+    def show_compare(self, result: dict) -> None:
+        rows = result["rows"]
+        a_name = f"A: {result['a']['name']} {result['a']['from']} – {result['a']['to']}"
+        b_name = f"B: {result['b']['name']} {result['b']['from']} – {result['b']['to']}"
+        names = {**self.titles, "short_visits": self.tr("Short visits"), "new_visitors": self.tr("New visitors"),
+                 "returning_visitors": self.tr("Returning visitors"), "fixed_devices": self.tr("Fixed equipment"),
+                 "visits_per_visitor": self.tr("Visits per visitor")}
+        self.compare_caption.setText(f"{a_name}<br>{b_name}")
+        shown = pd.DataFrame({
+            self.tr("figure"): [names.get(k, k) for k in rows["figure"]],
+            "A": [self.format_figure(k, result["a"].get(k)) for k in rows["figure"]],
+            "B": [self.format_figure(k, result["b"].get(k)) for k in rows["figure"]],
+            self.tr("change, %"): ["" if c is None or c != c else f"{c:+.1f} %" for c in rows["change_pct"]],
+        })
+        self.compare_result = result
+        self.compare_model.set_frame(shown)
+        by_day = result["by_day"]
+        self.compare_card.curve("A").setData(by_day["day"].to_numpy(), by_day["a_visitors"].astype(float).to_numpy())
+        self.compare_card.curve("B").setData(by_day["day"].to_numpy(), by_day["b_visitors"].astype(float).to_numpy())
+        self.compare_card.set_frame(by_day)
+        self.compare_card.plot.autoRange()
+
+    # --- export -------------------------------------------------------------------------------
+    def export_figures(self, path: Path) -> Path:
+        """The table behind the charts (per-site figures) as UTF-8 CSV with a BOM for Excel."""
+        path = Path(path)
+        self.table_model.frame.to_csv(path, index=False, encoding="utf-8-sig")
+        return path
+
+    def export_current(self) -> None:
+        if self.table_model.frame.empty:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export figures"), "visits-figures.csv", "CSV (*.csv)")
+        if path:
+            self.export_figures(Path(path))
+
+
+if __name__ == "__main__":  # preview: python -m app.views.visits_view WORKSPACE.o2o
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.context import AppContext
+    from app.widgets import ContextBar
+    from app.worker import TaskMonitor
+    from engine.workspace import Workspace
+
+    qt_app = QApplication(sys.argv)
+    ctx, mon = AppContext(), TaskMonitor()
+    ctx.set_workspace(Workspace.open(sys.argv[1]))
+    holder = QWidget()
+    lay = QVBoxLayout(holder)
+    lay.addWidget(ContextBar(ctx))
+    lay.addWidget(VisitsView(ctx, mon), 1)
+    holder.resize(1400, 1000)
+    holder.show()
+    sys.exit(qt_app.exec())
