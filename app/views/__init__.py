@@ -12,6 +12,7 @@ import importlib
 VIEWS: list[tuple[str, str]] = [
     ("overview", "app.views.overview:OverviewView"),
     ("import", "app.views.import_view:ImportView"),
+    ("capture", "app.views.capture_view:CaptureView"),
     ("visits", "app.views.visits_view:VisitsView"),
     ("people", "app.views.people_view:PeopleView"),
     ("receipts", "app.views.receipts_view:ReceiptsView"),
