@@ -52,19 +52,24 @@ def count_text(value) -> str:
 
 
 def filter_terms(text: str) -> str:
-    """What the filter searches for: a phone typed as 8 (916) 123-45… matches the stored
-    E.164 form (+7916123…); anything else is searched as typed."""
+    """What the filter searches for: a phone typed as 8 (916) 123-45… (even partly) matches
+    the stored E.164 form (+7916123…); anything else is searched as typed."""
     text = text.strip()
     if re.fullmatch(r"[+\d\s()\-.]{5,}", text):
         digits = re.sub(r"\D", "", text)
-        if len(digits) == 11 and digits[0] == "8":
-            digits = "7" + digits[1:]
+        if not text.startswith("+") and len(digits) >= 2 and digits[0] == "8" and digits[1] in "3489":
+            digits = "7" + digits[1:]  # 8 (9xx)… is the domestic spelling of +7 (9xx)…
         return digits
     return text
 
 
 def _esc(value) -> str:
     return html.escape("" if value is None else str(value))
+
+
+def _when(value) -> str:
+    """A timestamp to the minute (receipts and visits carry no meaningful seconds)."""
+    return _esc(value.strftime("%Y-%m-%d %H:%M") if hasattr(value, "strftime") else value)
 
 
 ID_TYPES = [("phone", QT_TRANSLATE_NOOP("PeopleView", "Phones")), ("email", QT_TRANSLATE_NOOP("PeopleView", "E-mails")),
@@ -311,11 +316,18 @@ class PeopleView(View):
         receipts = p.get("receipts") or {}
         out.append(f"<h3>{self.tr('Receipts')}</h3>")
         if receipts.get("count"):
-            out.append(f"<p>{self.tr('%1 receipt(s), revenue %2, last purchase %3').replace('%1', count_text(receipts['count'])).replace('%2', roubles(receipts.get('revenue_kop'))).replace('%3', _esc(receipts.get('last_purchase')))}</p>")
+            latest = receipts.get("latest") or []
+            # the till's local time of the newest receipt; the UTC time when the local one is unknown
+            last = _when(latest[0].get("local_ts")) if latest and latest[0].get("local_ts") else \
+                _when(receipts.get("last_purchase")) + " UTC"
+            out.append("<p>" + self.tr("%1 receipt(s), revenue %2, last purchase %3")
+                       .replace("%1", count_text(receipts["count"])).replace("%2", roubles(receipts.get("revenue_kop")))
+                       .replace("%3", last) + "</p>")
             rows = "".join(
-                f"<tr><td>{_esc(r.get('local_ts') or r.get('ts'))}</td><td align='right'>{roubles(r.get('total_kop'))}</td>"
+                f"<tr><td>{_when(r.get('local_ts') or r.get('ts'))}</td>"
+                f"<td align='right'>&nbsp;{roubles(r.get('total_kop'))}&nbsp;</td>"
                 f"<td>{_esc(r.get('seller'))}</td><td style='color:#b91c1c'>{_esc(r.get('flag') or '')}</td></tr>"
-                for r in (receipts.get("latest") or [])[:10])
+                for r in latest[:10])
             out.append(f"<table cellspacing='0' cellpadding='3'>{rows}</table>")
         else:
             out.append(f"<p style='color:#6b7280'>{self.tr('no receipts linked')}</p>")
@@ -324,7 +336,7 @@ class PeopleView(View):
             out.append(f"<h3>{self.tr('Visits')}</h3>")
             if visits.get("count"):
                 hours = (visits.get("dwell_s") or 0) / 3600
-                out.append(f"<p>{self.tr('%1 visit(s) at %2 site(s), %3 h in total, last %4').replace('%1', count_text(visits['count'])).replace('%2', str(visits.get('sites', ''))).replace('%3', f'{hours:.1f}').replace('%4', _esc(visits.get('last_visit')))}</p>")
+                out.append(f"<p>{self.tr('%1 visit(s) at %2 site(s), %3 h in total, last %4').replace('%1', count_text(visits['count'])).replace('%2', str(visits.get('sites', ''))).replace('%3', f'{hours:.1f}').replace('%4', _when(visits.get('last_visit')))}</p>")
             else:
                 out.append(f"<p style='color:#6b7280'>{self.tr('no visits of a linked device')}</p>")
         sources = p.get("sources") or []
