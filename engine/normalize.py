@@ -95,6 +95,8 @@ def phone_slow(text: str, region: str = "RU") -> tuple[str | None, str | None]:
     raw = (text or "").strip()
     if not raw:
         return None, None
+    if len(raw) > 64:  # no phone is that long; libphonenumber would chew on it for seconds
+        return None, NOT_A_PHONE
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:

@@ -97,7 +97,7 @@ def role_by_header(header: str, kind: str = "crm") -> str | None:
 def _role_by_content(values: list[str]) -> str | None:
     from engine import normalize as nz
 
-    values = [v for v in values if v is not None and str(v).strip()][:200]
+    values = [v for v in values if v is not None and str(v).strip() and len(str(v)) <= 100][:200]
     if len(values) < 1:
         return None
 

@@ -1,0 +1,187 @@
+"""Receipts, registers and partner matches: the real FNS samples and hand-made variants."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from engine import hashing
+from engine.crm.receipts import flagged_receipts, import_receipts
+from engine.crm.registers import import_partner_matches, import_registers
+from engine.imports import import_file
+from engine.imports.registry import IMPORTED, REFUSED, SKIPPED
+
+# from /work/shared/data/README.md: items and totalSum per file
+SAMPLES = {
+    "receipt_ip_1item_flat.json": (1, 130000),
+    "receipt_lenta_17items_flat.json": (17, 159800),
+    "receipt_lenta_1item_v2.json": (1, 699),
+    "receipt_lenta_9items_flat.json": (9, 113331),
+    "receipt_lenta_ticket_wrapper.json": (2, 21760),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_real_samples_import(workspace, shared_data, name):
+    items, total = SAMPLES[name]
+    result = import_file(workspace, shared_data / "receipts" / name)
+    assert result.status == IMPORTED, result.message
+    assert (result.details["documents"], result.details["receipts"], result.details["items"]) == (1, 1, items)
+    assert result.details["net_sales_kop"] == total
+    row = workspace.con.execute("SELECT total_kop, kkt_reg_id, inn, (SELECT sum(sum_kop) FROM receipt_items) "
+                                "FROM receipts").fetchone()
+    assert row[0] == total and row[3] == total
+    assert row[1] == row[1].strip() and row[2] == row[2].strip()  # space padding trimmed
+
+
+def test_sample_times_are_utc_with_local_kept(workspace, shared_data):
+    import_receipts(workspace, shared_data / "receipts" / "receipt_ip_1item_flat.json")
+    ts, local = workspace.con.execute("SELECT ts, local_ts FROM receipts").fetchone()
+    assert ts == datetime(2021, 8, 29, 9, 26)  # dateTime 1630229160 is unix seconds, UTC
+    assert local == datetime(2021, 8, 29, 12, 26)  # localDateTime
+
+
+def test_empty_sample_gives_a_clear_message(workspace, shared_data):
+    result = import_receipts(workspace, shared_data / "receipts" / "receipt_empty_0bytes.json")
+    assert result.status == REFUSED
+    assert "receipt_empty_0bytes.json" in result.message and "Empty file (0 bytes)" in result.message
+
+
+def test_samples_directory_in_one_go(workspace, shared_data):
+    results = [import_receipts(workspace, p) for p in sorted((shared_data / "receipts").glob("*.json"))]
+    assert [r.status for r in results].count(IMPORTED) == 5
+    assert workspace.con.execute("SELECT count(*), sum(total_kop) FROM receipts").fetchone() == (
+        5, sum(t for _, t in SAMPLES.values()))
+    assert workspace.con.execute("SELECT count(*) FROM receipt_items").fetchone()[0] == 30
+
+
+def _doc(fd, *, total=10000, **extra):
+    doc = {"fiscalDriveNumber": "9960440300000001", "fiscalDocumentNumber": fd, "fiscalSign": 1000 + fd,
+           "dateTime": 1726585260, "totalSum": total, "operationType": 1, "kktRegId": "0000000000000001    ",
+           "userInn": "7700000001  ", "items": [{"name": "Товар", "price": total, "quantity": 1, "sum": total}]}
+    doc.update(extra)
+    return doc
+
+
+def test_wrappers_arrays_and_ffd12_variants(workspace, tmp_path):
+    docs = [
+        {"receipt": _doc(1)},
+        {"ticket": {"document": {"receipt": _doc(2)}}},
+        {"document": {"receipt": _doc(3)}},
+        _doc(4, dateTime="2024-09-17T18:01:00", fiscalSign="1004",  # FFD 1.2 style: ISO local time, sign as text
+             items=[{"name": "Сыр", "price": 50000, "quantity": "0.25", "sum": 12500}], totalSum=12500),
+        {"receipt": _doc(1)},                       # duplicate inside the file
+        {"something": "else"},                      # no receipt in it
+        _doc(5, totalSum="12,5"),                   # broken sum
+    ]
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+    result = import_receipts(workspace, path)
+    d = result.details
+    assert (d["documents"], d["receipts"], d["duplicates"], d["rejected"]) == (7, 4, 1, 2)
+    rows = workspace.con.execute("SELECT fd, ts, local_ts, total_kop FROM receipts ORDER BY fd").fetchall()
+    assert rows[3] == (4, datetime(2024, 9, 17, 15, 1), datetime(2024, 9, 17, 18, 1), 12500)  # Moscow = UTC+3
+    assert rows[0][1] == datetime(2024, 9, 17, 15, 1) and rows[0][2] == datetime(2024, 9, 17, 18, 1)
+    assert workspace.con.execute("SELECT quantity FROM receipt_items WHERE name = 'Сыр'").fetchone()[0] == 0.25
+    reasons = [r[0] for r in workspace.con.execute("SELECT reason FROM import_rejects ORDER BY line").fetchall()]
+    assert reasons == ["document 6: no receipt in this document", "document 7: totalSum is not a number: '12,5'"]
+    # the same receipts in another file are duplicates across imports
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps(_doc(2)), encoding="utf-8")
+    second = import_receipts(workspace, again)
+    assert (second.details["receipts"], second.details["duplicates"]) == (0, 1)
+
+
+def test_cards_and_promo_codes_are_kept(workspace, tmp_path):
+    docs = [_doc(1, properties={"propertyName": "Номер карты", "propertyValue": "2700 0000 1111"}),
+            _doc(2, propertiesData="2700000022"),
+            _doc(3, loyaltyCard="2700000033", promoCode="SPRING24")]
+    path = tmp_path / "cards.json"
+    path.write_text(json.dumps(docs), encoding="utf-8")
+    assert import_receipts(workspace, path).details["with_card"] == 3
+    assert workspace.con.execute("SELECT card, promo_code FROM receipts ORDER BY fd").fetchall() == [
+        ("270000001111", None), ("2700000022", None), ("2700000033", "SPRING24")]
+
+
+def test_qr_strings(workspace, tmp_path):
+    path = tmp_path / "qr.txt"
+    path.write_text("t=20240917T1801&s=1285.21&fn=9999078900001234&i=12&fp=123456789&n=1\n"
+                    "t=20240917T180130&s=10&fn=9999078900001234&i=13&fp=223456789&n=2\n"
+                    "t=20240917T1801&s=1285.21&fn=9999078900001234&i=12&fp=123456789&n=1\n"
+                    "t=20240917T1801&s=1&fn=1\n", encoding="utf-8")
+    d = import_file(workspace, path).details
+    assert (d["documents"], d["receipts"], d["duplicates"], d["rejected"]) == (4, 2, 1, 1)
+    assert workspace.con.execute("SELECT fd, total_kop, operation_type, ts, local_ts FROM receipts ORDER BY fd"
+                                 ).fetchall() == [
+        (12, 128521, 1, datetime(2024, 9, 17, 15, 1), datetime(2024, 9, 17, 18, 1)),
+        (13, 1000, 2, datetime(2024, 9, 17, 15, 1, 30), datetime(2024, 9, 17, 18, 1, 30))]
+    assert d["net_sales_kop"] == 128521 - 1000
+
+
+def test_receipt_table_with_mapping(workspace, tmp_path):
+    path = tmp_path / "receipts.csv"
+    path.write_text("ФН;ФД;ФП;Дата;Сумма;Карта\n"
+                    "9960440300000001;1;1001;17.09.2024 18:01;1 285,21;2700000011\n"
+                    "9960440300000001;2;1002;2024-09-17 19:00:00;10;\n"
+                    "9960440300000001;;1003;17.09.2024 18:01;5;\n", encoding="cp1251")
+    result = import_receipts(workspace, path)
+    d = result.details
+    assert result.status == IMPORTED, result.message
+    assert (d["documents"], d["receipts"], d["rejected"], d["form"]) == (3, 2, 1, "table")
+    assert workspace.con.execute("SELECT fd, total_kop, ts, card FROM receipts ORDER BY fd").fetchall() == [
+        (1, 128521, datetime(2024, 9, 17, 15, 1), "2700000011"), (2, 1000, datetime(2024, 9, 17, 16, 0), None)]
+
+
+def test_registers_flag_unregistered_and_other_taxpayer(workspace, tmp_path):
+    docs = [_doc(1), _doc(2, kktRegId="0000000000000002"), _doc(3, userInn="7799999999")]
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(docs), encoding="utf-8")
+    first = import_receipts(workspace, path)
+    assert first.details["registers_checked"] is False and first.details["flagged_receipts"] == 0
+    registers = tmp_path / "registers.csv"
+    registers.write_text("site;kkt_reg_id;inn;tenant\nМолл А;0000000000000001;7700000001;Магазин 1\n"
+                         ";0000000000000009;;\nМолл А;0000000000000005;12345;X\n", encoding="utf-8")
+    result = import_file(workspace, registers)
+    assert result.kind == "registers" and result.status == IMPORTED, result.message
+    assert (result.details["registers"], result.details["rejected"], result.details["flagged_receipts"]) == (1, 2, 2)
+    flags = flagged_receipts(workspace)
+    assert sorted(zip(flags["flag"], flags["kkt_reg_id"])) == [("other taxpayer", "0000000000000001"),
+                                                              ("unregistered register", "0000000000000002")]
+    site_id = workspace.con.execute("SELECT site_id FROM sites WHERE name = 'Молл А'").fetchone()[0]
+    assert workspace.con.execute("SELECT site_id FROM receipts WHERE fd = 1").fetchone()[0] == site_id
+    # receipts imported after the registers are checked at once
+    later = tmp_path / "later.json"
+    later.write_text(json.dumps([_doc(7, kktRegId="0000000000000003")]), encoding="utf-8")
+    d = import_receipts(workspace, later).details
+    assert (d["unregistered_registers"], d["unregistered_receipts"], d["registers_checked"]) == (1, 1, True)
+
+
+def test_partner_matches(workspace, tmp_path):
+    macs = [bytes.fromhex("001122334455"), bytes.fromhex("021122334455")]
+    path = tmp_path / "partner.csv"
+    path.write_text("mac_md5;phone_sha256\n" + "".join(
+        f"{hashing.mac_md5(m).lower()};{hashing.phone_sha256('+7916123456' + str(i)).upper()}\n"
+        for i, m in enumerate(macs)) + "nothex;abc\n", encoding="utf-8")
+    result = import_file(workspace, path, partner="MTS")
+    assert result.kind == "partner_matches" and result.status == IMPORTED, result.message
+    assert (result.details["matches"], result.details["rejected"], result.details["partner"]) == (2, 1, "MTS")
+    stored = workspace.con.execute("SELECT key_hash, value_hash FROM partner_matches ORDER BY key_hash").fetchall()
+    assert stored[0][0] == stored[0][0].upper() and stored[0][1] == stored[0][1].lower()  # canonical case
+    copy = tmp_path / "partner2.csv"
+    copy.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = import_partner_matches(workspace, copy, partner="MTS")
+    assert (again.details["matches"], again.details["duplicates"]) == (0, 2)
+
+
+def test_duplicate_receipt_file_skipped(workspace, shared_data):
+    path = shared_data / "receipts" / "receipt_lenta_9items_flat.json"
+    assert import_receipts(workspace, path).status == IMPORTED
+    assert import_receipts(workspace, path).status == SKIPPED
+
+
+def test_broken_json_names_the_place(workspace, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('[{"receipt": {"totalSum": 1,}]', encoding="utf-8")
+    result = import_receipts(workspace, path)
+    assert result.status == REFUSED and "broken.json" in result.message and "line 1" in result.message
