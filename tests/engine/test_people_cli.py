@@ -1,0 +1,82 @@
+"""The CLI contract of issue 5: o2o import crm|receipts|registers|partner and o2o people."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from app.cli import main
+from engine import hashing
+
+
+def run(capsys, *argv) -> tuple[int, dict]:
+    code = main([str(a) for a in argv])
+    out = capsys.readouterr().out
+    return code, json.loads(out)
+
+
+def test_cli_import_crm_receipts_people(tmp_path, capsys, shared_data):
+    ws = tmp_path / "cli.o2o"
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Телефон;Email;ФИО;Номер карты\n8 916 123-45-67;buyer2@example.ru;Иван;2700000011\n"
+                   "7,91612E+10;;Пётр;\n+7 (916) 123-45-67;;дубль;\n", encoding="cp1251")
+    code, out = run(capsys, "import", "crm", crm, "-w", ws, "--json")
+    assert code == 0
+    assert {k: out[k] for k in ("rows", "ok", "rejected", "duplicates", "phones_valid", "emails_valid")} == {
+        "rows": 3, "ok": 1, "rejected": 1, "duplicates": 1, "phones_valid": 2, "emails_valid": 1}
+    rejects = Path(out["rejects_file"])
+    assert rejects.parent == tmp_path / "cli-rejects" and "scientific notation" in rejects.read_text(encoding="utf-8")
+
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({"Телефон": "phone", "Email": "ignore"}), encoding="utf-8")
+    other = tmp_path / "crm2.csv"
+    other.write_text("Телефон;Email\n89262223344;x@y.ru\n", encoding="utf-8")
+    code, out = run(capsys, "import", "crm", other, "-w", ws, "--mapping", mapping, "--encoding", "utf-8",
+                    "--delimiter", ";", "--json")
+    assert code == 0 and out["emails_valid"] == 0 and out["mapping_source"] == "file m.json"
+
+    code, out = run(capsys, "import", "receipts", shared_data / "receipts", "-w", ws, "--json")
+    assert code == 1  # the 0-byte file was refused; the others imported
+    assert {k: out[k] for k in ("documents", "receipts", "items", "duplicates", "rejected")} == {
+        "documents": 5, "receipts": 5, "items": 30, "duplicates": 0, "rejected": 0}
+    assert out["unregistered_registers"] == 0 and len(out["refused"]) == 1 and "Empty file" in out["refused"][0]
+
+    registers = tmp_path / "registers.csv"
+    registers.write_text("site;kkt_reg_id;inn;tenant\nМолл;0006334399059439;7814148471;Лента\n", encoding="utf-8")
+    code, out = run(capsys, "import", "registers", registers, "-w", ws, "--json")
+    assert code == 0 and out["registers"] == 1 and out["flagged_receipts"] == 2  # two samples come from other tills
+
+    partner = tmp_path / "partner.csv"
+    partner.write_text(f"mac_md5;phone_sha256\n{hashing.mac_md5(bytes(6))};{hashing.phone_sha256('+79161234567')}\n",
+                       encoding="utf-8")
+    code, out = run(capsys, "import", "partner", partner, "-w", ws, "--partner", "MTS", "--json")
+    assert code == 0 and out["matches"] == 1 and out["partner"] == "MTS"
+
+    code, out = run(capsys, "people", "-w", ws, "--json")
+    assert code == 0
+    assert {k: out[k] for k in ("people", "with_phone", "with_email", "with_card", "with_device",
+                                "with_receipts")} == {
+        # Иван (+ buyer2's receipts), the mapped-only phone, and buyer1 known from a receipt alone
+        "people": 3, "with_phone": 2, "with_email": 2, "with_card": 1, "with_device": 0, "with_receipts": 2}
+
+
+def test_cli_preview_imports_nothing(tmp_path, capsys):
+    ws = tmp_path / "p.o2o"
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Phone,E-mail\n89161234567,A@B.RU\n", encoding="utf-8")
+    code, out = run(capsys, "import", "crm", crm, "-w", ws, "--preview", "--json")
+    assert code == 0 and out["mapping"] == {"Phone": "phone", "E-mail": "email"}
+    assert out["preview"][0]["email"]["value"] == "a@b.ru"
+    code, info = run(capsys, "info", ws, "--json")
+    assert info["tables"]["contacts"] == 0
+
+
+def test_installed_o2o_entry_point(tmp_path):
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Телефон\n89161234567\n", encoding="utf-8")
+    script = Path(sys.executable).parent / "o2o"
+    done = subprocess.run([str(script), "import", "crm", str(crm), "-w", str(tmp_path / "e.o2o"), "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["ok"] == 1
