@@ -228,7 +228,7 @@ def run_live_capture(ws, sniffer: Sniffer, *, site: str, sensor: str | None = No
 
 def _message(s: LiveSummary, error: BaseException | None) -> str:
     text = (f"{s.source}: {s.frames:,} frames, {s.probe_requests:,} probe requests from {s.probe_sources:,} MACs, "
-            f"{s.devices:,} devices in {s.batches:,} batches over {s.seconds:.1f} s")
+            f"{s.devices:,} devices in {s.batches:,} batch{'' if s.batches == 1 else 'es'} over {s.seconds:.1f} s")
     if s.drops:
         text += f"; {s.drops:,} frames dropped (buffer full: the computer could not keep up)"
     if s.bad_fcs:

@@ -242,8 +242,13 @@ class CaptureView(View):
         self.site_combo.setCurrentText(current)
         self.site_combo.blockSignals(False)
         self._fill_sensors()
-        captured = bool(ws is not None and live_captures(ws, limit=1))
-        self._show_chart(captured or self.last_tick is not None)
+        previous = live_captures(ws, limit=1) if ws is not None else []
+        if previous:
+            self.empty.setText(self.tr("Last capture: %1\n\nStart a capture, or drop a .pcap here to replay it.")
+                               .replace("%1", previous[0]["message"] or previous[0]["source"]))
+        else:
+            self.empty.setText(self.tr("No captures yet — drop a .pcap here or start a capture"))
+        self._show_chart(self.last_tick is not None or self.runner.busy)
         self.start_button.setEnabled(ws is not None and not ws.read_only and not self.runner.busy)
 
     def _fill_sensors(self) -> None:

@@ -165,6 +165,30 @@ def test_interface_listing_on_this_machine():
     assert not enable_monitor("o2o-no-such-if").ok
 
 
+def test_interface_listing_reads_sysfs(tmp_path):
+    """A sysfs tree as Linux lays it out for a USB Wi-Fi adapter (managed) and one already in
+    monitor mode (ARPHRD_IEEE80211_RADIOTAP = 803)."""
+    net = tmp_path / "net"
+    for name, kind, phy in (("enp3s0", "1", None), ("wlan0", "1", "phy0"), ("wlan1mon", "803", "phy1")):
+        entry = net / name
+        entry.mkdir(parents=True)
+        (entry / "type").write_text(kind + "\n")
+        (entry / "operstate").write_text("up\n")
+        if phy:
+            (entry / "phy80211").mkdir()
+            (entry / "phy80211" / "name").write_text(phy + "\n")
+    listing = list_interfaces(net)
+    by_name = {i.name: i for i in listing.interfaces}
+    assert [i.name for i in listing.wireless] == ["wlan0", "wlan1mon"] and listing.message == ""
+    assert by_name["wlan1mon"].in_monitor_mode and by_name["wlan1mon"].monitor_capable
+    assert not by_name["wlan0"].in_monitor_mode and by_name["wlan0"].phy == "phy0"
+    assert not by_name["enp3s0"].wireless
+    assert enable_monitor("wlan1mon", net).ok
+    if shutil.which("iw") is None:  # cannot switch here: the exact commands are in the message
+        result = enable_monitor("wlan0", net)
+        assert not result.ok and "iw dev wlan0 set type monitor" in result.message
+
+
 def test_supported_modes_parsing():
     # an excerpt of real `iw list` output (Intel AX200)
     text = """Wiphy phy0
