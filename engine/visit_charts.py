@@ -227,7 +227,8 @@ def compare(ws: Workspace, a: tuple[list[int], date, date], b: tuple[list[int], 
 def settings_snapshot(ws: Workspace, site_id: int | None) -> dict:
     """What the thresholds tab edits for one scope (None = the workspace defaults): the
     effective values, the values the scope would inherit, the site's sensors with their
-    RSSI thresholds, and the RSSI histogram per sensor (1 dBm bins) for calibration."""
+    RSSI thresholds, the RSSI histogram per sensor (1 dBm bins) and the suggested
+    thresholds of engine/calibration.py."""
     from engine import visits
 
     rows = ws.con.execute("SELECT scope, scope_id, key, value FROM visit_settings").fetchall()
@@ -237,14 +238,19 @@ def settings_snapshot(ws: Workspace, site_id: int | None) -> dict:
            else workspace_level)
     out = {"site_id": site_id, "sites": [(s["site_id"], s["name"]) for s in ws.sites()],
            "inherited": inherited, "own": own, "effective": {**inherited, **own},
-           "sensors": pd.DataFrame(), "histogram": pd.DataFrame(columns=["sensor_id", "rssi", "detections"])}
+           "sensors": pd.DataFrame(), "histogram": pd.DataFrame(columns=["sensor_id", "rssi", "detections"]),
+           "suggestions": {}}
     if site_id is not None:
         out["sensors"] = ws.con.execute(
             "SELECT sensor_id, name, rssi_inside, rssi_outside FROM sensors WHERE site_id = ? ORDER BY sensor_id",
             [site_id]).df()
-        out["histogram"] = ws.con.execute(
-            "SELECT sensor_id, rssi, count(*) AS detections FROM detections "
-            "WHERE site_id = ? AND rssi IS NOT NULL GROUP BY ALL ORDER BY sensor_id, rssi", [site_id]).df()
+        from engine import calibration
+
+        ids = [int(i) for i in out["sensors"]["sensor_id"]]
+        out["histogram"] = pd.DataFrame(
+            [(sid, rssi, n) for sid in ids for rssi, n in calibration.rssi_histogram(ws, sid)],
+            columns=["sensor_id", "rssi", "detections"])
+        out["suggestions"] = {sid: calibration.suggest(ws, sid) for sid in ids}
     return out
 
 
@@ -264,6 +270,23 @@ def save_settings(ws: Workspace, site_id: int | None, values: dict[str, float], 
             ws.update_sensor(sensor_id, rssi_inside=inside, rssi_outside=outside)
 
 
-def suggest_threshold(levels: np.ndarray, counts: np.ndarray) -> int | None:
-    """The engine's suggested inside threshold for one sensor's RSSI histogram."""
-    return None
+
+# --- clusters -----------------------------------------------------------------------------------
+
+def latest_clusters(ws: Workspace, limit: int = 20_000) -> dict | None:
+    """The newest clustering run (k, criterion, sizes and words) and its 2-D projection
+    (at most `limit` points, engine/clusters.scatter's fixed sample); None before any run."""
+    import json
+
+    from engine import clusters
+
+    cur = ws.con.execute("SELECT run_id, built_at, k, criterion, devices, summary FROM cluster_runs "
+                         "ORDER BY run_id DESC LIMIT 1")
+    row = cur.fetchone()
+    if row is None:
+        return None
+    run = dict(zip([d[0] for d in cur.description], row))
+    summary = json.loads(run.pop("summary") or "{}")
+    sizes = pd.DataFrame(summary.get("clusters", []))
+    return {**run, "clusters": sizes, "silhouette": summary.get("silhouette", {}),
+            "points": clusters.scatter(ws, limit)}

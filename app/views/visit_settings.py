@@ -6,6 +6,7 @@ background with progress and Cancel."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
@@ -33,7 +34,8 @@ class VisitSettingsPanel(QWidget):
         self.runner = TaskRunner(monitor, self)
         self.save_runner = TaskRunner(monitor, self)
         self.snapshot: dict = {}
-        self.lines: dict[int, pg.InfiniteLine] = {}
+        self.lines: dict[int, pg.InfiniteLine] = {}   # the sensors' inside thresholds (draggable)
+        self.marks: list[pg.InfiniteLine] = []        # the engine's suggestions (fixed)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Thresholds for:")))
@@ -164,9 +166,10 @@ class VisitSettingsPanel(QWidget):
     def _show_sensors(self, snap: dict) -> None:
         sensors, hist = snap["sensors"], snap["histogram"]
         plot = self.calibration_card.plot
-        for line in self.lines.values():
+        for line in [*self.lines.values(), *self.marks]:
             plot.removeItem(line)
         self.lines.clear()
+        self.marks.clear()
         for curve in self.calibration_card.curves.values():
             curve.setData([], [])
         self.sensor_table.setRowCount(len(sensors))
@@ -177,10 +180,11 @@ class VisitSettingsPanel(QWidget):
             color = PALETTE[row % len(PALETTE)]
             h = hist[hist["sensor_id"] == s.sensor_id]
             levels, counts = h["rssi"].to_numpy(dtype=float), h["detections"].to_numpy(dtype=float)
-            suggestion = visit_charts.suggest_threshold(levels, counts)
-            self.suggested[s.sensor_id] = suggestion
-            inside = int(s.rssi_inside) if s.rssi_inside == s.rssi_inside and s.rssi_inside is not None else default_inside
-            outside = int(s.rssi_outside) if s.rssi_outside == s.rssi_outside and s.rssi_outside is not None else inside - 10
+            advice = snap["suggestions"].get(int(s.sensor_id), {})
+            suggestion = advice.get("rssi_inside")
+            self.suggested[int(s.sensor_id)] = (suggestion, advice.get("rssi_outside"))
+            inside = default_inside if pd.isna(s.rssi_inside) else int(s.rssi_inside)
+            outside = inside - 10 if pd.isna(s.rssi_outside) else int(s.rssi_outside)
             self.sensor_table.setCellWidget(row, 0, QLabel(str(s.name)))
             spins = []
             for col, value in ((1, inside), (2, outside)):
@@ -190,20 +194,27 @@ class VisitSettingsPanel(QWidget):
                 spin.setProperty("sensor_id", int(s.sensor_id))
                 self.sensor_table.setCellWidget(row, col, spin)
                 spins.append(spin)
-            self.sensor_table.setCellWidget(row, 3, QLabel("—" if suggestion is None else f"{suggestion} dBm"))
+            hint = QLabel("—" if suggestion is None else f"{suggestion} / {advice.get('rssi_outside')} dBm")
+            hint.setToolTip(advice.get("reason", ""))
+            self.sensor_table.setCellWidget(row, 3, hint)
             if len(levels):
                 edges = np.append(levels - 0.5, levels[-1] + 0.5)
                 self.calibration_card.curve(str(s.name)).setData(edges, counts, stepMode="center",
                                                                  fillLevel=0, brush=pg.mkBrush(color + "40"))
                 frames.append(h.assign(sensor=str(s.name), suggested=suggestion, inside=inside))
             line = pg.InfiniteLine(pos=inside, angle=90, movable=True, pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine),
-                                   label=f"{s.name}: {{value:.0f}}", labelOpts={"position": 0.9, "color": color})
+                                   label=f"{s.name}: {{value:.0f}}", labelOpts={"position": 0.95 - 0.07 * (row % 8), "color": color})
             line.sigPositionChanged.connect(lambda ln, sp=spins[0]: sp.setValue(int(round(ln.value()))))
             spins[0].valueChanged.connect(lambda v, ln=line: abs(ln.value() - v) >= 0.5 and ln.setValue(v))
             plot.addItem(line)
             self.lines[int(s.sensor_id)] = line
-        import pandas as pd
-
+            if suggestion is not None:
+                mark = pg.InfiniteLine(pos=suggestion, angle=90, movable=False,
+                                       pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DotLine),
+                                       label=self.tr("suggested %1").replace("%1", str(suggestion)),
+                                       labelOpts={"position": 0.6 - 0.07 * (row % 6), "color": color})
+                plot.addItem(mark)
+                self.marks.append(mark)
         self.calibration_card.set_frame(pd.concat(frames, ignore_index=True) if frames else hist)
         self.calibration_card.setVisible(len(sensors) > 0)
         self.accept_button.setVisible(len(sensors) > 0)
@@ -219,9 +230,11 @@ class VisitSettingsPanel(QWidget):
         return out
 
     def accept_suggestions(self) -> None:
-        for sensor_id, (inside, _outside) in self.sensor_spins().items():
-            if self.suggested.get(sensor_id) is not None:
-                inside.setValue(self.suggested[sensor_id])
+        for sensor_id, (inside, outside) in self.sensor_spins().items():
+            suggested_inside, suggested_outside = self.suggested.get(sensor_id, (None, None))
+            if suggested_inside is not None:
+                inside.setValue(suggested_inside)
+                outside.setValue(suggested_outside)
 
     # --- saving -------------------------------------------------------------------------------
     def save(self) -> None:
