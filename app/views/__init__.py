@@ -14,6 +14,7 @@ VIEWS: list[tuple[str, str]] = [
     ("import", "app.views.import_view:ImportView"),
     ("capture", "app.views.capture_view:CaptureView"),
     ("visits", "app.views.visits_view:VisitsView"),
+    ("clusters", "app.views.clusters_view:ClustersView"),
     ("people", "app.views.people_view:PeopleView"),
     ("receipts", "app.views.receipts_view:ReceiptsView"),
     ("settings", "app.views.settings_view:SettingsView"),
