@@ -8,7 +8,7 @@ ISO `dateTime` of FNS check JSON).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 TIMEZONE = "Europe/Moscow"
 UTC_OFFSET_S = 3 * 3600
@@ -95,15 +95,16 @@ class Scale:
     staff_per_store: int
     fixed_per_store: int
     event_days: tuple[int, ...]     # day indexes of the event
-    shares: dict = field(default_factory=dict)
+    attend: float = 1.0             # × daily attendance of occasional visitors (longer periods,
+    regular_attend: float = 1.0     # bigger catchment, each person comes less often) / of regulars
 
 
 SCALES: dict[str, Scale] = {
     "small": Scale("small", days=3, people=4000, staff_per_store=6, fixed_per_store=2, event_days=(1,)),
-    "medium": Scale("medium", days=30, people=40_000, staff_per_store=10, fixed_per_store=3,
-                    event_days=(26, 27)),
-    "large": Scale("large", days=60, people=300_000, staff_per_store=24, fixed_per_store=4,
-                   event_days=(19, 20, 47, 48)),
+    "medium": Scale("medium", days=30, people=150_000, staff_per_store=10, fixed_per_store=3,
+                    event_days=(26, 27), attend=0.2, regular_attend=0.3),
+    "large": Scale("large", days=60, people=250_000, staff_per_store=24, fixed_per_store=4,
+                   event_days=(19, 20, 47, 48), attend=0.25, regular_attend=0.4),
 }
 
 # Person behaviour types and their planted population shares.

@@ -8,8 +8,8 @@ is 2-byte aligned, so one pad byte follows Flags; 15 bytes; no FCS, Flags = 0), 
   supported rates IE (24, 36, 48, 54 Mb/s);
 - null data (type 2 subtype 4, ToDS): addr1 = addr3 = the access point, addr2 = the device.
 pcap: classic little-endian header, µs timestamps, link type 127. pcapng: SHB + IDB (link
-type 127, default µs resolution) + one EPB per packet. Records are laid out in one numpy
-buffer: offsets from the cumulative lengths, fields written as byte lanes.
+type 127, default µs resolution) + one EPB per packet. Records are built as rows of a byte
+matrix and cut to length with one mask (no per-frame Python).
 """
 from __future__ import annotations
 
@@ -32,18 +32,11 @@ def channel_freq(channel: int) -> int:
     return 2484 if channel == 14 else 2407 + 5 * channel
 
 
-def _put(buf: np.ndarray, pos: np.ndarray, values, width: int, big: bool = False) -> None:
+def _le(values, width: int) -> np.ndarray:
+    """(n, width) little-endian bytes of integer values."""
     values = np.asarray(values, dtype=np.uint64)
-    for k in range(width):
-        shift = 8 * (width - 1 - k) if big else 8 * k
-        buf[pos + k] = ((values >> np.uint64(shift)) & np.uint64(0xFF)).astype(np.uint8)
-
-
-def _put_bytes(buf: np.ndarray, pos: np.ndarray, data: bytes | np.ndarray) -> None:
-    """The same bytes (1-D) or per-row bytes (2-D, one row per position) at each position."""
-    data = np.frombuffer(data, dtype=np.uint8) if isinstance(data, (bytes, bytearray)) else data
-    width = data.shape[-1]
-    buf[pos[:, None] + np.arange(width)[None, :]] = data
+    shifts = (8 * np.arange(width)).astype(np.uint64)
+    return ((values[:, None] >> shifts[None, :]) & np.uint64(0xFF)).astype(np.uint8)
 
 
 def packet_lengths(kind: np.ndarray, ssid: np.ndarray, ssid_len: np.ndarray) -> np.ndarray:
@@ -51,41 +44,65 @@ def packet_lengths(kind: np.ndarray, ssid: np.ndarray, ssid_len: np.ndarray) -> 
     return RADIOTAP_LEN + MAC_HEADER_LEN + body
 
 
-def write_packets(buf: np.ndarray, pos: np.ndarray, *, kind, macs, seq, ssid, rssi, channel: int,
-                  bssid: bytes, ssid_table: list[bytes]) -> None:
-    """Packet bytes (radiotap + 802.11) at each position of buf."""
-    n = len(pos)
-    if n == 0:
-        return
-    _put_bytes(buf, pos, bytes([0, 0, RADIOTAP_LEN, 0]) + RADIOTAP_PRESENT.to_bytes(4, "little")
-               + bytes([0, 0]) + channel_freq(channel).to_bytes(2, "little")
-               + CHANNEL_FLAGS_2GHZ_CCK.to_bytes(2, "little"))
-    buf[pos + 14] = rssi.astype(np.int8).view(np.uint8)
-    h = pos + RADIOTAP_LEN
+def encode_records(fmt: str, t_us, macs, seq, kind, ssid, rssi, *, channel: int, bssid: bytes,
+                   ssid_table: list[bytes]) -> bytes:
+    """pcap records or pcapng EPBs of the frames, concatenated.
+
+    Every record is laid out as one row of a (frames × widest record) byte matrix — fixed
+    fields are column writes, the SSID-dependent tail is written per SSID of the vocabulary
+    — and the rows are then cut to their own lengths by one boolean mask.
+    """
+    n = len(t_us)
+    ssid_len = np.array([len(x) for x in ssid_table], dtype=np.int64)
+    plen = packet_lengths(kind, ssid, ssid_len)
+    hdr = 16 if fmt == "pcap" else 28
+    rec = hdr + plen if fmt == "pcap" else 32 + ((plen + 3) & ~3)
+    width = int(rec.max())
+    rows = np.zeros((n, width), dtype=np.uint8)
+    t_us = np.asarray(t_us, dtype=np.int64)
+    if fmt == "pcap":
+        rows[:, 0:4] = _le(t_us // 1_000_000, 4)
+        rows[:, 4:8] = _le(t_us % 1_000_000, 4)
+        rows[:, 8:12] = _le(plen, 4)
+        rows[:, 12:16] = _le(plen, 4)
+    else:
+        rows[:, 0] = 6                                    # Enhanced Packet Block, interface 0
+        rows[:, 4:8] = _le(rec, 4)
+        rows[:, 12:16] = _le(t_us >> 32, 4)
+        rows[:, 16:20] = _le(t_us & 0xFFFFFFFF, 4)
+        rows[:, 20:24] = _le(plen, 4)
+        rows[:, 24:28] = _le(plen, 4)
+    r = hdr
+    rows[:, r:r + 14] = np.frombuffer(
+        bytes([0, 0, RADIOTAP_LEN, 0]) + RADIOTAP_PRESENT.to_bytes(4, "little") + bytes([0, 0])
+        + channel_freq(channel).to_bytes(2, "little") + CHANNEL_FLAGS_2GHZ_CCK.to_bytes(2, "little"),
+        dtype=np.uint8)
+    rows[:, r + 14] = np.asarray(rssi, dtype=np.int8).view(np.uint8)
+    h = r + RADIOTAP_LEN
     probe = kind == 0
-    fc = np.where(probe, 0x0040, 0x0148)      # probe req / null data with ToDS (LE u16)
-    _put(buf, h, fc, 2)
-    _put(buf, h + 2, np.zeros(n), 2)          # duration
-    addr13 = np.empty((n, 6), dtype=np.uint8)
-    addr13[probe] = 0xFF
-    addr13[~probe] = np.frombuffer(bssid, dtype=np.uint8)
-    _put_bytes(buf, h + 4, addr13)
-    _put_bytes(buf, h + 10, macs)
-    _put_bytes(buf, h + 16, addr13)
-    _put(buf, h + 22, seq.astype(np.uint64) << np.uint64(4), 2)  # fragment 0
+    rows[:, h] = np.where(probe, 0x40, 0x48)              # probe request / null data
+    rows[:, h + 1] = np.where(probe, 0x00, 0x01)          # ToDS for the null frame
+    addr13 = np.where(probe[:, None], np.uint8(0xFF), np.frombuffer(bssid, dtype=np.uint8)[None, :])
+    rows[:, h + 4:h + 10] = addr13
+    rows[:, h + 10:h + 16] = macs
+    rows[:, h + 16:h + 22] = addr13
+    rows[:, h + 22:h + 24] = _le(np.asarray(seq, dtype=np.uint64) << np.uint64(4), 2)
     b = h + MAC_HEADER_LEN
-    pb, pssid = b[probe], ssid[probe]
-    lens = np.array([len(s) for s in ssid_table], dtype=np.int64)
-    slen = np.where(pssid >= 0, lens[np.maximum(pssid, 0)], 0)
-    buf[pb] = 0
-    buf[pb + 1] = slen.astype(np.uint8)
-    for i, name in enumerate(ssid_table):   # a loop over the SSID vocabulary, not frames
-        at = pb[pssid == i]
-        if len(at):
-            _put_bytes(buf, at + 2, name)
-    after = pb + 2 + slen
-    _put_bytes(buf, after, RATES_IE)
-    _put_bytes(buf, after + len(RATES_IE), EXT_RATES_IE)
+    tail = RATES_IE + EXT_RATES_IE
+    for code in [-1, *range(len(ssid_table))]:   # a loop over the SSID vocabulary, not frames
+        at = np.flatnonzero(probe & (ssid == code))
+        if len(at) == 0:
+            continue
+        name = b"" if code < 0 else ssid_table[code]
+        rows[at, b + 1] = len(name)
+        body = np.frombuffer(name + tail, dtype=np.uint8)
+        rows[at, b + 2:b + 2 + len(body)] = body
+    if fmt == "pcapng":   # the block's trailing total length sits at each record's end
+        for length in np.unique(rec).tolist():
+            at = np.flatnonzero(rec == length)
+            rows[at, length - 4:length] = _le(np.full(len(at), length), 4)
+    keep = np.arange(width)[None, :] < rec[:, None]
+    return rows[keep].tobytes()
 
 
 class CaptureWriter:
@@ -116,33 +133,8 @@ class CaptureWriter:
         n = len(t_us)
         if n == 0:
             return
-        plen = packet_lengths(kind, ssid, self.ssid_len)
-        if self.fmt == "pcap":
-            rec = 16 + plen
-        else:
-            rec = 32 + ((plen + 3) & ~3)
-        start = np.cumsum(rec) - rec
-        buf = np.zeros(int(rec.sum()), dtype=np.uint8)
-        t_us = t_us.astype(np.int64)
-        if self.fmt == "pcap":
-            _put(buf, start, t_us // 1_000_000, 4)
-            _put(buf, start + 4, t_us % 1_000_000, 4)
-            _put(buf, start + 8, plen, 4)
-            _put(buf, start + 12, plen, 4)
-            data = start + 16
-        else:
-            _put(buf, start, np.full(n, 6), 4)                 # Enhanced Packet Block
-            _put(buf, start + 4, rec, 4)
-            _put(buf, start + 8, np.zeros(n), 4)               # interface 0
-            _put(buf, start + 12, t_us >> 32, 4)
-            _put(buf, start + 16, t_us & 0xFFFFFFFF, 4)
-            _put(buf, start + 20, plen, 4)
-            _put(buf, start + 24, plen, 4)
-            _put(buf, start + rec - 4, rec, 4)
-            data = start + 28
-        write_packets(buf, data, kind=kind, macs=macs, seq=seq, ssid=ssid, rssi=rssi, channel=self.channel,
-                      bssid=self.bssid, ssid_table=self.ssid_table)
-        self._fh.write(buf.tobytes())
+        self._fh.write(encode_records(self.fmt, t_us, macs, seq, kind, ssid, rssi, channel=self.channel,
+                                      bssid=self.bssid, ssid_table=self.ssid_table))
         self.frames += n
         self.probes += int((kind == 0).sum())
 

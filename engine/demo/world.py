@@ -181,6 +181,7 @@ def day_events(world: World, d: int) -> Events:
     factor = C.WEEKEND_FACTOR if weekend else 1.0
     people = np.arange(world.scale.people)
     ptype = world.ptype[people]
+    factor = factor * np.where(ptype == C.REGULAR, world.scale.regular_attend, world.scale.attend)
     parts: list[Events] = []
 
     # The mall: store A then store B on one trip.
@@ -214,7 +215,7 @@ def day_events(world: World, d: int) -> Events:
     if d in world.scale.event_days:
         ev = 3
         site = C.SITES[ev]
-        at_ev = ~at_mall & ~at_comp & (rng.random(len(people)) < _lookup(C.ATTEND_EVENT, ptype))
+        at_ev = ~at_mall & ~at_comp & (rng.random(len(people)) < _lookup(C.ATTEND_EVENT, ptype) * factor)
         ep, et = people[at_ev], ptype[at_ev]
         enter = (et != C.PASSERBY) & (rng.random(len(ep)) < 0.8)
         dwell = np.where(enter, np.clip(rng.lognormal(np.log(50 * 60), 0.6, len(ep)), 300, 4 * 3600),

@@ -94,13 +94,21 @@ def test_scapy_reads_every_capture(demo_small):
         assert probes > 0
 
 
-def _tshark_fields(path: Path) -> pd.DataFrame:
-    text = subprocess.run(
-        [TSHARK, "-r", str(path), "-T", "fields", "-E", "separator=,", "-e", "frame.time_epoch",
-         "-e", "wlan.sa", "-e", "radiotap.dbm_antsignal", "-e", "wlan.fc.type_subtype", "-e", "wlan.ssid",
-         "-e", "_ws.malformed"], capture_output=True, text=True, check=True).stdout
-    rows = [line.split(",", 5) for line in text.splitlines()]
-    frame = pd.DataFrame(rows, columns=["t", "mac", "rssi", "subtype", "ssid", "malformed"])
+TSHARK_FIELDS = ["frame.time_epoch", "wlan.sa", "radiotap.dbm_antsignal", "wlan.fc.type_subtype", "_ws.malformed"]
+
+
+def _tshark_start(path: Path) -> subprocess.Popen:
+    args = [TSHARK, "-r", str(path), "-T", "fields", "-E", "separator=,"]
+    for field in TSHARK_FIELDS:
+        args += ["-e", field]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+
+def _tshark_frame(proc: subprocess.Popen) -> pd.DataFrame:
+    text, _ = proc.communicate()
+    assert proc.returncode == 0
+    rows = [line.split(",", 4) for line in text.splitlines()]
+    frame = pd.DataFrame(rows, columns=["t", "mac", "rssi", "subtype", "malformed"])
     frame["t_us"] = (frame["t"].astype(np.float64) * 1e6).round().astype(np.int64)
     frame["rssi"] = frame["rssi"].astype(int)
     frame["subtype"] = frame["subtype"].map(lambda s: int(s, 16))
@@ -109,10 +117,16 @@ def _tshark_fields(path: Path) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def tshark_frames(demo_small):
+    """Every capture as tshark decodes it (tshark runs in parallel, two at a time)."""
     if TSHARK is None:
         pytest.skip("tshark not installed")
     out, truth = demo_small
-    return {entry["path"]: _tshark_fields(out / entry["path"]) for entry in files_of(truth, "capture")}
+    entries = files_of(truth, "capture")
+    frames = {}
+    for i in range(0, len(entries), 2):
+        running = [(e["path"], _tshark_start(out / e["path"])) for e in entries[i:i + 2]]
+        frames.update({path: _tshark_frame(proc) for path, proc in running})
+    return frames
 
 
 def test_tshark_agrees_on_frames_and_probes(demo_small, tshark_frames):
