@@ -94,6 +94,7 @@ class ReadStats:
 
 
 PAD = 64  # zero bytes after each window so fixed-width gathers near its end stay in bounds
+_ZEROS = bytes(PAD)
 
 
 def padded(data: bytes) -> np.ndarray:
@@ -271,8 +272,9 @@ class CaptureReader:
         while not eof:
             more = src.read(self.window)
             eof = not more
-            data = data + more if data else more
-            n = len(data)
+            # one copy per window: the carried tail, the new bytes and the zero pad together
+            data = b"".join((data, more, _ZEROS))
+            n = len(data) - PAD
             fast, pos = _speculative_walk(data, n, endian, max_caplen)
             offsets = []
             append = offsets.append
@@ -304,12 +306,12 @@ class CaptureReader:
                 self.stats.bytes_lost = (n - pos) + _drain(src)
                 return
             base += pos
-            data = data[pos:]
+            data = data[pos:n]
         self._finish(src, len(data))
 
     def _pcap_batch(self, data: bytes, offsets: list, endian: str, ns_per_tick: int,
                     linktype: int, src: _Source) -> RecordBatch:
-        buf = padded(data)
+        buf = np.frombuffer(data, dtype=np.uint8)  # already padded by the caller
         offs = offsets
         head = windows(buf, 16)[offs].view(endian + "u4")  # (n, 4): sec, frac, caplen, origlen
         ts_ns = head[:, 0].astype(np.int64) * 1_000_000_000 + head[:, 1].astype(np.int64) * ns_per_tick

@@ -96,23 +96,32 @@ def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFi
     version = buf[safe]
     hlen = buf[safe + 2].astype(np.int64) | (buf[safe + 3].astype(np.int64) << 8)
     ok &= (version == 0) & (hlen >= 8) & (hlen <= caplen)
-    # the chain of present bitmaps, as a (n, MAX_BITMAPS) array padded with zeros
-    words = np.zeros((n, MAX_BITMAPS), dtype=np.uint32)
+    # the chain of present bitmaps: one column per bitmap position, zero where the chain ended
+    columns = []
     more = ok.copy()
-    nwords = np.zeros(n, dtype=np.int64)
+    windows4 = np.lib.stride_tricks.sliding_window_view(buf, 4)
     for k in range(MAX_BITMAPS):
-        if not more.any():
-            break
         pos = 4 + 4 * k
-        fits = more & (pos + 4 <= hlen)
-        ok &= ~(more & ~fits)  # the chain runs past the header
-        idx = np.flatnonzero(fits)
-        w = np.lib.stride_tricks.sliding_window_view(buf, 4)[offset[idx] + pos].view("<u4").ravel()
-        words[idx, k] = w
-        nwords[idx] = k + 1
-        more = np.zeros(n, dtype=bool)
-        more[idx] = (w >> np.uint32(31)).astype(bool)
+        if k == 0:
+            idx = np.flatnonzero(more) if not more.all() else None
+        else:
+            idx = np.flatnonzero(more)
+            if not len(idx):
+                break
+        rows = offset if idx is None else offset[idx]
+        inside = (pos + 4 <= (hlen if idx is None else hlen[idx]))
+        if not inside.all():
+            bad_rows = np.arange(n)[~inside] if idx is None else idx[~inside]
+            ok[bad_rows] = False  # the chain runs past the header
+            rows = np.where(inside, rows, 0)
+        w = windows4[rows + pos].view("<u4").ravel() * inside
+        column = w if idx is None else np.zeros(n, np.uint32)
+        if idx is not None:
+            column[idx] = w
+        columns.append(column)
+        more = ok & ((column >> np.uint32(31)) != 0)
     ok &= ~more  # longer chains than MAX_BITMAPS are not radiotap anyone wrote
+    words = np.stack(columns, axis=1) if columns else np.zeros((n, 1), np.uint32)
 
     flags = np.zeros(n, dtype=np.uint8)
     has_flags = np.zeros(n, dtype=bool)
@@ -123,8 +132,7 @@ def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFi
 
     good = np.flatnonzero(ok)
     if len(good):
-        used = int(nwords[good].max())
-        keys = words[good, :used]
+        keys = words[good]
         if (keys == keys[0]).all():
             groups = [(tuple(int(x) for x in keys[0]), good)]
         else:
