@@ -87,6 +87,13 @@ class ContextBar(QFrame):
             period = Period(self.start_edit.date().toPython(), self.end_edit.date().toPython())
         self.context.set_filters(tuple(self.site_combo.currentData() or ()), period)
 
+    def set_dates(self, start: date, end: date) -> None:
+        """Fill the date pickers without leaving "All time"."""
+        for edit, value in ((self.start_edit, start), (self.end_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value))
+            edit.blockSignals(False)
+
     def set_period(self, start: date, end: date) -> None:
         self.start_edit.setDate(QDate(start))
         self.end_edit.setDate(QDate(end))

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.context = context or AppContext()
         self.monitor = monitor or TaskMonitor()
         self.runner = TaskRunner(self.monitor, self)
+        self.period_runner = TaskRunner(self.monitor, self)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -231,12 +232,24 @@ class MainWindow(QMainWindow):
 
         saved = self.settings.get(f"filters/{ws.id}")
         if not isinstance(saved, dict):
+            self._default_period(ws)
             return
         known = {s["site_id"] for s in ws.sites()}
         sites = [int(s) for s in (saved.get("sites") or []) if int(s) in known]
         self.context_bar.site_combo.setCurrentIndex(self.context_bar.index_of_sites(tuple(sites)))
         if saved.get("start") and saved.get("end"):
             self.context_bar.set_period(date.fromisoformat(saved["start"]), date.fromisoformat(saved["end"]))
+
+    def _default_period(self, ws: Workspace) -> None:
+        """Before the analyst picks a period, the date pickers show the data's own range."""
+        from engine.overview import data_period
+
+        def apply(period) -> None:
+            if period and self.context.workspace is ws and self.context.period.start is None:
+                self.context_bar.set_dates(*period)
+
+        self.period_runner.run(self.tr("Reading the data period"), lambda w, p, c: data_period(w), workspace=ws,
+                        on_done=apply, quiet=True)
 
     # --- importing by drop --------------------------------------------------------------
     def import_files_dialog(self) -> None:

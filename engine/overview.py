@@ -25,3 +25,19 @@ def summary(ws: Workspace) -> dict:
         "sensors": sensors,
         "imports": imports_log(ws),
     }
+
+
+def data_period(ws: Workspace) -> tuple | None:
+    """(first, last) date with data (detections or receipts, Moscow-local dates), or None."""
+    parts = []
+    tables = set(ws.tables())
+    if "detections" in tables:
+        parts.append("SELECT min(ts) AS a, max(ts) AS b FROM detections")
+    if "receipts" in tables:
+        parts.append("SELECT min(ts), max(ts) FROM receipts")
+    if not parts:
+        return None
+    row = ws.con.execute(
+        "SELECT (min(a) + INTERVAL 3 HOUR)::DATE, (max(b) + INTERVAL 3 HOUR)::DATE FROM ("
+        + " UNION ALL ".join(parts) + ")").fetchone()
+    return None if row[0] is None else (row[0], row[1])
