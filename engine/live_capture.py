@@ -169,7 +169,11 @@ def run_live_capture(ws, sniffer: Sniffer, *, site: str, sensor: str | None = No
                        hint="pass --site NAME (a new name creates the site)")
     stop = stop or threading.Event()
     cancel = cancel or CancelToken()
-    import_id, site_id, sensor_id = _open_capture_row(ws, sniffer.description, source_path, site, sensor)
+    try:
+        import_id, site_id, sensor_id = _open_capture_row(ws, sniffer.description, source_path, site, sensor)
+    except BaseException:
+        sniffer.stop()  # never started: this only releases its socket / file
+        raise
     store = _BatchStore(ws, import_id, site_id, sensor_id, keep_ssid_clear=keep_ssid_clear)
     buffer = sniffer.buffer
     started = last_flush = time.monotonic()

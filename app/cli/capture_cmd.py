@@ -88,6 +88,16 @@ class _Counters:
             print(file=sys.stderr)
 
 
+def _stop_then_interrupt(stop: threading.Event):
+    """First Ctrl-C: stop cleanly (store what is buffered). A second one: stop at once."""
+    def handler(signum, frame):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        print("\no2o: stopping: storing the frames still buffered (Ctrl-C again to abort)", file=sys.stderr)
+    return handler
+
+
 def cmd_capture(args):
     notes: list[str] = []
     stop = threading.Event()
@@ -130,7 +140,7 @@ def cmd_capture(args):
     in_main = threading.current_thread() is threading.main_thread()
     if in_main:
         # Ctrl-C asks for a clean stop: the sniffer stops, buffered frames are stored
-        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        signal.signal(signal.SIGINT, _stop_then_interrupt(stop))
     try:
         if hopper:
             hopper.start()
