@@ -61,3 +61,22 @@ def write_airodump(path: Path, frames: SensorFrames, macs: np.ndarray, aps: list
     path.write_bytes("\r\n".join(lines).encode("utf-8"))
     return {"rows": len(rows), "stations": len(rows), "access_points": len(aps), "frames": int(len(frames)),
             "probe_requests": int((frames.kind == 0).sum())}
+
+
+def station_detections(frames: SensorFrames) -> SensorFrames:
+    """What one airodump CSV says about its stations: each seen at its first and at its
+    last time (whole seconds, as written) with the row's power. The truth sessionizes
+    these with the site's pcap frames, as an importer of the CSV would."""
+    if len(frames) == 0:
+        return frames
+    order = np.lexsort((frames.t_us, frames.device))
+    dev, t, rssi = frames.device[order], frames.t_us[order], frames.rssi[order]
+    starts = np.flatnonzero(np.r_[True, dev[1:] != dev[:-1]])
+    ends = np.r_[starts[1:], len(dev)] - 1
+    n = len(starts)
+    floor_s = lambda us: us // C.US * C.US  # noqa: E731 - airodump prints whole seconds
+    return SensorFrames(t_us=np.concatenate([floor_s(t[starts]), floor_s(t[ends])]),
+                        device=np.concatenate([dev[starts], dev[starts]]),
+                        kind=np.zeros(2 * n, dtype=np.int8), ssid=np.full(2 * n, -1, dtype=np.int16),
+                        seq=np.zeros(2 * n, dtype=np.uint16), rssi=np.concatenate([rssi[ends], rssi[ends]]),
+                        inside=np.zeros(2 * n, dtype=bool))

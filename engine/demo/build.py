@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.demo import config as C
-from engine.demo.airodump import write_airodump
+from engine.demo.airodump import station_detections, write_airodump
 from engine.demo.files import write_crm, write_partner, write_registers
 from engine.demo.frames import DayFrames, DeviceBook, SensorFrames, day_frames, sensor_frames
 from engine.demo.pcapwriter import CaptureWriter
@@ -87,6 +87,7 @@ def build_demo(out_dir, seed: int = 7, scale: str = "small", progress: ProgressF
                     if sensor.fmt == "airodump":
                         if len(sf):
                             airodump_runs.append((d, s, k, sf))
+                            heard.append((station_detections(sf), sensor.rssi_inside))
                         continue
                     captures[(s, k)].append(sf, macs)
                     heard.append((sf, sensor.rssi_inside))
