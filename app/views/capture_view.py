@@ -448,7 +448,8 @@ class CaptureView(View):
         self.start_button.setEnabled(not busy and ws is not None and not ws.read_only)
         self.stop_button.setEnabled(busy)
         for widget in (self.iface_combo, self.rescan_button, self.replay_button, self.speed_spin,
-                       self.site_combo, self.sensor_combo, self.keep_raw_check, self.channels_edit, self.hop_spin):
+                       self.site_combo, self.sensor_combo, self.keep_raw_check, self.channels_edit, self.hop_spin,
+                       self.out_edit, self.out_button):
             widget.setEnabled(not busy)
         if not busy:
             self._source_changed()

@@ -53,6 +53,7 @@ def test_replay_from_the_screen_fills_counters_and_workspace(qtbot, screen, shar
     view.site_combo.setCurrentText("Lab")
     view.start_capture()
     assert view.runner.busy and view.stop_button.isEnabled() and not view.start_button.isEnabled()
+    assert not view.out_edit.isEnabled() and not view.site_combo.isEnabled()  # settings fixed while running
     qtbot.waitUntil(lambda: view.summary is not None, timeout=60000)  # the replay ends by itself
     view.stop_capture()  # after the end: harmless
     assert (_tile(view, "frames"), _tile(view, "probe_requests"), _tile(view, "devices"), _tile(view, "drops")) \
