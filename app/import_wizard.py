@@ -14,9 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QProgressBar, QPushButton, QStackedWidget,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget,
+                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.models import DataFrameModel
 from app.worker import TaskRunner
 from engine.crm import mapping as mp
 from engine.people_queries import normalised_preview, preview_table
@@ -50,6 +51,7 @@ DELIMITERS = [(";", ";"), (",", ","), ("\t", "Tab"), ("|", "|")]
 INVALID = QColor("#fecaca")
 IGNORED = QColor("#f3f4f6")
 FILE, MAPPING, PROGRESS, SUMMARY = range(4)
+REJECTS_SHOWN = 200
 
 
 def _count(value) -> str:
@@ -137,6 +139,12 @@ class ImportWizard(QDialog):
         form.addRow(self.tr("Encoding:"), self.encoding_combo)
         form.addRow(self.tr("Delimiter:"), self.delimiter_combo)
         form.addRow("", self.facts_label)
+        self.first_lines = QPlainTextEdit()
+        self.first_lines.setReadOnly(True)
+        self.first_lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.first_lines.setToolTip(self.tr("The first records as decoded with this encoding and split by this "
+                                            "delimiter: garbled letters mean the wrong encoding"))
+        form.addRow(self.tr("First records:"), self.first_lines)
         self.kind_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
         self.encoding_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
         self.delimiter_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
@@ -226,7 +234,15 @@ class ImportWizard(QDialog):
         buttons.addWidget(self.export_rejects_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+        self.rejects_label = QLabel()
+        layout.addWidget(self.rejects_label)
+        self.rejects_model = DataFrameModel()
+        self.rejects_table = QTableView()
+        self.rejects_table.setModel(self.rejects_model)
+        self.rejects_table.verticalHeader().setVisible(False)
+        self.rejects_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.rejects_table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.rejects_table, 1)
         self.open_rejects_button.clicked.connect(self.open_rejects)
         self.export_rejects_button.clicked.connect(self.choose_export_rejects)
         return page
@@ -285,6 +301,8 @@ class ImportWizard(QDialog):
             text = self.tr("Workbook sheet “%1”, %2 columns.").replace("%1", str(facts.get("sheet"))).replace(
                 "%2", str(len(preview.columns)))
         self.facts_label.setText(text)
+        cells = [preview.columns] + [[c or "" for c in r] for r in preview.records[:12]]
+        self.first_lines.setPlainText("\n".join("  │  ".join(r) for r in cells))
         self.mapping_note.setText(self.tr("This mapping was remembered from the last file of the same shape.")
                                   if preview.mapping_source == "remembered" else
                                   self.tr("Mapping proposed from the column names and contents; check it."))
@@ -467,11 +485,40 @@ class ImportWizard(QDialog):
         if d.get("ignored_columns"):
             extra.append(self.tr("Ignored columns: %1").replace("%1", ", ".join(d["ignored_columns"])))
         self.summary_details.setText("<br>".join(extra))
-        self._set_rejects_buttons(result.status == "imported" and bool(d.get("reject_entries") or result.rows_rejected))
+        has_rejects = result.status == "imported" and bool(d.get("reject_entries") or result.rows_rejected)
+        self._set_rejects_buttons(has_rejects)
+        self.rejects_table.setVisible(has_rejects)
+        self.rejects_label.setVisible(has_rejects)
+        if has_rejects:
+            self._load_rejects(result.import_id)
         if result.status == "imported":
             self.context.notify_changed({"imports", "contacts", "people", "identities", "receipts",
                                          "receipt_items", "crm_mappings"})
         self.import_done.emit(result)
+
+    def _load_rejects(self, import_id: int) -> None:
+        """The first rejects of this import (the full report is the CSV)."""
+        def load(w, _p, _c):
+            frame = w.con.execute(
+                "SELECT line, column_name AS column, value, reason FROM import_rejects WHERE import_id = ? "
+                "ORDER BY line, column_name NULLS FIRST LIMIT ?", [import_id, REJECTS_SHOWN + 1]).df()
+            return frame
+
+        def show(frame) -> None:
+            more = len(frame) > REJECTS_SHOWN
+            self.rejects_model.set_frame(frame.head(REJECTS_SHOWN).rename(columns={
+                "line": self.tr("Line"), "column": self.tr("Column"), "value": self.tr("Value"),
+                "reason": self.tr("Reason")}))
+            where = self.result.details.get("rejects_file")
+            text = self.tr("Rejected rows and dropped values") + (
+                self.tr(" (the first %1)").replace("%1", str(REJECTS_SHOWN)) if more else "")
+            if where:
+                text += " — " + self.tr("full report: %1").replace("%1", where)
+            self.rejects_label.setText(text)
+            self.rejects_label.setToolTip(where or "")
+
+        self.norm_runner.run(self.tr("Loading the rejects"), load, workspace=self.context.workspace, on_done=show,
+                        quiet=True)
 
     def _set_rejects_buttons(self, enabled: bool) -> None:
         self.open_rejects_button.setEnabled(enabled and bool(self.result and self.result.details.get("rejects_file")))

@@ -23,9 +23,9 @@ PEOPLE_SEARCH_COLUMNS = ["name", "phone", "email", "card", "crm_id"]
 
 def people_sql() -> str:
     """One row per resolved person, for the lazy People table (sorted/filtered by the model)."""
-    return ("SELECT person_id, name, phone, email, card, crm_id, gender, birth_date, consent, "
-            "phones, emails, cards, devices, receipts, revenue_kop / 100.0 AS revenue_rub, "
-            "last_purchase, sources FROM people")
+    return ("SELECT person_id, name, phone, email, card, receipts, revenue_kop / 100.0 AS revenue_rub, "
+            "last_purchase, devices, crm_id, gender, birth_date, consent, phones, emails, cards, sources "
+            "FROM people")
 
 
 # --- receipts --------------------------------------------------------------------------
@@ -52,11 +52,13 @@ def receipts_sql(site_ids=(), start: date | None = None, end: date | None = None
     if only_flagged:
         where += (" AND " if where else " WHERE ") + "r.flag IS NOT NULL"
     sql = (f"SELECT r.receipt_id, coalesce(r.local_ts, r.ts) AS local_time, r.total_kop / 100.0 AS total_rub, "
-           f"(SELECT count(*) FROM receipt_items ri WHERE ri.receipt_id = r.receipt_id) AS items, "
+           f"coalesce(ic.items, 0) AS items, r.flag, "
+           f"r.kkt_reg_id, r.inn, r.seller, r.retail_place, s.name AS site, "
            f"CASE r.operation_type WHEN 1 THEN 'sale' WHEN 2 THEN 'sale return' WHEN 3 THEN 'purchase' "
-           f"WHEN 4 THEN 'purchase return' END AS operation, r.seller, r.inn, r.kkt_reg_id, r.retail_place, "
-           f"r.card, r.promo_code, r.flag, r.fn, r.fd, r.fp, s.name AS site "
-           f"FROM receipts r LEFT JOIN sites s USING (site_id){where}")
+           f"WHEN 4 THEN 'purchase return' END AS operation, r.card, r.promo_code, r.fn, r.fd, r.fp "
+           f"FROM receipts r LEFT JOIN sites s USING (site_id) "
+           f"LEFT JOIN (SELECT receipt_id, count(*) AS items FROM receipt_items GROUP BY receipt_id) ic "
+           f"USING (receipt_id){where}")
     return sql, params
 
 

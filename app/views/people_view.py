@@ -309,8 +309,8 @@ class PeopleView(View):
         consents = p.get("consents") or []
         if consents:
             out.append("<ul style='margin-top:0'>" + "".join(
-                f"<li>{self.tr('yes') if c['consent'] else self.tr('no')} — {_esc(c['file'])}, {self.tr('line')} {_esc(c['line'])}</li>"
-                for c in consents) + "</ul>")
+                f"<li>{self.tr('yes') if c['consent'] else self.tr('no')} — {_esc(c['file'])}, "
+                f"{self.tr('line')} {_esc(c['line'])}</li>" for c in consents) + "</ul>")
         else:
             out.append(f"<p style='color:#6b7280'>{self.tr('not stated in any import')}</p>")
         receipts = p.get("receipts") or {}
@@ -336,9 +336,14 @@ class PeopleView(View):
             out.append(f"<h3>{self.tr('Visits')}</h3>")
             if visits.get("count"):
                 hours = (visits.get("dwell_s") or 0) / 3600
-                out.append(f"<p>{self.tr('%1 visit(s) at %2 site(s), %3 h in total, last %4').replace('%1', count_text(visits['count'])).replace('%2', str(visits.get('sites', ''))).replace('%3', f'{hours:.1f}').replace('%4', _when(visits.get('last_visit')))}</p>")
+                out.append("<p>" + self.tr("%1 visit(s) at %2 site(s), %3 h in total, last %4")
+                           .replace("%1", count_text(visits["count"])).replace("%2", str(visits.get("sites", "")))
+                           .replace("%3", f"{hours:.1f}").replace("%4", _when(visits.get("last_visit"))) + "</p>")
+            elif p.get("devices"):
+                out.append(f"<p style='color:#6b7280'>{self.tr('no visits of the linked device(s)')}</p>")
             else:
-                out.append(f"<p style='color:#6b7280'>{self.tr('no visits of a linked device')}</p>")
+                out.append(f"<p style='color:#6b7280'>"
+                           f"{self.tr('no device linked (a device joins a person through a partner match)')}</p>")
         sources = p.get("sources") or []
         if sources:
             out.append(f"<h3>{self.tr('Where this person comes from')}</h3><ul style='margin-top:0'>")

@@ -95,8 +95,9 @@ class ReceiptsView(View):
         self.registers_table.horizontalHeader().setStretchLastSection(True)
         box_layout.addWidget(self.registers_table, 1)
         self.splitter.addWidget(self.registers_box)
-        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 240])
         self.body.addWidget(self.splitter, 1)
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
@@ -143,7 +144,10 @@ class ReceiptsView(View):
         self.controls.show()
         self.splitter.show()
         frame = summary["unregistered"]
-        self.registers_model.set_frame(frame)
+        self.registers_model.set_frame(frame.rename(columns={
+            "register": self.tr("Register (KKT)"), "inn": self.tr("INN"), "seller": self.tr("Seller"),
+            "flag": self.tr("Check"), "receipts": self.tr("Receipts"), "total_rub": self.tr("Total, ₽"),
+            "last_receipt": self.tr("Last receipt")}))
         if summary["registers_known"] == 0:
             self.registers_note.setText(self.tr(
                 "No registers list in this workspace, so receipts are not checked. Import the known cash "
@@ -172,8 +176,8 @@ class ReceiptsView(View):
         self.table.setModel(self.model)
         self.table.setColumnHidden(self.model.columns.index("receipt_id"), True)
         header = self.table.horizontalHeader()
-        for name, width in (("local_time", 150), ("seller", 200), ("kkt_reg_id", 150), ("flag", 150),
-                            ("retail_place", 160)):
+        for name, width in (("local_time", 140), ("total_rub", 100), ("items", 60), ("flag", 170),
+                            ("kkt_reg_id", 150), ("seller", 200), ("retail_place", 160)):
             header.resizeSection(self.model.columns.index(name), width)
         column, descending = order or ("local_time", True)
         self.table.sortByColumn(self.model.columns.index(column),

@@ -111,6 +111,12 @@ def test_wizard_imports_a_cp1251_crm_export_with_a_changed_role(qtbot, app_conte
     phones = {r[0] for r in workspace.con.execute("SELECT phone FROM contacts").fetchall()}
     assert phones == {"+79161234567", "+79167654321", "+79161112233", "+79035556677"}
 
+    # the first rejects are listed in the summary, the bad row with its line number
+    qtbot.waitUntil(lambda: wizard.rejects_model.rowCount() > 0, timeout=10000)
+    listed = wizard.rejects_model.frame
+    assert 5 in set(listed.iloc[:, 0]) and "full report:" in wizard.rejects_label.text()
+    assert wizard.first_lines.toPlainText().splitlines()[1].startswith("Иванов Иван  │  8 (916) 123-45-67")
+
     # the rejects report exported as CSV through the worker
     assert wizard.export_rejects_button.isEnabled()
     report = tmp_path / "rejects.csv"

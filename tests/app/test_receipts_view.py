@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 # shared/data/README.md: items and totalSum of each receipt; the 0-byte file holds none
 RECEIPTS = {"receipt_ip_1item_flat.json": (1, 130000), "receipt_lenta_17items_flat.json": (17, 159800),
@@ -76,9 +77,11 @@ def test_receipts_counts_and_unregistered_registers(qtbot, receipts_screen, with
     view.context.notify_changed({"registers", "receipts"})
     qtbot.waitUntil(lambda: value(view.tiles["flagged"]) == "2" and loaded(view, 5), timeout=10000)
     assert "40.0% of receipts" in view.tiles["flagged"].note_label.text()
-    frame = view.registers_model.frame
+    frame = view.summary["unregistered"]
     assert sorted(frame["register"]) == ["0002053662039613", "0005000101033181"]
     assert list(frame["receipts"]) == [1, 1]
+    assert view.registers_model.rowCount() == 2
+    assert view.registers_model.headerData(0, Qt.Orientation.Horizontal) == "Register (KKT)"
     flags = [view.model.row_values(r)["flag"] for r in range(5)]
     assert sorted(f or "" for f in flags) == ["", "", "", "unregistered register", "unregistered register"]
     flag_col = view.model.columns.index("flag")
