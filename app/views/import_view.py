@@ -128,7 +128,7 @@ class ImportView(View):
     def _set(self, row: int, key: str, text, tooltip: str | None = None) -> None:
         item = QTableWidgetItem("" if text is None else str(text))
         if key not in ("file", "kind", "site", "status", "message"):
-            item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if tooltip or key == "message":
             item.setToolTip(tooltip or str(text))
         self.table.setItem(row, COL[key], item)

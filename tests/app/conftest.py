@@ -26,6 +26,8 @@ def window(qtbot, tmp_path):
 
     win = MainWindow()
     qtbot.addWidget(win)
+    win.show()  # screens load when shown, as for a user
+    qtbot.waitExposed(win)
     yield win
     win.monitor.cancel_all()
     assert win.monitor.wait(20000), "a task did not finish"
