@@ -121,6 +121,24 @@ def resolve_slow_phones(con: duckdb.DuckDBPyConnection, values: list[str], table
     return len(rows)
 
 
+def phone_layers_sql(source: str, raw: str) -> str:
+    """`SELECT *, phone_fast FROM source` for the bulk path, in projection layers so that each
+    intermediate (cleaned text, digits) is computed once per row: a macro would be expanded
+    textually and recompute them for every reference (10x slower)."""
+    return f"""
+    SELECT * EXCLUDE (_pc, _pd), CASE
+        WHEN _pd IS NULL THEN NULL
+        WHEN length(_pd) = 11 AND _pd[1] = '8' AND _pc[1] <> '+' AND _pd[2] IN ('3', '4', '8', '9') THEN '+7' || _pd[2:]
+        WHEN length(_pd) = 11 AND _pd[1] = '7' AND _pd[2] IN ('3', '4', '8', '9') THEN '+' || _pd
+        WHEN length(_pd) = 10 AND _pd[1] = '9' AND _pc[1] <> '+' THEN '+7' || _pd
+        END AS phone_fast
+    FROM (SELECT *, CASE WHEN regexp_full_match(_pc, '\\+?[0-9 ()\\-.]+') THEN regexp_replace(_pc, '[^0-9]', '', 'g')
+                    END AS _pd
+          FROM (SELECT *, CASE WHEN regexp_matches(trim({raw}), '[^0-9 ()+\\-.]|\\.0+$')
+                               THEN o2o_phone_clean({raw}) ELSE trim({raw}) END AS _pc
+                FROM {source}))"""
+
+
 def phone_sql(column: str, slow_table: str) -> tuple[str, str]:
     """SQL expressions (value, reason) for a phone column, given the slow-path table joined
     as alias `sp` on sp.raw = column."""

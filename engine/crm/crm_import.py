@@ -77,15 +77,23 @@ def _normalise(con, roles: dict[str, list[tuple[str, str]]]) -> None:
             return cols[0][0]
         return "nullif(concat_ws(' ', " + ", ".join(f"o2o_blank({c})" for c, _ in cols) + "), '')"
 
+    # each layer is one projection: values computed once per row (see normalize.phone_layers_sql)
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE crm_n1 AS SELECT line,
+        CREATE OR REPLACE TEMP TABLE crm_n1 AS
+        WITH base AS (SELECT line,
             {raw('phone')} AS phone_raw, {raw('email')} AS email_raw, {raw('name')} AS name_raw,
             {raw('birth_date')} AS birth_raw, {raw('gender')} AS gender_raw, {raw('card')} AS card_raw,
-            {raw('consent')} AS consent_raw, {raw('crm_id')} AS id_raw,
-            o2o_phone_fast(phone_raw) AS phone_fast, o2o_sci(phone_raw) AS phone_sci,
-            o2o_email(email_raw) AS email_l, o2o_date(birth_raw) AS birth, o2o_gender(gender_raw) AS gender,
-            o2o_card(card_raw) AS card, o2o_sci(card_raw) AS card_sci, o2o_consent(consent_raw) AS consent
-        FROM {RAW}""")
+            {raw('consent')} AS consent_raw, {raw('crm_id')} AS id_raw FROM {RAW}),
+        phones AS ({nz.phone_layers_sql('base', 'phone_raw')}),
+        tidy AS (SELECT *, lower(trim(email_raw)) AS email_l,
+                    replace(replace(upper(trim(card_raw)), ' ', ''), '-', '') AS card_c FROM phones)
+        SELECT * EXCLUDE (card_c),
+            CASE WHEN phone_fast IS NULL THEN coalesce(o2o_sci(phone_raw), false) ELSE false END AS phone_sci,
+            coalesce(o2o_email_ok(email_l), false) AS email_ok,
+            o2o_date(birth_raw) AS birth, o2o_gender(gender_raw) AS gender,
+            CASE WHEN regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}') THEN card_c END AS card,
+            coalesce(o2o_sci(card_raw), false) AS card_sci, o2o_consent(consent_raw) AS consent
+        FROM tidy""")
     slow = [r[0] for r in con.execute(
         "SELECT DISTINCT trim(phone_raw) FROM crm_n1 WHERE phone_fast IS NULL AND o2o_blank(phone_raw) "
         "IS NOT NULL AND NOT phone_sci").fetchall()]
@@ -97,12 +105,12 @@ def _normalise(con, roles: dict[str, list[tuple[str, str]]]) -> None:
                  WHEN phone_sci THEN '{nz.MANGLED_PHONE}'
                  WHEN coalesce(n.phone_fast, sp.e164) IS NULL THEN coalesce(sp.reason, '{nz.NOT_A_PHONE}')
             END AS phone_reason,
-            CASE WHEN o2o_email_ok(email_l) THEN email_l END AS email,
-            CASE WHEN o2o_blank(email_raw) IS NOT NULL AND NOT o2o_email_ok(email_l)
-                 THEN '{nz.INVALID_EMAIL}' END AS email_reason,
-            CASE WHEN o2o_birth_ok(birth) THEN birth END AS birth_date,
+            CASE WHEN email_ok THEN email_l END AS email,
+            CASE WHEN o2o_blank(email_raw) IS NOT NULL AND NOT email_ok THEN '{nz.INVALID_EMAIL}' END AS email_reason,
+            CASE WHEN birth BETWEEN DATE '1900-01-01' AND current_date THEN birth END AS birth_date,
             CASE WHEN o2o_blank(birth_raw) IS NULL THEN NULL WHEN birth IS NULL THEN '{nz.BAD_DATE}'
-                 WHEN NOT o2o_birth_ok(birth) THEN '{nz.DATE_RANGE}' END AS birth_reason,
+                 WHEN NOT (birth BETWEEN DATE '1900-01-01' AND current_date) THEN '{nz.DATE_RANGE}' END
+                AS birth_reason,
             CASE WHEN o2o_blank(gender_raw) IS NOT NULL AND gender IS NULL THEN '{nz.BAD_GENDER}' END
                 AS gender_reason,
             CASE WHEN o2o_blank(card_raw) IS NULL THEN NULL WHEN card_sci THEN '{nz.MANGLED_CARD}'
@@ -120,26 +128,20 @@ def _normalise(con, roles: dict[str, list[tuple[str, str]]]) -> None:
 
 
 def _classify(con) -> None:
-    """crm_rows(line, usable, duplicate): first sightings of phone/email/card make a row new."""
+    """crm_rows(line, usable, seen): a row is new when it is the first sighting (smallest line) of a
+    phone, e-mail or card not yet in contacts; hash aggregates, not window sorts."""
     con.execute("""
         CREATE OR REPLACE TEMP TABLE crm_rows AS
-        WITH known_p AS (SELECT DISTINCT phone FROM contacts WHERE phone IS NOT NULL),
-             known_e AS (SELECT DISTINCT email FROM contacts WHERE email IS NOT NULL),
-             known_c AS (SELECT DISTINCT card FROM contacts WHERE card IS NOT NULL),
-             firsts AS (
-                SELECT line, phone, email, card,
-                    phone IS NOT NULL AND line = min(line) OVER (PARTITION BY phone) AS p_first,
-                    email IS NOT NULL AND line = min(line) OVER (PARTITION BY email) AS e_first,
-                    card IS NOT NULL AND line = min(line) OVER (PARTITION BY card) AS c_first
-                FROM crm_norm)
-        SELECT f.line,
-            (f.phone IS NOT NULL OR f.email IS NOT NULL OR f.card IS NOT NULL) AS usable,
-            NOT ((f.p_first AND kp.phone IS NULL) OR (f.e_first AND ke.email IS NULL)
-                 OR (f.c_first AND kc.card IS NULL)) AS seen
-        FROM firsts f
-        LEFT JOIN known_p kp ON kp.phone = f.phone
-        LEFT JOIN known_e ke ON ke.email = f.email
-        LEFT JOIN known_c kc ON kc.card = f.card""")
+        WITH first_p AS (SELECT phone, min(line) AS first FROM crm_norm WHERE phone IS NOT NULL GROUP BY phone),
+             first_e AS (SELECT email, min(line) AS first FROM crm_norm WHERE email IS NOT NULL GROUP BY email),
+             first_c AS (SELECT card, min(line) AS first FROM crm_norm WHERE card IS NOT NULL GROUP BY card),
+             new_p AS (SELECT * FROM first_p WHERE phone NOT IN (SELECT phone FROM contacts WHERE phone IS NOT NULL)),
+             new_e AS (SELECT * FROM first_e WHERE email NOT IN (SELECT email FROM contacts WHERE email IS NOT NULL)),
+             new_c AS (SELECT * FROM first_c WHERE card NOT IN (SELECT card FROM contacts WHERE card IS NOT NULL)),
+             firsts AS (SELECT first AS line FROM new_p UNION SELECT first FROM new_e UNION SELECT first FROM new_c)
+        SELECT n.line, (n.phone IS NOT NULL OR n.email IS NOT NULL OR n.card IS NOT NULL) AS usable,
+               f.line IS NULL AS seen
+        FROM crm_norm n LEFT JOIN firsts f USING (line)""")
 
 
 def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]]) -> int:
@@ -160,6 +162,7 @@ def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]])
 def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None, sheet=None):
     def load(ctx: ImportContext) -> LoadOutcome:
         con, where = ctx.ws.con, str(ctx.path)
+        con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would write to the console
         ctx.progress(0.0, "reading")
         source = load_table(con, ctx.path, RAW, encoding=encoding, delimiter=delimiter, sheet=sheet,
                             cancel=ctx.cancel, progress=ctx.progress)
