@@ -24,7 +24,7 @@ PEOPLE_SEARCH_COLUMNS = ["name", "phone", "email", "card", "crm_id"]
 def people_sql() -> str:
     """One row per resolved person, for the lazy People table (sorted/filtered by the model)."""
     return ("SELECT person_id, name, phone, email, card, receipts, revenue_kop / 100.0 AS revenue_rub, "
-            "last_purchase, devices, crm_id, gender, birth_date, consent, phones, emails, cards, sources "
+            "strftime(last_purchase, '%Y-%m-%d %H:%M') AS last_purchase, devices, crm_id, gender, birth_date, consent, phones, emails, cards, sources "
             "FROM people")
 
 
@@ -51,7 +51,8 @@ def receipts_sql(site_ids=(), start: date | None = None, end: date | None = None
     where, params = _receipt_filters(site_ids, start, end)
     if only_flagged:
         where += (" AND " if where else " WHERE ") + "r.flag IS NOT NULL"
-    sql = (f"SELECT r.receipt_id, coalesce(r.local_ts, r.ts) AS local_time, r.total_kop / 100.0 AS total_rub, "
+    # local time as 'YYYY-MM-DD HH:MM' text: sorts like the timestamp, reads without seconds
+    sql = (f"SELECT r.receipt_id, strftime(coalesce(r.local_ts, r.ts), '%Y-%m-%d %H:%M') AS local_time, r.total_kop / 100.0 AS total_rub, "
            f"coalesce(ic.items, 0) AS items, r.flag, "
            f"r.kkt_reg_id, r.inn, r.seller, r.retail_place, s.name AS site, "
            f"CASE r.operation_type WHEN 1 THEN 'sale' WHEN 2 THEN 'sale return' WHEN 3 THEN 'purchase' "

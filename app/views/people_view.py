@@ -51,6 +51,14 @@ def count_text(value) -> str:
     return f"{int(value or 0):,}".replace(",", "\u2009")
 
 
+def share_text(part, whole) -> str:
+    """A share that never rounds 504 of 506 up to 100%."""
+    if not whole:
+        return ""
+    share = part / whole
+    return f"{share:.0%}" if part in (0, whole) else f"{share:.1%}"
+
+
 def filter_terms(text: str) -> str:
     """What the filter searches for: a phone typed as 8 (916) 123-45… (even partly) matches
     the stored E.164 form (+7916123…); anything else is searched as typed."""
@@ -180,6 +188,7 @@ class PeopleView(View):
         self.splitter.addWidget(self.inspector)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([840, 420])
         self.body.addWidget(self.splitter, 1)
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
@@ -215,7 +224,7 @@ class PeopleView(View):
     def show_summary(self, summary: dict) -> None:
         for key, tile in self.tiles.items():
             value = summary.get(key, 0)
-            share = f"{value / summary['people']:.0%}" if key != "people" and summary.get("people") else ""
+            share = share_text(value, summary.get("people")) if key != "people" else ""
             tile.set_value(count_text(value), share and self.tr("%1 of people").replace("%1", share))
         if not summary.get("people"):
             self._show_empty(self.tr("No people yet — import a CRM export or receipts (File ▸ Import files…)"))
@@ -241,7 +250,8 @@ class PeopleView(View):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self.select_row(current.row()))
         header = self.table.horizontalHeader()
         self.table.setColumnHidden(self.model.columns.index("person_id"), True)
-        for name, width in (("name", 180), ("email", 190), ("phone", 130), ("sources", 140)):
+        for name, width in (("name", 170), ("phone", 120), ("email", 180), ("card", 90), ("receipts", 70),
+                            ("revenue_rub", 100), ("last_purchase", 130), ("devices", 70), ("sources", 140)):
             header.resizeSection(self.model.columns.index(name), width)
         # the biggest buyers first: what an analyst looks at first
         self.table.sortByColumn(self.model.columns.index("revenue_rub"), Qt.SortOrder.DescendingOrder)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QHeaderView, Q
 
 from app.models import DataFrameModel
 from app.views.base import View
-from app.views.people_view import FILTER_DEBOUNCE_MS, LabelledQueryModel, count_text, make_table, roubles
+from app.views.people_view import (FILTER_DEBOUNCE_MS, LabelledQueryModel, count_text, make_table, roubles,
+                                   share_text)
 from app.widgets import EmptyState, KpiTile
 from engine.people_queries import RECEIPT_SEARCH_COLUMNS, receipts_sql, receipts_summary
 
@@ -130,7 +131,7 @@ class ReceiptsView(View):
         self.tiles["revenue"].set_value(roubles(summary["revenue_kop"]))
         self.tiles["items"].set_value(count_text(summary["items"]))
         flagged = summary["flagged"]
-        share = f"{flagged / summary['receipts']:.1%}" if summary["receipts"] else ""
+        share = share_text(flagged, summary["receipts"])
         self.tiles["flagged"].set_value(count_text(flagged), share and self.tr("%1 of receipts").replace("%1", share))
         if summary["registers_known"] == 0 and summary["receipts"]:
             self.tiles["flagged"].set_value("—", self.tr("no registers list imported"))
