@@ -46,24 +46,29 @@ def _translit(text: str) -> str:
     return "".join(TRANSLIT.get(c, c) for c in text.lower())
 
 
-def phone_spellings(digits: np.ndarray, form: np.ndarray) -> list[str]:
-    """Digits 7XXXXXXXXXX written the ways people type them."""
-    out = []
-    for num, f in zip(digits.tolist(), form.tolist()):
-        s = str(num)
-        code, a, b, c = s[1:4], s[4:7], s[7:9], s[9:11]
-        out.append([f"+7 ({code}) {a}-{b}-{c}", f"8 {code} {a}{b}{c}", f"{code}{a}{b}{c}",
-                    f"7-{code}-{a}-{b}-{c}", f"+7{code}{a}{b}{c}", f"8({code}){a}-{b}-{c}"][f])
+def _pick(choices: list[pd.Series], form: np.ndarray) -> np.ndarray:
+    out = np.empty(len(form), dtype=object)
+    for k, series in enumerate(choices):   # a loop over spellings, not rows
+        out[form == k] = series.to_numpy()[form == k]
     return out
 
 
-def invalid_spellings(digits: np.ndarray, form: np.ndarray) -> list[str]:
-    out = []
-    for num, f in zip(digits.tolist(), form.tolist()):
-        s = str(num)
-        out.append([s[1:10], f"+7 ({s[1:4]}) {s[4:6]}-{s[6:8]}", f"{s[4:7]}-{s[7:9]}-{s[9:11]}",
-                    "нет", f"+7 ({s[1:4]}) {s[4:7]}-{s[7:9]}-{s[9:11]}-0"][f % 5])
-    return out
+def phone_spellings(digits: np.ndarray, form: np.ndarray) -> np.ndarray:
+    """Digits 7XXXXXXXXXX written the ways people type them (form 0-5)."""
+    s = pd.Series(np.asarray(digits, dtype=np.int64).astype(str))
+    code, a, b, c = s.str[1:4], s.str[4:7], s.str[7:9], s.str[9:11]
+    return _pick(["+7 (" + code + ") " + a + "-" + b + "-" + c, "8 " + code + " " + a + b + c, code + a + b + c,
+                  "7-" + code + "-" + a + "-" + b + "-" + c, "+7" + code + a + b + c,
+                  "8(" + code + ")" + a + "-" + b + "-" + c], np.asarray(form))
+
+
+def invalid_spellings(digits: np.ndarray, form: np.ndarray) -> np.ndarray:
+    """Phones no one can call: too short, too long, a word."""
+    s = pd.Series(np.asarray(digits, dtype=np.int64).astype(str))
+    return _pick([s.str[1:10], "+7 (" + s.str[1:4] + ") " + s.str[4:6] + "-" + s.str[6:8],
+                  s.str[4:7] + "-" + s.str[7:9] + "-" + s.str[9:11], pd.Series(["нет"] * len(s)),
+                  "+7 (" + s.str[1:4] + ") " + s.str[4:7] + "-" + s.str[7:9] + "-" + s.str[9:11] + "-0"],
+                 np.asarray(form) % 5)
 
 
 @dataclass
@@ -94,16 +99,21 @@ def write_crm(world: World, path: Path) -> tuple[dict, CrmPeople]:
     sur = rng.integers(0, len(SURNAMES), n)
     father = rng.integers(0, len(PATRONYMICS), n)
     birth = (np.datetime64("1960-01-01") + rng.integers(0, 46 * 365, n).astype("timedelta64[D]"))
-    names, emails = [], []
     has_email = rng.random(n) < 0.8
     mail_no = rng.integers(1, 999, n)
     domain = rng.integers(0, len(DOMAINS), n)
-    for i in range(n):   # per-person strings: counts are thousands, not frames
-        fem = bool(female[i])
-        fn = (FEMALE_FIRST if fem else MALE_FIRST)[first[i]]
-        sn = SURNAMES[sur[i]] + ("а" if fem else "")
-        names.append(f"{sn} {fn} {PATRONYMICS[father[i]][int(fem)]}")
-        emails.append(f"{_translit(fn)[0]}.{_translit(sn)}{mail_no[i]}@{DOMAINS[domain[i]]}" if has_email[i] else "")
+    fem = female.astype(int)
+    # Name parts by (gender, index): small tables, then whole-column string operations.
+    first_tab = np.array([MALE_FIRST, FEMALE_FIRST], dtype=object)
+    sur_tab = np.array([SURNAMES, [x + "а" for x in SURNAMES]], dtype=object)
+    pat_tab = np.array([[m for m, _ in PATRONYMICS], [f for _, f in PATRONYMICS]], dtype=object)
+    fn = pd.Series(first_tab[fem, first])
+    sn = pd.Series(sur_tab[fem, sur])
+    names = (sn + " " + fn + " " + pd.Series(pat_tab[fem, father])).to_numpy()
+    login = (pd.Series(np.vectorize(_translit, otypes=[object])(first_tab)[fem, first]).str[0] + "."
+             + pd.Series(np.vectorize(_translit, otypes=[object])(sur_tab)[fem, sur])
+             + pd.Series(mail_no.astype(str)) + "@" + pd.Series(np.array(DOMAINS, dtype=object)[domain]))
+    emails = np.where(has_email, login.to_numpy(), "")
 
     dup = rng.random(n) < C.PLANTED["crm_duplicate_share"]
     rows_person = np.concatenate([np.arange(n), np.flatnonzero(dup)])
@@ -112,18 +122,19 @@ def write_crm(world: World, path: Path) -> tuple[dict, CrmPeople]:
     form[n:] = (form[rows_person[n:]] + 1 + rng.integers(0, 5, m - n)) % 6  # spelt differently
     invalid = rng.random(m) < C.PLANTED["crm_invalid_phone_share"]
     row_phone = phone[rows_person]
-    spelled = np.array(phone_spellings(row_phone, form), dtype=object)
+    spelled = phone_spellings(row_phone, form)
     spelled[invalid] = invalid_spellings(row_phone[invalid], form[invalid])
-    row_email = np.array([emails[p] for p in rows_person], dtype=object)
+    row_email = emails[rows_person].astype(object)
     messy = rng.random(m)
-    for i in np.flatnonzero((messy < 0.3) & (row_email != "")):
-        e = row_email[i]
-        row_email[i] = e.upper() if messy[i] < 0.12 else (f"  {e} " if messy[i] < 0.24 else f" {e.upper()}")
+    has = row_email != ""
+    upper = pd.Series(row_email).str.upper().to_numpy()
+    row_email = np.select([has & (messy < 0.12), has & (messy < 0.24), has & (messy < 0.3)],
+                          [upper, "  " + row_email + " ", " " + upper], row_email)
     row_card = np.where(card[rows_person] > 0, card[rows_person].astype(str), "")
     order = rng.permutation(m)
     frame = pd.DataFrame({
         "Телефон": spelled[order], "Email": row_email[order],
-        "ФИО": np.array(names, dtype=object)[rows_person][order],
+        "ФИО": names[rows_person][order],
         "Дата рождения": pd.to_datetime(birth[rows_person][order]).strftime("%d.%m.%Y"),
         "Пол": np.where(female[rows_person][order], "Ж", "М"), "Номер карты": row_card[order]})
     frame.to_csv(path, sep=";", index=False, encoding="cp1251", lineterminator="\r\n")

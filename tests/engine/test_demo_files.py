@@ -148,3 +148,24 @@ def test_cli_demo_json(tmp_path):
     assert payload["seed"] == 3 and payload["scale"] == "small" and payload["frames"] > 0
     assert (tmp_path / "d" / "truth.json").is_file()
     assert payload["generation_s"] >= 0
+
+
+def test_cancel_stops_the_build_and_progress_reports(tmp_path):
+    from engine.demo import build_demo
+    from engine.errors import Cancelled, O2OError
+    from engine.progress import CancelToken
+
+    token = CancelToken()
+    seen = []
+
+    def progress(fraction, message):
+        seen.append((fraction, message))
+        if len(seen) == 2:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        build_demo(tmp_path / "c", seed=1, scale="small", progress=progress, cancel=token, workspace=False)
+    assert not (tmp_path / "c" / "truth.json").exists()
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
+    with pytest.raises(O2OError, match="scale"):
+        build_demo(tmp_path / "x", scale="huge")
