@@ -1,8 +1,8 @@
 """Per-sensor RSSI calibration: the distribution and a suggested inside/outside threshold.
 
-For each sensor the sample is the strongest reading of each device per 10-minute slot
-(a cheap stand-in for "per-visit max RSSI" that does not depend on the thresholds being
-calibrated). People inside and people passing form two humps; a two-component
+For each sensor the sample is the strongest reading of each device per day (a stand-in
+for "per-visit max RSSI" that does not depend on the thresholds being calibrated, and in
+which equipment heard around the clock weighs no more than one passer-by). People inside and people passing form two humps; a two-component
 GaussianMixture (scikit-learn) fits them. Suggestions:
 - rssi_inside: where the strong component becomes the more probable one (posterior 0.5)
   — what the visit classifier compares a visit's best reading against;
@@ -16,7 +16,7 @@ import numpy as np
 
 from engine.workspace import Workspace
 
-SLOT_S = 600
+SLOT_S = 86400
 MIN_SAMPLE = 50
 SAMPLE_CAP = 20_000
 
@@ -60,7 +60,7 @@ def suggest(ws: Workspace, sensor_id: int) -> dict:
     out["rssi_outside"] = (int(np.floor(grid[outside_idx[-1]])) if len(outside_idx)
                            else int(round(means.min())))
     out["rssi_outside"] = min(out["rssi_outside"], out["rssi_inside"] - 1)
-    out["reason"] = "two-component Gaussian mixture on per-device 10-minute max RSSI"
+    out["reason"] = "two-component Gaussian mixture on per-device daily max RSSI"
     return out
 
 

@@ -1,0 +1,116 @@
+"""Behaviour clusters and RSSI calibration on real workspaces."""
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+
+from engine import calibration, clusters, visits
+from engine.errors import O2OError
+from engine.workspace import Workspace
+from tests.engine.test_visits import _devices, insert_detections
+
+DAY = 86400
+
+
+def test_clusters_separate_planted_groups(workspace):
+    """Morning one-timers with 3-minute stops vs evening regulars with 1-hour stays: the
+    silhouette's k never mixes the groups; with k = 2 each group is one cluster and the
+    words say so."""
+    ws = workspace
+    site, _ = ws.ensure_site("Store")
+    door, _ = ws.ensure_sensor(site, "door", rssi_inside=-70)
+    rng = np.random.default_rng(1)
+    morning = np.arange(1000, 1060)
+    evening = np.arange(2000, 2040)
+    _devices(ws, np.r_[morning, evening])
+    dev, secs = [], []
+    for d in morning:  # one visit on a random day, 09:00–11:00 local (06–08 UTC), 3 minutes
+        start = int(rng.integers(0, 7)) * DAY - 3600 + int(rng.integers(0, 7200))
+        t = start + np.arange(0, 181, 30)
+        dev.append(np.full(len(t), d)), secs.append(t)
+    for d in evening:  # 4 visits, 18:00–20:00 local, about an hour
+        for day in rng.choice(7, 4, replace=False):
+            start = int(day) * DAY + 8 * 3600 + int(rng.integers(0, 7200))
+            t = start + np.arange(0, 3601, 60)
+            dev.append(np.full(len(t), d)), secs.append(t)
+    insert_detections(ws, site=site, sensor=door, device=np.concatenate(dev),
+                      seconds=np.concatenate(secs).astype(float), rssi=-60)
+    visits.rebuild(ws)
+    auto = clusters.build(ws)
+    assert 2 <= auto["k"] <= 8 and auto["devices"] == 100 and "silhouette" in auto["criterion"]
+    assert set(auto["silhouette"]) <= {str(k) for k in range(2, 9)}
+    # whatever k the silhouette picks, no cluster mixes the two planted groups
+    mixed = ws.con.execute("SELECT count(*) FROM (SELECT cluster FROM device_clusters "
+                           "GROUP BY cluster HAVING count(DISTINCT device_key >= 2000) > 1)").fetchone()[0]
+    assert mixed == 0
+    result = clusters.build(ws, k=2)
+    assert result["criterion"] == "k given by the analyst"
+    by_label = {c["label"]: c["devices"] for c in result["clusters"]}
+    assert by_label == {"morning one-time visitors, short stays": 60, "evening regulars, long stays": 40}
+    stored = ws.con.execute("SELECT label, count(*), count(DISTINCT cluster) FROM device_clusters "
+                            "GROUP BY label ORDER BY 2 DESC").fetchall()
+    assert stored == [("morning one-time visitors, short stays", 60, 1), ("evening regulars, long stays", 40, 1)]
+    members = dict(ws.con.execute("SELECT device_key, label FROM device_clusters").fetchall())
+    assert all(members[d].startswith("morning") for d in morning)
+    points = clusters.scatter(ws)
+    assert len(points) == 100 and points[["x", "y"]].notna().all().all()
+    again = clusters.build(ws, k=3)     # the analyst's k; the table is replaced, not appended to
+    assert again["k"] == 3 and ws.con.execute("SELECT count(*) FROM device_clusters").fetchone()[0] == 100
+    with pytest.raises(O2OError):
+        clusters.build(ws, k=1)
+
+
+def test_clusters_need_visitors(workspace):
+    visits.rebuild(workspace)
+    with pytest.raises(O2OError, match="Too few visitors"):
+        clusters.build(workspace)
+
+
+def test_calibration_finds_the_gap_between_two_humps(workspace):
+    ws = workspace
+    site, _ = ws.ensure_site("Store")
+    door, _ = ws.ensure_sensor(site, "door")
+    rng = np.random.default_rng(5)
+    n_in, n_out = 600, 400
+    keys = np.arange(1, n_in + n_out + 1)
+    _devices(ws, keys)
+    rssi = np.r_[rng.normal(-55, 5, n_in), rng.normal(-88, 3, n_out)].round().astype(int)
+    insert_detections(ws, site=site, sensor=door, device=keys, seconds=rng.integers(0, DAY, len(keys)).astype(float),
+                      rssi=rssi)
+    # independent check: the midpoint where the two planted normals are equally likely
+    grid = np.arange(-90.0, -50.0, 0.1)
+    pdf = lambda x, m, s, w: w * np.exp(-0.5 * ((x - m) / s) ** 2) / s  # noqa: E731
+    crossing = grid[np.argmax(pdf(grid, -55, 5, 0.6) >= pdf(grid, -88, 3, 0.4))]
+    [res] = calibration.calibrate(ws, site)
+    assert abs(res["rssi_inside"] - crossing) <= 2, (res, crossing)
+    assert res["rssi_outside"] < res["rssi_inside"]
+    assert ws.sensors()[0]["rssi_inside"] is None        # only suggested
+    [applied] = calibration.calibrate(ws, site, apply=True)
+    assert applied["applied"] and ws.sensors()[0]["rssi_inside"] == applied["rssi_inside"]
+    hist = calibration.rssi_histogram(ws, door)
+    assert sum(c for _, c in hist) == len(keys)
+
+
+def test_calibration_refuses_thin_samples(workspace):
+    site, _ = workspace.ensure_site("Store")
+    workspace.ensure_sensor(site, "door")
+    [res] = calibration.calibrate(workspace, site)
+    assert res["rssi_inside"] is None and "need at least" in res["reason"]
+
+
+def test_calibration_recovers_the_demo_thresholds(demo_small, tmp_path):
+    """Every sensor with ≥ 200 device-days gets a suggested inside threshold within 3 dB
+    of the threshold the simulator planted (truth.json analysis_defaults.rssi_inside)."""
+    out, truth = demo_small
+    shutil.copy(out / "demo.o2o", tmp_path / "demo.o2o")
+    with Workspace.open(tmp_path / "demo.o2o") as ws:
+        results = calibration.calibrate(ws)
+    planted = truth["analysis_defaults"]["rssi_inside"]
+    checked = 0
+    for res in results:
+        if res["sample"] >= 200 and res["rssi_inside"] is not None:
+            assert abs(res["rssi_inside"] - planted[res["sensor"]]) <= 3, res
+            checked += 1
+    assert checked >= 5
