@@ -66,9 +66,10 @@ def _locate(batch: RecordBatch):
     rssi = np.zeros(n, dtype=np.int16)
     has_rssi = np.zeros(n, dtype=bool)
     channel = np.zeros(n, dtype=np.int16)
-    linktypes = np.unique(batch.linktype) if n else []
+    single = n and batch.linktype[0] == batch.linktype[-1] and (batch.linktype == batch.linktype[0]).all()
+    linktypes = [int(batch.linktype[0])] if single else (np.unique(batch.linktype).tolist() if n else [])
     for lt in linktypes:
-        rows = np.flatnonzero(batch.linktype == lt) if len(linktypes) > 1 else np.arange(n)
+        rows = slice(None) if single else np.flatnonzero(batch.linktype == lt)
         if lt == LINKTYPE_IEEE802_11:
             ok[rows] = True
             continue
@@ -118,9 +119,10 @@ def decode(batch: RecordBatch) -> Frames:
     if len(checked):
         fcs_bad[checked] = _check_fcs(batch.data, start, length, checked)
 
+    # one gather of the 24-byte 802.11 header of every frame (the window is zero padded)
     at = np.where(ok, start, 0)
-    fc0 = buf[at]
-    fc1 = buf[np.minimum(at + 1, len(buf) - 1)]
+    hdr = windows(buf, 24)[at]
+    fc0, fc1 = hdr[:, 0], hdr[:, 1]
     ftype = (fc0 >> 2) & 3
     subtype = fc0 >> 4
     mgmt, control, data_frame = ok & (ftype == 0), ok & (ftype == 1), ok & (ftype == 2)
@@ -131,17 +133,11 @@ def decode(batch: RecordBatch) -> Frames:
     kind[data_frame] = KIND_DATA
 
     has_addr2 = (mgmt | data_frame | (control & np.isin(subtype, CONTROL_WITH_TA))) & (body_len >= 16)
-    mac = np.zeros(n, dtype=np.uint64)
-    rows = np.flatnonzero(has_addr2)
-    if len(rows):
-        # 8 bytes ending with addr2, read big-endian, keep the low 48 bits
-        mac[rows] = windows(buf, 8)[start[rows] + 8].view(">u8").ravel() & np.uint64(0xFFFFFFFFFFFF)
-
-    seq = np.full(n, -1, dtype=np.int32)
+    # bytes 8..15 end with addr2: read big-endian, keep the low 48 bits
+    mac = np.ascontiguousarray(hdr[:, 8:16]).view(">u8").ravel() & np.uint64(0xFFFFFFFFFFFF)
+    mac = np.where(has_addr2, mac, np.uint64(0)).astype(np.uint64)
     has_seq = (mgmt | data_frame) & (body_len >= 24)
-    rows = np.flatnonzero(has_seq)
-    if len(rows):
-        seq[rows] = windows(buf, 2)[start[rows] + 22].view("<u2").ravel() >> 4
+    seq = np.where(has_seq, np.ascontiguousarray(hdr[:, 22:24]).view("<u2").ravel() >> 4, -1).astype(np.int32)
 
     # SSID element of probe requests: right after the 24-byte header (+4 with HT Control)
     probe_rows = np.flatnonzero(is_probe)
@@ -152,11 +148,13 @@ def decode(batch: RecordBatch) -> Frames:
         end = start[probe_rows] + body_len[probe_rows]
         room = body + 2 <= end
         safe = np.where(room, body, 0)
-        ssid_len = buf[safe + 1].astype(np.int64)
-        has_ssid = room & (buf[safe] == 0) & (ssid_len > 0) & (ssid_len <= SSID_MAX) & (body + 2 + ssid_len <= end)
-        lens = np.where(has_ssid, ssid_len, 0)
-        ssid = windows(buf, SSID_MAX + 2)[safe][:, 1:].copy()  # length byte, then 32 bytes
+        element = windows(buf, SSID_MAX + 2)[safe]  # element id, length, then up to 32 bytes
+        ssid_len = element[:, 1].astype(np.int64)
+        has_ssid = room & (element[:, 0] == 0) & (ssid_len > 0) & (ssid_len <= SSID_MAX) \
+            & (body + 2 + ssid_len <= end)
+        lens = np.where(has_ssid, ssid_len, 0).astype(np.uint8)
+        ssid = element[:, 1:]
         ssid[:, 0] = lens
-        ssid[:, 1:][np.arange(SSID_MAX)[None, :] >= lens[:, None]] = 0
+        ssid[:, 1:] *= np.arange(SSID_MAX, dtype=np.uint8)[None, :] < lens[:, None]
     return Frames(batch.ts_ns, ok, kind, is_probe, has_addr2, mac, rssi, has_rssi, channel, seq,
                   fcs_present, fcs_bad, ssid, probe_rows, has_ssid)

@@ -101,10 +101,23 @@ def padded(data: bytes) -> np.ndarray:
     return np.frombuffer(data + bytes(PAD), dtype=np.uint8)
 
 
-def windows(buf: np.ndarray, width: int) -> np.ndarray:
-    """A zero-copy (len - width + 1, width) view: `windows(buf, w)[offsets]` gathers w bytes
-    at each offset as one contiguous row copy (much cheaper than an index matrix)."""
-    return np.lib.stride_tricks.sliding_window_view(buf, width)
+class _Windows:
+    """`windows(buf, w)[offsets]` -> (n, w) uint8: the w bytes at each offset.
+
+    The buffer is viewed (zero-copy) as overlapping w-byte void items with a 1-byte stride,
+    so the gather is one fancy index of n items: about 3x faster than indexing a
+    sliding-window view row by row, and far cheaper than an (n, w) index matrix."""
+
+    def __init__(self, buf: np.ndarray, width: int):
+        self.width = width
+        self.items = np.ndarray((len(buf) - width + 1,), dtype=f"V{width}", buffer=buf, strides=(1,))
+
+    def __getitem__(self, offsets) -> np.ndarray:
+        return self.items[offsets].view(np.uint8).reshape(-1, self.width)
+
+
+def windows(buf: np.ndarray, width: int) -> _Windows:
+    return _Windows(buf, width)
 
 
 def _gather(buf: np.ndarray, offsets: np.ndarray, width: int) -> np.ndarray:

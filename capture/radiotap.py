@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from capture.pcap import windows
+
 # bit -> (alignment, size) for the defined radiotap fields 0..27
 FIELDS = {
     0: (8, 8), 1: (1, 1), 2: (1, 1), 3: (2, 4), 4: (1, 2), 5: (1, 1), 6: (1, 1), 7: (2, 2),
@@ -74,54 +76,56 @@ def field_offsets(words: tuple[int, ...]) -> tuple[dict[str, int], int]:
     return found, cur
 
 
-def freq_to_channel(freq: np.ndarray) -> np.ndarray:
-    f = freq.astype(np.int32)
-    ch = np.zeros(len(f), dtype=np.int32)
+def _channel_table() -> np.ndarray:
+    f = np.arange(7200, dtype=np.int32)
+    ch = np.zeros(len(f), dtype=np.int16)
     g24 = (f >= 2412) & (f <= 2472)
     ch[g24] = (f[g24] - 2407) // 5
-    ch[f == 2484] = 14
+    ch[2484] = 14
     g49 = (f >= 4910) & (f < 5000)
     ch[g49] = (f[g49] - 4000) // 5
     g5 = (f >= 5000) & (f < 5925)
     ch[g5] = (f[g5] - 5000) // 5
     g6 = (f >= 5955) & (f <= 7115)
     ch[g6] = (f[g6] - 5950) // 5
-    return ch.astype(np.int16)
+    return ch
+
+
+CHANNEL_OF_MHZ = _channel_table()
+
+
+def freq_to_channel(freq: np.ndarray) -> np.ndarray:
+    """MHz -> channel number (0 = unknown) by table lookup."""
+    f = np.asarray(freq).astype(np.int64)
+    return np.where((f > 0) & (f < len(CHANNEL_OF_MHZ)), CHANNEL_OF_MHZ[np.clip(f, 0, len(CHANNEL_OF_MHZ) - 1)], 0) \
+        .astype(np.int16)
 
 
 def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFields:
     n = len(offset)
-    ok = caplen >= 8
-    safe = np.where(ok, offset, 0)
-    version = buf[safe]
-    hlen = buf[safe + 2].astype(np.int64) | (buf[safe + 3].astype(np.int64) << 8)
-    ok &= (version == 0) & (hlen >= 8) & (hlen <= caplen)
+    # one gather of the first 8 bytes: version, pad, length (u16 LE), first present bitmap
+    head = windows(buf, 8)[offset]
+    version = head[:, 0]
+    hlen = head[:, 2:4].copy().view("<u2").ravel().astype(np.int64)
+    first_word = head[:, 4:8].copy().view("<u4").ravel()
+    ok = (caplen >= 8) & (version == 0) & (hlen >= 8) & (hlen <= caplen)
     # the chain of present bitmaps: one column per bitmap position, zero where the chain ended
-    columns = []
-    more = ok.copy()
-    windows4 = np.lib.stride_tricks.sliding_window_view(buf, 4)
-    for k in range(MAX_BITMAPS):
+    columns = [np.where(ok, first_word, 0).astype(np.uint32)]
+    more = ok & ((first_word >> np.uint32(31)) != 0)
+    windows4 = windows(buf, 4)
+    for k in range(1, MAX_BITMAPS):
+        idx = np.flatnonzero(more)
+        if not len(idx):
+            break
         pos = 4 + 4 * k
-        if k == 0:
-            idx = np.flatnonzero(more) if not more.all() else None
-        else:
-            idx = np.flatnonzero(more)
-            if not len(idx):
-                break
-        rows = offset if idx is None else offset[idx]
-        inside = (pos + 4 <= (hlen if idx is None else hlen[idx]))
-        if not inside.all():
-            bad_rows = np.arange(n)[~inside] if idx is None else idx[~inside]
-            ok[bad_rows] = False  # the chain runs past the header
-            rows = np.where(inside, rows, 0)
-        w = windows4[rows + pos].view("<u4").ravel() * inside
-        column = w if idx is None else np.zeros(n, np.uint32)
-        if idx is not None:
-            column[idx] = w
+        inside = pos + 4 <= hlen[idx]
+        ok[idx[~inside]] = False  # the chain runs past the header
+        w = windows4[offset[idx] + pos].view("<u4").ravel() * inside
+        column = np.zeros(n, np.uint32)
+        column[idx] = w
         columns.append(column)
         more = ok & ((column >> np.uint32(31)) != 0)
     ok &= ~more  # longer chains than MAX_BITMAPS are not radiotap anyone wrote
-    words = np.stack(columns, axis=1) if columns else np.zeros((n, 1), np.uint32)
 
     flags = np.zeros(n, dtype=np.uint8)
     has_flags = np.zeros(n, dtype=bool)
@@ -130,39 +134,42 @@ def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFi
     freq = np.zeros(n, dtype=np.int32)
     xchan = np.zeros(n, dtype=np.int16)
 
-    good = np.flatnonzero(ok)
-    if len(good):
-        keys = words[good]
-        if (keys == keys[0]).all():
-            groups = [(tuple(int(x) for x in keys[0]), good)]
-        else:
-            uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
-            inverse = inverse.ravel()
-            order = np.argsort(inverse, kind="stable")
-            bounds = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
-            groups = [(tuple(int(x) for x in uniq[g]), good[order[bounds[g]:bounds[g + 1]]])
-                      for g in range(len(uniq))]
-        for chain, rows in groups:
-            chain = chain[:max(1, _chain_length(chain))]
-            found, end = field_offsets(chain)
-            fits = hlen[rows] >= end
+    if len(columns) == 1 and ok.all() and (columns[0] == columns[0][0]).all():
+        groups = [((int(columns[0][0]),), slice(None))]  # the usual case: one layout for all
+    else:
+        good = np.flatnonzero(ok)
+        keys = np.stack(columns, axis=1)[good]
+        uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+        inverse = inverse.ravel()
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
+        groups = [(tuple(int(x) for x in uniq[g]), good[order[bounds[g]:bounds[g + 1]]])
+                  for g in range(len(uniq))]
+    for chain, rows in groups:
+        chain = chain[:max(1, _chain_length(chain))]
+        found, end = field_offsets(chain)
+        fits = hlen[rows] >= end
+        if not fits.all():
+            rows = np.arange(n)[rows] if isinstance(rows, slice) else rows
             ok[rows[~fits]] = False  # fields run past the header's own length
             rows = rows[fits]
-            base = offset[rows]
-            if "flags" in found:
-                flags[rows] = buf[base + found["flags"]]
-                has_flags[rows] = True
-            if "dbm" in found:
-                dbm[rows] = buf[base + found["dbm"]].view(np.int8)
-                has_dbm[rows] = True
-            if "channel" in found:
-                o = base + found["channel"]
-                freq[rows] = buf[o].astype(np.int32) | (buf[o + 1].astype(np.int32) << 8)
-            if "xchannel" in found:
-                o = base + found["xchannel"]
-                xf = buf[o + 4].astype(np.int32) | (buf[o + 5].astype(np.int32) << 8)
-                freq[rows] = np.where(freq[rows] == 0, xf, freq[rows])
-                xchan[rows] = buf[o + 6]
+        base = offset[rows]
+        last = max(found.values(), default=0) + 8
+        span = windows(buf, last)[base] if found else None  # one gather of the fields we use
+        if "flags" in found:
+            flags[rows] = span[:, found["flags"]]
+            has_flags[rows] = True
+        if "dbm" in found:
+            dbm[rows] = span[:, found["dbm"]].view(np.int8)
+            has_dbm[rows] = True
+        if "channel" in found:
+            o = found["channel"]
+            freq[rows] = span[:, o].astype(np.int32) | (span[:, o + 1].astype(np.int32) << 8)
+        if "xchannel" in found:
+            o = found["xchannel"]
+            xf = span[:, o + 4].astype(np.int32) | (span[:, o + 5].astype(np.int32) << 8)
+            freq[rows] = np.where(freq[rows] == 0, xf, freq[rows])
+            xchan[rows] = span[:, o + 6]
     channel = freq_to_channel(freq)
     channel = np.where(channel == 0, xchan, channel).astype(np.int16)
     return RadiotapFields(ok, hlen, flags, has_flags & ok, dbm, has_dbm & ok, freq, channel)

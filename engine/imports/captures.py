@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -59,7 +60,9 @@ class DetectionWriter:
         self.con = ctx.ws.con
         self.secret = ctx.ws.secret
         self.keep_ssid_clear = keep_ssid_clear
-        self.index: dict[int, int] = {}  # packed MAC -> row of the arrays below (memory only)
+        # packed MACs seen so far (memory only, sorted) and their row in the arrays below
+        self.sorted_macs = np.empty(0, np.uint64)
+        self.sorted_rows = np.empty(0, np.int64)
         self.keys = np.empty(0, np.int64)
         self.md5: list[str] = []
         self.randomized = np.empty(0, bool)
@@ -69,17 +72,28 @@ class DetectionWriter:
         self.probed = np.empty(0, bool)
         self.ssids: dict[bytes, int] = {}
         self.detections = 0
+        self._pending: threading.Thread | None = None
+        self._error: BaseException | None = None
 
     # --- hashing, each distinct value once ------------------------------------------------
     def _rows_for(self, uniques: np.ndarray) -> np.ndarray:
-        rows = np.fromiter((self.index.get(m, -1) for m in uniques.tolist()), np.int64, len(uniques))
-        new = rows < 0
+        """Row in the device arrays of each distinct packed MAC, hashing the new ones."""
+        pos = np.searchsorted(self.sorted_macs, uniques)
+        pos_c = np.minimum(pos, max(len(self.sorted_macs) - 1, 0))
+        known = (len(self.sorted_macs) > 0) & (self.sorted_macs[pos_c] == uniques) if len(self.sorted_macs) \
+            else np.zeros(len(uniques), bool)
+        rows = np.where(known, self.sorted_rows[pos_c] if len(self.sorted_rows) else 0, -1)
+        new = ~known
         if new.any():
             macs = uniques[new]
             raw = macs_to_bytes(macs)
             start = len(self.keys)
-            rows[new] = np.arange(start, start + len(macs))
-            self.index.update(zip(macs.tolist(), range(start, start + len(macs))))
+            fresh = np.arange(start, start + len(macs))
+            rows[new] = fresh
+            merged = np.concatenate([self.sorted_macs, macs])
+            order = np.argsort(merged, kind="stable")
+            self.sorted_macs = merged[order]
+            self.sorted_rows = np.concatenate([self.sorted_rows, fresh])[order]
             self.keys = np.concatenate([self.keys, device_keys(self.secret, raw)])
             blob = raw.tobytes()
             self.md5.extend(hashlib.md5(blob[6 * i:6 * i + 6]).hexdigest().upper() for i in range(len(macs)))
@@ -145,17 +159,38 @@ class DetectionWriter:
             "ssid_id": pa.array(np.zeros(n, np.int64) if ssid_ids is None else ssid_ids,
                                 mask=(np.ones(n, bool) if has_ssid is None else ~has_ssid)),
         })
-        self.con.register("o2o_capture_chunk", table)
-        try:
-            self.con.execute(
-                "INSERT INTO detections SELECT ts, ?, ?, device_key, frame_kind, rssi, channel, seq, ssid_id, ? "
-                "FROM o2o_capture_chunk", [self.ctx.site_id, self.ctx.sensor_id, self.ctx.import_id])
-        finally:
-            self.con.unregister("o2o_capture_chunk")
+        # DuckDB releases the GIL while it inserts: the insert of this chunk runs in a thread
+        # while the caller parses the next one (on 2 cores: parse and insert overlap)
+        self.wait()
+        self._pending = threading.Thread(target=self._insert, args=(table,), name="o2o-capture-insert")
+        self._pending.start()
         self.detections += n
+
+    def _insert(self, table: pa.Table) -> None:
+        try:
+            self.con.register("o2o_capture_chunk", table)
+            try:
+                self.con.execute(
+                    "INSERT INTO detections SELECT ts, ?, ?, device_key, frame_kind, rssi, channel, seq, ssid_id, ? "
+                    "FROM o2o_capture_chunk", [self.ctx.site_id, self.ctx.sensor_id, self.ctx.import_id])
+            finally:
+                self.con.unregister("o2o_capture_chunk")
+        except BaseException as exc:  # handed to the importing thread by wait()
+            self._error = exc
+
+    def wait(self) -> None:
+        """Let the running chunk insert finish (before any other use of the connection);
+        an error it met is raised here, so run_import rolls everything back."""
+        if self._pending is not None:
+            self._pending.join()
+            self._pending = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
 
     def finish(self) -> dict:
         """Upsert devices and SSIDs; returns the device counts for the report."""
+        self.wait()
         seen = self.frames > 0
         if seen.any():
             devices = pd.DataFrame({
@@ -187,9 +222,12 @@ class DetectionWriter:
                 "randomized_devices": int((seen & self.randomized).sum()), "ssids": len(self.ssids)}
 
 
-def _reject_capped(ctx: ImportContext, rows: list[tuple], stored: list[int]) -> None:
+def _reject_capped(ctx: ImportContext, rows: list[tuple], stored: list[int],
+                   writer: "DetectionWriter | None" = None) -> None:
     room = MAX_REJECT_ROWS - stored[0]
     if room > 0 and rows:
+        if writer is not None:
+            writer.wait()  # the connection is the insert thread's until it is done
         stored[0] += ctx.reject_rows(rows[:room])
 
 
@@ -218,10 +256,10 @@ class FrameIngest:
         first = batch.first_record + 1
         if broken.any():
             _reject_capped(ctx, [(first + int(i), "frame", None, "radio header or 802.11 header unreadable")
-                                 for i in np.flatnonzero(broken)[:MAX_REJECT_ROWS]], self.stored)
+                                 for i in np.flatnonzero(broken)[:MAX_REJECT_ROWS]], self.stored, writer)
         if drop.any():
             _reject_capped(ctx, [(first + int(i), "fcs", None, "FCS (CRC-32) does not match: frame skipped")
-                                 for i in np.flatnonzero(drop)[:MAX_REJECT_ROWS]], self.stored)
+                                 for i in np.flatnonzero(drop)[:MAX_REJECT_ROWS]], self.stored, writer)
         keep = frames.has_addr2 & ~drop
         self.probes += int((frames.is_probe & ~drop).sum())
         ssid_ids = np.zeros(len(frames), np.int64)
@@ -253,11 +291,14 @@ def _load_capture(ctx: ImportContext, *, keep_ssid_clear: bool = False) -> LoadO
         reader = CaptureReader(ctx.path)
         writer = DetectionWriter(ctx, keep_ssid_clear=keep_ssid_clear)
         ingest = FrameIngest(ctx, writer)
-        for batch in reader.batches():
+        try:
+            for batch in reader.batches():
+                ctx.cancel.check()
+                ingest.ingest(batch)
+                ctx.progress(min(0.99, batch.progress), f"{ctx.path.name}: {reader.stats.frames:,} frames")
             ctx.cancel.check()
-            ingest.ingest(batch)
-            ctx.progress(min(0.99, batch.progress), f"{ctx.path.name}: {reader.stats.frames:,} frames")
-        ctx.cancel.check()
+        finally:
+            writer.wait()
     except CaptureFormatError as exc:
         raise ImportRefused(exc.reason, where=f"{ctx.path} (byte {exc.offset})",
                             hint="Import pcap or pcapng files of an 802.11 monitor-mode capture") from exc
@@ -402,10 +443,13 @@ def _load_kismet(ctx: ImportContext, *, keep_ssid_clear: bool = False) -> LoadOu
     writer = DetectionWriter(ctx, keep_ssid_clear=keep_ssid_clear)
     if info["wifi_packets"]:
         ingest = FrameIngest(ctx, writer)
-        for batch, signal in kismet.packet_batches(ctx.path, info["wifi_packets"]):
-            ctx.cancel.check()
-            ingest.ingest(batch, fallback_rssi=signal)
-            ctx.progress(min(0.99, batch.progress), f"{ctx.path.name}: packets")
+        try:
+            for batch, signal in kismet.packet_batches(ctx.path, info["wifi_packets"]):
+                ctx.cancel.check()
+                ingest.ingest(batch, fallback_rssi=signal)
+                ctx.progress(min(0.99, batch.progress), f"{ctx.path.name}: packets")
+        finally:
+            writer.wait()
         details = ingest.details(writer.finish(), info["wifi_packets"])
         source = f"{info['wifi_packets']:,} Wi-Fi packets"
     else:
