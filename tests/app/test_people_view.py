@@ -134,3 +134,42 @@ def test_filter_terms():
     assert filter_terms("1001") == "1001"  # short numbers (ids) are searched as typed
     assert filter_terms("8 916 765") == "7916765"
     assert filter_terms("+8 800") == "8800"
+
+
+def test_people_of_the_demo_world(qtbot, people_screen, demo_small, tmp_path):
+    """On the demo: people are resolved on first show; partner matches give people devices."""
+    import shutil
+
+    from engine.workspace import Workspace
+
+    src, truth = demo_small
+    shutil.copy(src / "demo.o2o", tmp_path / "demo.o2o")
+    view = people_screen
+    ws = Workspace.open(tmp_path / "demo.o2o")
+    view.context.workspace = ws
+    try:
+        view.show()
+        qtbot.waitUntil(lambda: view.model is not None and view.model.rowCount() > 0, timeout=60000)
+        people, with_device, with_card = ws.con.execute(
+            "SELECT count(DISTINCT person_id), count(DISTINCT person_id) FILTER (WHERE id_type = 'device'), "
+            "count(DISTINCT person_id) FILTER (WHERE id_type = 'card') FROM identities").fetchone()
+        assert int(view.tiles["people"].value_label.text().replace("\u2009", "")) == people == view.model.rowCount()
+        assert int(view.tiles["with_device"].value_label.text().replace("\u2009", "")) == with_device > 0
+        assert int(view.tiles["with_card"].value_label.text().replace("\u2009", "")) == with_card
+        assert people >= truth["crm"]["persons_with_valid_phone"]  # CRM people, plus receipt-only buyers
+        # the person with most devices: the profile lists the partner match as the device's source
+        header = view.table.horizontalHeader()
+        header.setSortIndicator(view.model.columns.index("devices"), Qt.SortOrder.DescendingOrder)
+        qtbot.waitUntil(lambda: view.model.order == ("devices", True) and view.model.row_values(0) is not None,
+                        timeout=10000)
+        assert view.model.row_values(0)["devices"] > 0
+        view.table.setCurrentIndex(view.model.index(0, 1))
+        qtbot.waitUntil(lambda: view.profile is not None, timeout=10000)
+        text = view.inspector.toPlainText()
+        assert "Devices (keyed hash)" in text and "partner match mac_md5 -> phone_sha256" in text
+        assert "Visits" in text
+    finally:
+        view.runner.cancel()
+        view.monitor.wait(20000)
+        view.model.wait_idle(20000)
+        ws.close()

@@ -113,3 +113,33 @@ def test_period_of_the_context_bar_applies(qtbot, receipts_screen, with_receipts
     view.context.set_filters((), Period(date(2020, 1, 1), date(2020, 1, 31)))
     qtbot.waitUntil(lambda: view.empty.isVisible(), timeout=10000)
     assert "No receipts for these sites and period" in view.empty.text()
+
+
+def test_receipts_of_the_demo_world(qtbot, receipts_screen, demo_small, tmp_path):
+    import shutil
+
+    from engine.workspace import Workspace
+
+    src, truth = demo_small
+    shutil.copy(src / "demo.o2o", tmp_path / "demo.o2o")
+    view = receipts_screen
+    ws = Workspace.open(tmp_path / "demo.o2o")
+    view.context.workspace = ws
+    try:
+        view.show()
+        receipts, items = ws.con.execute(
+            "SELECT count(*), (SELECT count(*) FROM receipt_items) FROM receipts").fetchone()
+        qtbot.waitUntil(lambda: view.model is not None and view.model.rowCount() == receipts
+                        and view.model.row_values(0) is not None, timeout=20000)
+        assert value(view.tiles["receipts"]).replace(" ", "") == str(receipts)
+        assert value(view.tiles["items"]).replace(" ", "") == str(items) == str(truth["receipts"]["items"])
+        planted = truth["receipts"]["unregistered"] + truth["receipts"]["other_inn"]
+        assert value(view.tiles["flagged"]) == str(planted)
+        assert view.summary["unregistered"]["receipts"].sum() == planted
+        view.only_flagged.setChecked(True)
+        qtbot.waitUntil(lambda: loaded(view, planted), timeout=10000)
+    finally:
+        view.monitor.wait(20000)
+        if view.model is not None:
+            view.model.wait_idle(20000)
+        ws.close()
