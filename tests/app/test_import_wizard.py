@@ -187,3 +187,23 @@ def test_import_screen_opens_the_wizard_for_a_crm_file(qtbot, window, tmp_path):
         wizard.import_button.click()
     assert view.table.item(0, 3).text() == "imported"
     wizard.accept()
+
+
+def test_a_receipts_table_is_recognised_and_imported(qtbot, app_context, workspace, tmp_path):
+    context, monitor = app_context
+    path = tmp_path / "receipts.csv"
+    path.write_text("ФН;ФД;ФП;Дата;Сумма;Телефон покупателя\n"
+                    "9999078900001111;17;1234567890;17.09.2024 18:01;1285,21;8 916 123-45-67\n"
+                    "9999078900001111;18;1234567891;17.09.2024 18:05;99,00;\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, context, monitor, path)
+    assert wizard.preview.kind == "receipts" and wizard.kind_combo.currentData() == "receipts"
+    wizard.go(1)
+    qtbot.waitUntil(lambda: wizard.norm_table.item(0, 0) is not None, timeout=10000)
+    roles = wizard.mapping()
+    assert [roles[c] for c in ("ФН", "ФД", "ФП")] == ["fn", "fd", "fp"]
+    with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
+        wizard.import_button.click()
+    assert done.args[0].status == "imported", done.args[0].message
+    assert number(wizard.summary_values["ok"]) == 2
+    assert workspace.con.execute("SELECT sum(total_kop) FROM receipts").fetchone()[0] == 128521 + 9900
+    wizard.accept()
