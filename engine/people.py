@@ -156,6 +156,7 @@ def build_people(ws, *, progress: ProgressFn = no_progress, cancel: CancelToken 
     cancel.watch(ws.con)
     try:
         with ws.transaction() as con:
+            con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would write to the console
             progress(0.05, "collecting identifiers")
             _run(con, _OBSERVATIONS)
             _run(con, _GRAPH)

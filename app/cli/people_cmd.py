@@ -112,8 +112,12 @@ def cmd_import_receipts(args):
     with ws:
         for path in _expand(args.files):
             results.append(import_receipts(ws, path, mapping_file=args.mapping))
+        ids = [r.import_id for r in results if r.status == IMPORTED]
+        unregistered = ws.con.execute(
+            "SELECT count(DISTINCT kkt_reg_id) FROM receipts WHERE flag = 'unregistered register' "
+            "AND list_contains(?, import_id)", [ids]).fetchone()[0] if ids else 0
     totals = {key: sum(int(r.details.get(key, 0) or 0) for r in results) for key in RECEIPT_TOTALS}
-    totals["rejected"] += 0
+    totals["unregistered_registers"] = unregistered  # distinct registers over all files, not a sum
     payload = {**totals, "files": len(results),
                "imported": sum(r.status == IMPORTED for r in results),
                "skipped": sum(r.status == SKIPPED for r in results),

@@ -321,11 +321,15 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
 
 
 def refresh_receipt_checks(con) -> None:
-    """Set site, `registered` and `flag` of every receipt from the registers table."""
+    """Set site, `registered` and `flag` of every receipt from the registers table (all receipts:
+    a registers list imported later re-checks the earlier receipts)."""
     if con.execute("SELECT count(*) FROM registers").fetchone()[0] == 0:
         con.execute("UPDATE receipts SET registered = NULL, flag = NULL WHERE registered IS NOT NULL")
         return
-    con.execute("UPDATE receipts SET registered = false, flag = 'unregistered register', site_id = NULL")
+    # a receipt without a register number (QR strings, some tables) cannot be checked: left NULL
+    con.execute("UPDATE receipts SET registered = NULL, flag = NULL WHERE kkt_reg_id IS NULL")
+    con.execute("UPDATE receipts SET registered = false, flag = 'unregistered register', site_id = NULL "
+                "WHERE kkt_reg_id IS NOT NULL")
     con.execute("""
         UPDATE receipts SET registered = true, site_id = g.site_id,
             flag = CASE WHEN g.inn IS NOT NULL AND receipts.inn IS NOT NULL AND g.inn <> receipts.inn
@@ -336,6 +340,7 @@ def refresh_receipt_checks(con) -> None:
 def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None, sheet=None):
     def load(ctx: ImportContext) -> LoadOutcome:
         con = ctx.ws.con
+        con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would write to the console
         path = ctx.path
         if path.stat().st_size == 0:
             raise ImportRefused("Empty file (0 bytes): no receipt in it", where=str(path))

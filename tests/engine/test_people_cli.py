@@ -47,6 +47,16 @@ def test_cli_import_crm_receipts_people(tmp_path, capsys, shared_data):
     code, out = run(capsys, "import", "registers", registers, "-w", ws, "--json")
     assert code == 0 and out["registers"] == 1 and out["flagged_receipts"] == 2  # two samples come from other tills
 
+    late = tmp_path / "late.json"
+    late.write_text(json.dumps([{"fiscalDriveNumber": "1", "fiscalDocumentNumber": n, "fiscalSign": n,
+                                 "dateTime": 1726585260, "totalSum": 100, "kktRegId": "0000000000000077"}
+                                for n in (1, 2)]), encoding="utf-8")
+    qr = tmp_path / "qr.txt"
+    qr.write_text("t=20240917T1801&s=1.00&fn=2&i=1&fp=1&n=1\n", encoding="utf-8")
+    code, out = run(capsys, "import", "receipts", late, qr, "-w", ws, "--json")
+    assert code == 0 and out["receipts"] == 3
+    assert out["unregistered_registers"] == 1  # one unknown till; the QR receipt has no till to check
+
     partner = tmp_path / "partner.csv"
     partner.write_text(f"mac_md5;phone_sha256\n{hashing.mac_md5(bytes(6))};{hashing.phone_sha256('+79161234567')}\n",
                        encoding="utf-8")
