@@ -148,43 +148,41 @@ def _speculative_walk(data: bytes, n: int, endian: str, max_caplen: int) -> tupl
         view = np.frombuffer(data, u16, count, parity)
         hits = np.flatnonzero(view == first)
         found.append(hits * 2 + parity - hi_at)
-    cand = np.sort(np.concatenate(found))
+    cand = np.sort(np.concatenate(found), kind="stable")  # two sorted runs: one merge
     cand = cand[(cand >= 0) & (cand + 16 <= n)]
     if not len(cand) or cand[0] != 0:
         return np.empty(0, np.int64), 0
     raw = np.frombuffer(data, np.uint8, n)
-    caplen = windows(raw, 4)[cand + 8].copy().view(endian + "u4").ravel().astype(np.int64)
+    caplen = windows(raw, 4)[cand + 8].view(endian + "u4").ravel().astype(np.int64)
     nxt = cand + 16 + caplen
     ok = (caplen <= max_caplen) & (nxt <= n)
-    nxt_idx = np.searchsorted(cand, nxt)
-    linked = ok & (nxt_idx < len(cand))
-    linked[linked] = cand[nxt_idx[linked]] == nxt[linked]
-    # runs of candidates that link to the very next one are on the chain as a whole; the
-    # Python loop below steps once per run (spurious candidates only end runs), not per record
+    # runs of candidates whose successor is the very next candidate are on the chain as a
+    # whole; the Python loop below steps once per run (a spurious candidate ends a run), not
+    # once per record
     k = len(cand)
-    runs_on = linked & (nxt_idx == np.arange(1, k + 1))
-    breaks = np.flatnonzero(~runs_on).tolist()
-    if not breaks or breaks[-1] != k - 1:
-        breaks.append(k - 1)
+    runs_on = np.zeros(k, dtype=bool)
+    runs_on[:-1] = ok[:-1] & (nxt[:-1] == cand[1:])
+    breaks = np.flatnonzero(~runs_on).tolist()  # always holds k - 1
     pieces = []
     i = 0
     last = -1
     while True:
         b = breaks[bisect.bisect_left(breaks, i)]
-        if ok[b]:
-            pieces.append((i, b + 1))
-            last = b
-        else:
+        if not ok[b]:
             if b > i:
                 pieces.append((i, b))
                 last = b - 1
             break
-        if not linked[b]:
+        pieces.append((i, b + 1))
+        last = b
+        j = int(np.searchsorted(cand, nxt[b]))  # where the chain goes on past a spurious one
+        if j >= k or cand[j] != nxt[b]:
             break
-        i = int(nxt_idx[b])
+        i = j
     if last < 0:
         return np.empty(0, np.int64), 0
-    chain = np.concatenate([np.arange(lo, hi) for lo, hi in pieces])
+    chain = np.concatenate([np.arange(lo, hi) for lo, hi in pieces]) if len(pieces) > 1 \
+        else np.arange(pieces[0][0], pieces[0][1])
     offsets = cand[chain]
     return offsets, int(nxt[chain[-1]])
 

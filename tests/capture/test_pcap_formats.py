@@ -158,3 +158,20 @@ def test_against_tshark(name):
     assert [m.hex(":") for m in map(bytes, ours)] == [r[1] for r in probe]
     theirs_seq = [int(r[2]) for r in probe if r[2]]
     assert f["seq"][f["is_probe"]].tolist()[:len(theirs_seq)] == theirs_seq
+
+
+@pytest.mark.skipif(shutil.which("tshark") is None, reason="tshark is not installed")
+def test_files_tshark_refuses_are_refused():
+    if not CAPTURES.is_dir():
+        pytest.skip("shared captures not found")
+    refused_by_tshark = []
+    for path in sorted(CAPTURES.glob("*/*")):
+        if path.name.startswith("LICENSE") or path.suffix == ".csv":
+            continue
+        proc = subprocess.run(["tshark", "-r", str(path), "-c", "1"], capture_output=True, text=True)
+        if proc.returncode != 0:
+            refused_by_tshark.append(path)
+            with pytest.raises(CaptureFormatError) as caught:
+                read_all(path)
+            assert caught.value.reason and caught.value.offset >= 0
+    assert len(refused_by_tshark) == 7
