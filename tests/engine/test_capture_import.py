@@ -267,3 +267,25 @@ def test_cli_contract(tmp_path, shared_data):
         (218, 9, 5, 3)
     assert any(re.search("site 'Mall' created", c) for c in first["created"])
     assert "not a capture file" in rows[1]["message"]
+
+
+def test_airodump_station_ssids_with_commas_and_bad_rows(workspace, tmp_path):
+    path = tmp_path / "dump-01.csv"
+    path.write_text(
+        "\r\nBSSID, First time seen, Last time seen, channel, Speed, Privacy, Cipher, Authentication, Power, "
+        "# beacons, # IV, LAN IP, ID-length, ESSID, Key\r\n"
+        "00:11:22:33:44:55, 2024-03-01 10:00:00, 2024-03-01 10:05:00,  6,  54, WPA2, CCMP, PSK, -40, 10, 0, "
+        "  0.  0.  0.  0,   4, Shop, \r\n\r\n"
+        "Station MAC, First time seen, Last time seen, Power, # packets, BSSID, Probed ESSIDs\r\n"
+        "AE:12:34:56:D0:A1, 2024-03-01 10:01:00, 2024-03-01 10:09:00, -61,       12, (not associated) ,"
+        "Cafe\\, Bar,Home\r\n"
+        "not-a-mac, 2024-03-01 10:01:00, 2024-03-01 10:09:00, -61, 3, (not associated) ,\r\n"
+        "00:11:22:33:44:66, yesterday, 2024-03-01 10:09:00, -1, 3, 00:11:22:33:44:55,\r\n", encoding="utf-8")
+    r = import_airodump(workspace, path, site="Lab", keep_ssid_clear=True)
+    assert r.status == "imported", r.message
+    assert r.details["stations"] == 2 and r.details["devices"] == 1 and r.details["probe_sources"] == 1
+    assert r.details["randomized_sources"] == 1 and r.details["frames"] == 12
+    ssids = sorted(s for (s,) in workspace.con.execute("SELECT ssid FROM ssids").fetchall())
+    assert ssids == ["Cafe, Bar", "Home"]
+    rejects = workspace.con.execute("SELECT line, column_name, reason FROM import_rejects ORDER BY line").fetchall()
+    assert [(line, reason) for line, _, reason in rejects] == [(7, "not a MAC address"), (8, "not a date and time")]
