@@ -234,3 +234,16 @@ def test_mapping_dict_is_json_roundtrip(tmp_path):
     english = mp.propose_mapping(["Phone", "E-mail", "Name", "Birthday", "Gender", "Card number", "Customer ID"],
                                  [], "crm")
     assert list(english.values()) == ["phone", "email", "name", "birth_date", "gender", "card", "crm_id"]
+
+
+def test_cancelled_import_leaves_nothing(workspace, tmp_path):
+    from engine.imports.registry import CANCELLED
+    from engine.progress import CancelToken
+
+    token = CancelToken()
+    token.cancel()
+    result = import_crm(workspace, write_csv(tmp_path / "crm.csv", ROWS), cancel=token)
+    assert result.status == CANCELLED
+    assert workspace.con.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
+    assert workspace.con.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+    assert import_crm(workspace, tmp_path / "crm.csv").status == IMPORTED  # and it can be imported afterwards
