@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -195,9 +196,8 @@ def _truth(world, seed, sc, acc, dev_agent, dev_rand, crm, crm_truth, partner_tr
         "sites": sites,
         "crm": crm_truth,
         "partner": partner_truth,
-        "registers": {"rows": len(register_rows), "per_site": {r["site"]: sum(1 for x in register_rows
-                                                                            if x["site"] == r["site"])
-                                                               for r in register_rows}},
+        "registers": {"rows": len(register_rows),
+                      "per_site": dict(Counter(r["site"] for r in register_rows))},
         "receipts": {
             "documents": sum(v["documents"] for v in receipts_truth.values()),
             "receipts": sum(v["receipts"] for v in receipts_truth.values()),

@@ -245,6 +245,12 @@ def _staff_events(world: World, rng, d: int, day_us: int) -> Events:
     early = rng.random(len(staff)) < 0.5
     start = np.where(half & ~early, end - 9 * 3600, start)
     end = np.where(half & early, start + 9 * 3600, end)
+    # Event crews work 6-7.5 h shifts (early or late crew): clearly staff, never mistaken
+    # for equipment that is there for the whole event (fixed: 8 h or more a day).
+    crew = rng.uniform(6 * 3600, 7.5 * 3600, len(staff))
+    start = np.where(is_event & ~early, close_s + 900 - crew, start)
+    end = np.where(is_event, np.where(early, open_s - 900 + crew, close_s + 900), end)
+    start = np.where(is_event & early, open_s - 900, start)
     keep = on_duty
     k = int(keep.sum())
     return Events(agent=staff[keep].astype(np.int64), site=site[keep],
