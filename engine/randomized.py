@@ -38,36 +38,66 @@ METHOD = ("within-day MAC-chain linking (probed-SSID sets + sequence-number cont
 SEQ_MODULUS = 4096
 
 
-def _links(con, evidence: str, window_s: float) -> int:
-    """Mutual-best successor pairs among _rmacs with the given evidence condition."""
+def _candidates(con, window_s: float, seq_window: int) -> None:
+    """_rcand: every (A, B) where B starts within the window after A ends on the same day,
+    with its evidence. The time band is the join condition (a range join, not a quadratic
+    per-day product); the same-day test is a filter on the band's few pairs."""
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _rcand AS
+        SELECT a.device_key AS a, b.device_key AS b, epoch(b.first_ts) - epoch(a.last_ts) AS gap,
+               coalesce({SSID_SAME}, false) AS ssid_ok,
+               coalesce({SEQ_NEXT.replace("$seq_window", str(int(seq_window)))}, false) AS seq_ok,
+               a.ssids IS NOT NULL AND b.ssids IS NOT NULL AS ssid_known,
+               a.last_seq IS NOT NULL AND b.first_seq IS NOT NULL AS seq_known
+        FROM _rmacs a JOIN _rmacs b
+          ON b.first_ts > a.last_ts AND b.first_ts <= a.last_ts + to_seconds($window)
+        WHERE date_diff('day', a.day, b.day) = 0 AND a.device_key <> b.device_key
+    """, {"window": window_s})
+
+
+def _links(con, evidence: str) -> int:
+    """Mutual-best successor pairs among the candidates that satisfy `evidence`."""
     return con.execute(f"""
-        WITH cand AS (
-            SELECT a.device_key AS a, b.device_key AS b, epoch(b.first_ts) - epoch(a.last_ts) AS gap
-            FROM _rmacs a JOIN _rmacs b
-              ON a.day = b.day AND b.first_ts > a.last_ts AND b.first_ts <= a.last_ts + to_seconds($window)
-             AND a.device_key <> b.device_key
-            WHERE {evidence}
-        ), best_next AS (
-            SELECT a, arg_min(b, (gap, b)) AS b FROM cand GROUP BY a
-        ), best_prev AS (
-            SELECT b, arg_min(a, (gap, a)) AS a FROM cand GROUP BY b
-        )
+        WITH cand AS (SELECT * FROM _rcand WHERE {evidence}),
+        best_next AS (SELECT a, arg_min(b, (gap, b)) AS b FROM cand GROUP BY a),
+        best_prev AS (SELECT b, arg_min(a, (gap, a)) AS a FROM cand GROUP BY b)
         SELECT count(*) FROM best_next n JOIN best_prev p ON n.a = p.a AND n.b = p.b
-    """, {"window": window_s}).fetchone()[0]
+    """).fetchone()[0]
+
 
 SSID_SAME = "a.ssids IS NOT NULL AND a.ssids = b.ssids"
 SEQ_NEXT = ("a.last_seq IS NOT NULL AND b.first_seq IS NOT NULL AND "
             f"(b.first_seq::INTEGER - a.last_seq::INTEGER + {SEQ_MODULUS}) % {SEQ_MODULUS} BETWEEN 1 AND $seq_window")
 
 
+_CACHE: dict[tuple, dict] = {}
+_CACHE_SIZE = 64
+
+
 def estimate_visitors(ws: Workspace, site_id: int, lo: datetime, hi: datetime, *,
                       link_window_s: float | None = None, seq_window: int = 64) -> dict:
-    """Estimated people behind randomized MACs that visited site_id in local [lo, hi)."""
-    con = ws.for_thread().con  # temp tables of our own, without disturbing the caller's
-    if link_window_s is None:
-        from engine.visits import site_settings
+    """Estimated people behind randomized MACs that visited site_id in local [lo, hi).
 
+    Answers are remembered per visits build (a dashboard asks the same again on every
+    refresh); a rebuild has a new build id, so a stale answer is never returned."""
+    from engine.visits import last_build, site_settings
+
+    if link_window_s is None:
         link_window_s = site_settings(ws).get(site_id, {}).get("gap_s", 120.0) * 2
+    build = last_build(ws)
+    key = (str(ws.path), ws.id, build["build_id"] if build else None, site_id, lo, hi, link_window_s, seq_window)
+    if key in _CACHE:
+        return dict(_CACHE[key])
+    result = _estimate(ws, site_id, lo, hi, link_window_s, seq_window)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = dict(result)
+    return result
+
+
+def _estimate(ws: Workspace, site_id: int, lo: datetime, hi: datetime, link_window_s: float,
+              seq_window: int) -> dict:
+    con = ws.for_thread().con  # temp tables of our own, without disturbing the caller's
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _rvisits AS
         SELECT device_key, start_ts, end_ts, local_start::DATE AS day FROM visits
@@ -101,13 +131,12 @@ def estimate_visitors(ws: Workspace, site_id: int, lo: datetime, hi: datetime, *
         con.execute("DROP TABLE _rmacs")
         con.execute("DROP TABLE _rvisits")
         return {"estimate": 0, "low": 0, "high": 0, "macs": 0, "method": method}
-    seq = SEQ_NEXT.replace("$seq_window", str(int(seq_window)))
-    either = _links(con, f"({SSID_SAME}) OR ({seq})", link_window_s)
-    by_time = _links(con, "true", link_window_s)
-    both_known = (f"(a.ssids IS NULL OR b.ssids IS NULL OR {SSID_SAME}) AND "
-                  f"(a.last_seq IS NULL OR b.first_seq IS NULL OR ({seq})) AND "
-                  "((a.ssids IS NOT NULL AND b.ssids IS NOT NULL) OR (a.last_seq IS NOT NULL AND b.first_seq IS NOT NULL))")
-    surest = _links(con, both_known, link_window_s)
+    _candidates(con, link_window_s, seq_window)
+    either = _links(con, "ssid_ok OR seq_ok")
+    by_time = _links(con, "true")
+    # surest: every kind of evidence that is known agrees, and at least one is known
+    surest = _links(con, "(ssid_ok OR NOT ssid_known) AND (seq_ok OR NOT seq_known) AND (ssid_known OR seq_known)")
+    con.execute("DROP TABLE _rcand")
     con.execute("DROP TABLE _rmacs")
     con.execute("DROP TABLE _rvisits")
     mac_days = mac_days_raw - either                      # MACs that are one person-day each after linking
