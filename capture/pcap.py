@@ -156,35 +156,7 @@ def _speculative_walk(data: bytes, n: int, endian: str, max_caplen: int) -> tupl
     caplen = windows(raw, 4)[cand + 8].view(endian + "u4").ravel().astype(np.int64)
     nxt = cand + 16 + caplen
     ok = (caplen <= max_caplen) & (nxt <= n)
-    # runs of candidates whose successor is the very next candidate are on the chain as a
-    # whole; the Python loop below steps once per run (a spurious candidate ends a run), not
-    # once per record
-    k = len(cand)
-    runs_on = np.zeros(k, dtype=bool)
-    runs_on[:-1] = ok[:-1] & (nxt[:-1] == cand[1:])
-    breaks = np.flatnonzero(~runs_on).tolist()  # always holds k - 1
-    pieces = []
-    i = 0
-    last = -1
-    while True:
-        b = breaks[bisect.bisect_left(breaks, i)]
-        if not ok[b]:
-            if b > i:
-                pieces.append((i, b))
-                last = b - 1
-            break
-        pieces.append((i, b + 1))
-        last = b
-        j = int(np.searchsorted(cand, nxt[b]))  # where the chain goes on past a spurious one
-        if j >= k or cand[j] != nxt[b]:
-            break
-        i = j
-    if last < 0:
-        return np.empty(0, np.int64), 0
-    chain = np.concatenate([np.arange(lo, hi) for lo, hi in pieces]) if len(pieces) > 1 \
-        else np.arange(pieces[0][0], pieces[0][1])
-    offsets = cand[chain]
-    return offsets, int(nxt[chain[-1]])
+    return _follow_chain(cand, nxt, ok)
 
 
 def read_u32(buf: np.ndarray, offsets: np.ndarray, endian: str) -> np.ndarray:
@@ -345,13 +317,15 @@ class CaptureReader:
         while True:
             n = len(data)
             pos = 0
-            epb: list[int] = []       # offsets of enhanced packet blocks
+            epb: list[int] = []       # offsets of enhanced packet blocks (per-block walk)
+            epb_runs: list[np.ndarray] = []  # earlier offsets, in file order (vectorised walk)
+            speculate = True
             simple: list[tuple] = []  # (data offset, caplen, interface, ts) of simple/obsolete blocks
             yield_now = False
             while pos + 12 <= n:
                 btype_raw = data[pos:pos + 4]
                 if btype_raw == PCAPNG_SHB:
-                    if epb or simple:
+                    if epb or epb_runs or simple:
                         yield_now = True  # flush: the next section may change byte order
                         break
                     endian, interfaces = self._section_header(data, pos, base, n, eof)
@@ -365,17 +339,27 @@ class CaptureReader:
                     raise CaptureFormatError("pcapng file does not start with a section header block", base + pos)
                 btype, blen = struct.unpack_from(endian + "II", data, pos)
                 if blen < 12 or blen % 4:
-                    if not self.stats.frames and not epb and not simple:
+                    if not self.stats.frames and not epb and not epb_runs and not simple:
                         raise CaptureFormatError(f"block length {blen} is not a multiple of 4 of at least 12 "
                                                  "(broken before the first packet)", base + pos + 4)
                     self._corrupt(f"block length {blen} is not a multiple of 4 of at least 12", base + pos)
                     self.stats.truncated = True
                     self.stats.bytes_lost = (n - pos) + _drain(src)
-                    yield from self._pcapng_batch(data, epb, simple, endian, interfaces, src)
+                    yield from self._pcapng_batch(data, _epb_offsets(epb_runs, epb), simple, endian, interfaces, src)
                     return
                 if pos + blen > n:
                     break
                 if btype == 6:
+                    if speculate:
+                        fast, end = _speculative_pcapng(data, n, endian, pos)
+                        # try again at a later EPB only while it pays off
+                        speculate = len(fast) >= 64
+                        if len(fast):
+                            epb_runs.append(np.asarray(epb, dtype=np.int64))
+                            epb_runs.append(fast)
+                            epb = []
+                            pos = end
+                            continue
                     epb.append(pos)
                 elif btype == 1:
                     interfaces.append(self._interface(data, pos, blen, endian, base))
@@ -390,7 +374,7 @@ class CaptureReader:
                 pos += blen
             if first and eof:
                 raise CaptureFormatError(f"truncated inside the section header block ({n} bytes)", n)
-            yield from self._pcapng_batch(data, epb, simple, endian, interfaces, src)
+            yield from self._pcapng_batch(data, _epb_offsets(epb_runs, epb), simple, endian, interfaces, src)
             if not yield_now and eof:
                 self._finish(src, n - pos)
                 if self.stats.linktypes and not self.stats.linktypes & set(SUPPORTED_LINKTYPES):
@@ -448,7 +432,7 @@ class CaptureReader:
         self.stats.corrupt_offset = offset
 
     def _pcapng_batch(self, data, epb, simple, endian, interfaces, src) -> Iterator[RecordBatch]:
-        if not epb and not simple:
+        if not len(epb) and not simple:
             return
         buf = padded(data)
         offs = np.asarray(epb, dtype=np.int64)
@@ -491,6 +475,63 @@ class CaptureReader:
         self.stats.frames += count
         self._note_last_ts(ts_ns)
         yield batch
+
+
+def _follow_chain(cand: np.ndarray, nxt: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, int]:
+    """The records chained from cand[0] (a known record start): offsets, and where the
+    chain stops (the position the per-record walk goes on from)."""
+    # runs of candidates whose successor is the very next candidate are on the chain as a
+    # whole; the Python loop below steps once per run (a spurious candidate ends a run), not
+    # once per record
+    k = len(cand)
+    runs_on = np.zeros(k, dtype=bool)
+    runs_on[:-1] = ok[:-1] & (nxt[:-1] == cand[1:])
+    breaks = np.flatnonzero(~runs_on).tolist()  # always holds k - 1
+    pieces = []
+    i = 0
+    last = -1
+    while True:
+        b = breaks[bisect.bisect_left(breaks, i)]
+        if not ok[b]:
+            if b > i:
+                pieces.append((i, b))
+                last = b - 1
+            break
+        pieces.append((i, b + 1))
+        last = b
+        j = int(np.searchsorted(cand, nxt[b]))  # where the chain goes on past a spurious one
+        if j >= k or cand[j] != nxt[b]:
+            break
+        i = j
+    if last < 0:
+        return np.empty(0, np.int64), 0
+    chain = np.concatenate([np.arange(lo, hi) for lo, hi in pieces]) if len(pieces) > 1 \
+        else np.arange(pieces[0][0], pieces[0][1])
+    offsets = cand[chain]
+    return offsets, int(nxt[chain[-1]])
+
+
+def _speculative_pcapng(data: bytes, n: int, endian: str, start: int) -> tuple[np.ndarray, int]:
+    """Enhanced packet blocks from `start` (an EPB) on, found like `_speculative_walk`:
+    blocks are 32-bit aligned, so candidates are the aligned words equal to 6 (the EPB type);
+    a candidate is good when its trailing length repeats its leading one."""
+    words = np.frombuffer(data, endian + "u4", n // 4)
+    cand = np.flatnonzero(words[start // 4:] == 6) * 4 + start
+    cand = cand[cand + 32 <= n]
+    if not len(cand) or cand[0] != start:
+        return np.empty(0, np.int64), start
+    blen = words[cand // 4 + 1].astype(np.int64)
+    nxt = cand + blen
+    ok = (blen >= 32) & (blen % 4 == 0) & (nxt <= n)
+    trailing = np.zeros(len(cand), dtype=np.int64)
+    trailing[ok] = words[nxt[ok] // 4 - 1]
+    ok &= trailing == blen
+    offsets, end = _follow_chain(cand, nxt, ok)
+    return offsets, (end if len(offsets) else start)
+
+
+def _epb_offsets(runs: list[np.ndarray], tail: list[int]) -> np.ndarray:
+    return np.concatenate(runs + [np.asarray(tail, dtype=np.int64)]) if runs else np.asarray(tail, dtype=np.int64)
 
 
 def _options(data: bytes, pos: int, end: int, endian: str, base: int, block: str):

@@ -175,3 +175,21 @@ def test_files_tshark_refuses_are_refused():
                 read_all(path)
             assert caught.value.reason and caught.value.offset >= 0
     assert len(refused_by_tshark) == 7
+
+
+def test_pcapng_many_blocks_across_windows(tmp_path):
+    """The vectorised EPB walk against small windows, payload words equal to 6 (spurious
+    candidates) and a non-packet block in the middle: same result as block by block."""
+    packets = []
+    for i in range(2000):
+        ssid = bytes([6, 0, 0, 0]) * (i % 5)  # aligned-looking 'type 6' words inside payloads
+        packets.append((i % 2, 1700000000_000000 + i, pcapgen.radiotap() + pcapgen.probe_request(MAC_B, ssid, i % 4096)))
+    data = pcapgen.pcapng([(127, None), (127, None)], packets[:1000])
+    data += pcapgen._block(0x00000BAD, b"custom block in the middle")
+    data += pcapgen.pcapng([(127, None), (127, None)], packets[1000:])[28:]  # the same section goes on
+    path = tmp_path / "many.pcapng"
+    path.write_bytes(data)
+    for window in (4096, 65536, 1 << 26):
+        reader = CaptureReader(path, window=window)
+        got = np.concatenate([decode(b).seq for b in reader.batches()])
+        assert reader.stats.frames == 2000 and got.tolist() == [i % 4096 for i in range(2000)], window
