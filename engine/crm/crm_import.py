@@ -20,7 +20,7 @@ from pathlib import Path
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
-from engine.crm.reading import load_table
+from engine.crm.reading import drop_source, load_table
 from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, ImportContext, LoadOutcome, ImportResult, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress
@@ -95,8 +95,8 @@ def _normalise(con, roles: dict[str, list[tuple[str, str]]]) -> None:
         checked AS (SELECT *, coalesce(o2o_email_ok(email_l), false) AS email_ok,
                         birth BETWEEN DATE '1900-01-01' AND current_date AS birth_ok,
                         CASE WHEN regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}') THEN card_c END AS card
-                    FROM tidy)
-        SELECT line, phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
+                    FROM tidy),
+        final AS (SELECT line, phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
             phone_fast AS phone,
             CASE WHEN phone_fast IS NOT NULL OR o2o_blank(phone_raw) IS NULL THEN NULL
                  WHEN o2o_sci(phone_raw) THEN '{nz.MANGLED_PHONE}' ELSE '{pending}' END AS phone_reason,
@@ -118,7 +118,11 @@ def _normalise(con, roles: dict[str, list[tuple[str, str]]]) -> None:
             CASE WHEN name_len > {MAX_NAME} THEN 'name longer than {MAX_NAME} characters' END AS name_reason,
             CASE WHEN id_len <= {MAX_ID} THEN o2o_blank(id_raw) END AS crm_id,
             CASE WHEN id_len > {MAX_ID} THEN 'id longer than {MAX_ID} characters' END AS id_reason
-        FROM checked""")
+        FROM checked)
+        -- raw text is kept only where a reason will quote it in the rejects report (memory)
+        SELECT * REPLACE ({", ".join(f"CASE WHEN {c}_reason IS NOT NULL THEN {c}_raw END AS {c}_raw"
+                                      for c in ("phone", "email", "name", "birth", "gender", "card", "consent", "id"))})
+        FROM final""")
     # the few values the fast path could not decide go through libphonenumber once each
     slow = [r[0] for r in con.execute(
         f"SELECT DISTINCT trim(phone_raw) FROM crm_norm WHERE phone_reason = '{pending}'").fetchall()]
@@ -178,6 +182,7 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         nz.install_macros(con)
         ctx.progress(0.4, f"normalising {source.rows:,} rows")
         _normalise(con, roles)
+        drop_source(con, RAW)  # the raw text is not needed any more: free its memory
         ctx.cancel.check()
         ctx.progress(0.7, "deduplicating")
         _classify(con)
@@ -197,7 +202,7 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         ok, unusable, dups, phones, emails, cards = counts
         rejected = unusable + len(source.parse_rejects)
         rows = source.rows + len(source.parse_rejects)
-        for table in (RAW, "crm_norm", "crm_rows", "crm_slow", f"{RAW}_parse_errors", f"{RAW}_parse_errors_scan"):
+        for table in ("crm_norm", "crm_rows", "crm_slow"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         ignored = [c for c, r in full.items() if r == mp.IGNORE]
         details = {"rows": rows, "ok": ok, "rejected": rejected, "duplicates": dups,

@@ -178,11 +178,9 @@ def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimi
     rejects = f"{table}_parse_errors"
     try:
         columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in source.columns) + "}"
-        con.execute(f"DROP TABLE IF EXISTS {table}")
-        con.execute(f"DROP TABLE IF EXISTS {rejects}")
-        con.execute(f"DROP TABLE IF EXISTS {rejects}_scan")
+        drop_source(con, table)
         con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT * FROM read_csv({_sql_str(str(read_path))}, "
+            f"CREATE TEMP TABLE {table}_data AS SELECT * FROM read_csv({_sql_str(str(read_path))}, "
             f"columns={columns}, header=true, delim={_sql_str(delimiter)}, quote='\"', escape='\"', "
             f"auto_detect=false, strict_mode=true, store_rejects=true, rejects_table='{rejects}', "
             f"rejects_scan='{rejects}_scan', ignore_errors=true, max_line_size={MAX_LINE_BYTES}, "
@@ -211,24 +209,31 @@ def _reason(duckdb_reason: str) -> str:
 
 
 def _add_line_numbers(con, table: str, rejected_lines: list[int]) -> None:
-    """Record number of each accepted row: its position + 2 (after the header) + rejected records before it.
+    """View `table` = `table`_data with each row's record number: its position + 2 (after the
+    header) + the rejected records before it. A view, not a copy: 10 M rows are not duplicated.
     Positions come from rowid less the first rowid (inside a transaction rowids start high)."""
+    data = f"{table}_data"
     if not rejected_lines:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT rowid - (SELECT min(rowid) FROM {table}) + 2 "
-                    f"AS line, * FROM {table}")
+        con.execute(f"CREATE TEMP VIEW {table} AS SELECT rowid - (SELECT min(rowid) FROM {data}) + 2 AS line, * "
+                    f"FROM {data}")
         return
     # the j-th rejected record (1-based) sits before accepted index a_j = line_j - 2 - (j - 1)
-    import pyarrow as pa
-
     lines = sorted(set(rejected_lines))
-    con.register("_rej_lines", pa.table({"a": [ln - 2 - j for j, ln in enumerate(lines)],
-                                         "j": list(range(1, len(lines) + 1))}))
+    values = ", ".join(f"({ln - 2 - j}, {j + 1})" for j, ln in enumerate(lines))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_rej (a BIGINT, j BIGINT)")
+    con.execute(f"INSERT INTO {table}_rej VALUES {values}")
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {table} AS "
-        f"WITH t AS (SELECT rowid - (SELECT min(rowid) FROM {table}) AS k, * FROM {table}), r AS (SELECT a, max(j) AS j FROM _rej_lines GROUP BY a) "
-        f"SELECT (t.k + 2 + coalesce(r.j, 0)) AS line, t.* EXCLUDE (k) FROM t ASOF LEFT JOIN r ON t.k >= r.a "
-        f"ORDER BY t.k")
-    con.unregister("_rej_lines")
+        f"CREATE TEMP VIEW {table} AS "
+        f"WITH t AS (SELECT rowid - (SELECT min(rowid) FROM {data}) AS k, * FROM {data}), "
+        f"r AS (SELECT a, max(j) AS j FROM {table}_rej GROUP BY a) "
+        f"SELECT (t.k + 2 + coalesce(r.j, 0)) AS line, t.* EXCLUDE (k) FROM t ASOF LEFT JOIN r ON t.k >= r.a")
+
+
+def drop_source(con, table: str) -> None:
+    """Drop what load_table made for `table` (the view, its data and the parser's reject tables)."""
+    con.execute(f"DROP VIEW IF EXISTS {table}")
+    for name in (f"{table}_data", f"{table}_rej", f"{table}_parse_errors", f"{table}_parse_errors_scan"):
+        con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def _cell(value) -> str | None:
@@ -292,7 +297,7 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
         for i in range(n):
             data[f"c{i}"] = pa.array([r[1][i] if i < len(r[1]) else None for r in chunk], pa.string())
         con.register("_xlsx_chunk", pa.table(data))
-        con.execute(f"INSERT INTO {table} SELECT * FROM _xlsx_chunk")
+        con.execute(f"INSERT INTO {table}_data SELECT * FROM _xlsx_chunk")
         con.unregister("_xlsx_chunk")
         chunk.clear()
 
@@ -305,7 +310,9 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
             header = [(v or "").strip() for v in values]
             source = TableSource(path, header, sheet=name)
             cols = ", ".join(f"c{i} VARCHAR" for i in range(len(header)))
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (line BIGINT, {cols})")
+            drop_source(con, table)
+            con.execute(f"CREATE TEMP TABLE {table}_data (line BIGINT, {cols})")
+            con.execute(f"CREATE TEMP VIEW {table} AS SELECT * FROM {table}_data")
             continue
         if not any(v not in (None, "") for v in values):
             continue  # blank sheet rows are formatting, not data

@@ -29,7 +29,7 @@ import pyarrow as pa
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
-from engine.crm.reading import is_xlsx, load_table
+from engine.crm.reading import drop_source, is_xlsx, load_table
 from engine.errors import ImportRefused, O2OError
 from engine.imports.registry import ImportContext, ImportResult, LoadOutcome, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress
@@ -315,8 +315,8 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
         "WHERE false")
     rejects = [(line, None, None, reason) for line, reason in bad]
     rejects += [(line, None, value, reason) for line, value, reason in source.parse_rejects]
-    for table in ("rcp_raw", "rcp_t", "rcp_raw_parse_errors", "rcp_raw_parse_errors_scan"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
+    drop_source(con, "rcp_raw")
+    con.execute("DROP TABLE IF EXISTS rcp_t")
     return source.rows + len(source.parse_rejects), rejects
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from engine.crm.mapping import unique_headers
-from engine.crm.reading import load_table
+from engine.crm.reading import drop_source, load_table
 from engine.crm.receipts import refresh_receipt_checks
 from engine.errors import O2OError
 from engine.imports.registry import ImportContext, ImportResult, LoadOutcome, run_import
@@ -84,7 +84,7 @@ def _registers_loader(ctx: ImportContext) -> LoadOutcome:
     refresh_receipt_checks(con)
     flagged = con.execute("SELECT count(*) FROM receipts WHERE flag IS NOT NULL").fetchone()[0]
     con.execute("DROP TABLE IF EXISTS reg_t")
-    con.execute("DROP TABLE IF EXISTS reg_raw")
+    drop_source(con, "reg_raw")
     rows = source.rows + len(source.parse_rejects)
     rejected = len(bad_lines) + len(source.parse_rejects)
     details = {"rows": rows, "registers": len(latest), "rejected": rejected, "sites": sorted(sites),
@@ -127,8 +127,9 @@ def _partner_loader(partner: str | None):
         valid, new, devices = con.execute("""
             SELECT (SELECT count(*) FROM pm_t WHERE k_ok AND v_ok), (SELECT count(*) FROM pm_new),
                    (SELECT count(DISTINCT d.device_key) FROM pm_new n JOIN devices d ON d.mac_md5 = n.k)""").fetchone()
-        for table in ("pm_t", "pm_new", "pm_raw"):
+        for table in ("pm_t", "pm_new"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
+        drop_source(con, "pm_raw")
         rows = source.rows + len(source.parse_rejects)
         rejected = rows - valid
         details = {"partner": name, "rows": rows, "matches": new, "duplicates": valid - new, "rejected": rejected,
