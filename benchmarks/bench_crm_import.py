@@ -68,23 +68,34 @@ def run_o2o(path: Path, folder: Path) -> dict:
     from engine.workspace import Workspace
 
     ws = Workspace.open(folder / "bench.o2o", create=True, demo=True)
-    started = time.perf_counter()
-    result = import_crm(ws, path)
-    seconds = time.perf_counter() - started
+    stages: dict[str, float] = {}
+    last = [time.perf_counter(), "start"]
+
+    def progress(fraction: float, message: str) -> None:  # wall time per stage of the import
+        now = time.perf_counter()
+        stages[last[1]] = round(stages.get(last[1], 0.0) + now - last[0], 2)
+        last[:] = [now, message.split(" ")[0]]
+
+    started, cpu_started = time.perf_counter(), time.process_time()
+    result = import_crm(ws, path, progress=progress)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    progress(1.0, "done")
+    stages.pop("start", None)
     ws.close()
     if result.status != "imported":
         raise SystemExit(f"import failed: {result.message}")
     d = result.details
     return {"seconds": round(seconds, 2), "rows": d["rows"], "ok": d["ok"], "duplicates": d["duplicates"],
             "rejected": d["rejected"], "phones_valid": d["phones_valid"], "emails_valid": d["emails_valid"],
-            "rows_per_s": round(d["rows"] / seconds)}
+            "rows_per_s": round(d["rows"] / seconds), "cpu_seconds": round(cpu, 2),
+            "rows_per_cpu_s": round(d["rows"] / cpu), "stage_seconds": stages}
 
 
 def run_baseline(path: Path, rows: int, encoding: str) -> dict:
     import pandas as pd
     import phonenumbers
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     frame = pd.read_csv(path, sep=";", dtype=str, nrows=rows, encoding=encoding, keep_default_na=False)
     read_s = time.perf_counter() - started
     out = []
@@ -97,8 +108,8 @@ def run_baseline(path: Path, rows: int, encoding: str) -> dict:
             out.append(None)
     frame["phone"] = out
     frame["email"] = frame["Email"].str.strip().str.lower()
-    seconds = time.perf_counter() - started
-    return {"rows_measured": len(frame), "seconds": round(seconds, 2), "read_csv_s": round(read_s, 2),
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    return {"rows_measured": len(frame), "cpu_seconds": round(cpu, 2), "rows_per_cpu_s": round(len(frame) / cpu), "seconds": round(seconds, 2), "read_csv_s": round(read_s, 2),
             "rows_per_s": round(len(frame) / seconds), "phones_valid": int(frame["phone"].notna().sum())}
 
 
@@ -120,6 +131,7 @@ def main() -> None:
         extrapolated = args.rows / base["rows_per_s"]
         report = {
             "rows": args.rows, "file_mb": round(size_mb, 1), "encoding": args.encoding, "cpus": os.cpu_count(),
+            "load_average_at_end": [round(x, 1) for x in os.getloadavg()],
             "o2o": o2o,
             "baseline_pandas_phonenumbers": {**base, "extrapolated_seconds_for_all_rows": round(extrapolated, 1),
                                              "note": f"measured on the first {base['rows_measured']:,} rows, "
