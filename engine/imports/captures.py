@@ -27,7 +27,7 @@ import pyarrow as pa
 
 from capture import airodump, kismet
 from capture.dot11 import decode, macs_to_bytes
-from capture.pcap import SUPPORTED_LINKTYPES, CaptureFormatError, CaptureReader
+from capture.pcap import SUPPORTED_LINKTYPES, WINDOW, CaptureFormatError, CaptureReader
 from engine.errors import ImportRefused
 from engine.hashing import device_keys
 from engine.imports.registry import REFUSED, ImportContext, ImportResult, LoadOutcome, run_import
@@ -286,9 +286,9 @@ class FrameIngest:
                 "corrupt_records": self.corrupt, "truncated": False, "bytes_lost": 0}
 
 
-def _load_capture(ctx: ImportContext, *, keep_ssid_clear: bool = False) -> LoadOutcome:
+def _load_capture(ctx: ImportContext, *, keep_ssid_clear: bool = False, window: int = WINDOW) -> LoadOutcome:
     try:
-        reader = CaptureReader(ctx.path)
+        reader = CaptureReader(ctx.path, window=window)
         writer = DetectionWriter(ctx, keep_ssid_clear=keep_ssid_clear)
         ingest = FrameIngest(ctx, writer)
         try:
@@ -343,10 +343,11 @@ def _needs_site(path, kind: str) -> ImportResult:
 
 
 def import_capture(ws, path, *, site=None, sensor=None, progress=no_progress, cancel=None,
-                   keep_ssid_clear: bool = False, **options) -> ImportResult:
+                   keep_ssid_clear: bool = False, window: int = WINDOW, **options) -> ImportResult:
+    """`window`: bytes read (and inserted) at a time; bounds memory on huge files."""
     if not site:
         return _needs_site(path, "capture")
-    return run_import(ws, path, "capture", partial(_load_capture, keep_ssid_clear=keep_ssid_clear),
+    return run_import(ws, path, "capture", partial(_load_capture, keep_ssid_clear=keep_ssid_clear, window=window),
                       site=site, sensor=sensor, progress=progress, cancel=cancel)
 
 

@@ -289,3 +289,26 @@ def test_airodump_station_ssids_with_commas_and_bad_rows(workspace, tmp_path):
     assert ssids == ["Cafe, Bar", "Home"]
     rejects = workspace.con.execute("SELECT line, column_name, reason FROM import_rejects ORDER BY line").fetchall()
     assert [(line, reason) for line, _, reason in rejects] == [(7, "not a MAC address"), (8, "not a date and time")]
+
+
+def test_cancel_between_chunks_rolls_back(workspace, tmp_path):
+    frames = [(1700000000 + i, pcapgen.radiotap() + pcapgen.probe_request(bytes([2, 0, 0, 0, i >> 8, i & 255]), seq=i))
+              for i in range(3000)]
+    path = tmp_path / "long.pcap"
+    path.write_bytes(pcapgen.pcap(frames))
+    token = CancelToken()
+    seen = []
+
+    def progress(fraction, message):
+        seen.append(fraction)
+        if len(seen) == 2:
+            token.cancel()  # the user presses Cancel while chunks are being inserted
+
+    before = workspace.table_counts()
+    r = import_capture(workspace, path, site="Lab", progress=progress, cancel=token, window=8192)
+    assert r.status == "cancelled" and len(seen) == 2
+    after = workspace.table_counts()
+    assert {k: after[k] for k in ("detections", "devices", "imports", "ssids")} == \
+        {k: before[k] for k in ("detections", "devices", "imports", "ssids")}
+    again = import_capture(workspace, path, site="Lab", window=8192)  # not marked as imported
+    assert again.status == "imported" and again.details["frames"] == 3000 and again.details["devices"] == 3000
