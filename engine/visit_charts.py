@@ -14,6 +14,7 @@ The comparison period is the previous period of equal length (no comparison for
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -26,6 +27,19 @@ from engine.workspace import Workspace
 COUNTS = ("unique_visitors", "visits", "short_visits", "passersby", "new_visitors", "returning_visitors",
           "staff_devices", "fixed_devices", "randomized_devices")
 TRAFFIC_POINTS = 400
+
+
+@contextmanager
+def _interruptible(ws: Workspace, cancel: CancelToken | None):
+    """A superseded refresh stops its running DuckDB query instead of finishing it."""
+    if cancel is None:
+        yield
+        return
+    cancel.watch(ws.con)
+    try:
+        yield
+    finally:
+        cancel.unwatch(ws.con)
 
 
 def state(ws: Workspace) -> dict:
@@ -129,23 +143,33 @@ def grain_for(frm: date, to: date) -> str:
     return "day" if days <= 92 else "week" if days <= 730 else "month"
 
 
-def charts(ws: Workspace, site_ids: list[int], frm: date, to: date) -> dict:
-    """Every chart of the dashboard for the sites over [frm, to], as DataFrames."""
-    lo = datetime.combine(frm, datetime.min.time())
-    hi = datetime.combine(to + timedelta(days=1), datetime.min.time())
-    dwell = [stats.dwell_histogram(ws, s, frm, to) for s in site_ids]
-    dwell_df = dwell[0].copy()
-    dwell_df["visits"] = np.sum([d["visits"].to_numpy() for d in dwell], axis=0)
-    heat = sum(stats.hour_weekday(ws, s, frm, to) for s in site_ids)
-    returns = _sum_frames([stats.returns(ws, s, frm, to) for s in site_ids], ["visits", "label"], ["visitors"])
-    total = returns["visitors"].sum()
-    returns["share"] = returns["visitors"] / total if total else 0.0
-    grain = grain_for(frm, to)
-    cols = ["unique_visitors", "visits", "passersby", "new_visitors", "returning_visitors"]
-    periods = _sum_frames([stats.period_table(ws, s, grain, frm, to)[["period", *cols]] for s in site_ids],
-                          "period", cols)
-    return {"traffic": traffic(ws, site_ids, lo, hi), "dwell": dwell_df, "heatmap": heat,
-            "returns": returns[["visits", "label", "visitors", "share"]], "periods": periods, "grain": grain}
+CHART_PARTS = ("main", "periods")
+
+
+def charts(ws: Workspace, site_ids: list[int], frm: date, to: date, parts=CHART_PARTS) -> dict:
+    """The dashboard's charts for the sites over [frm, to], as DataFrames. `parts` lets the
+    screen fetch the two halves side by side: "main" (traffic, dwell, hour × weekday,
+    returns) and "periods" (new vs returning per day/week/month)."""
+    out = {}
+    if "main" in parts:
+        lo = datetime.combine(frm, datetime.min.time())
+        hi = datetime.combine(to + timedelta(days=1), datetime.min.time())
+        dwell = [stats.dwell_histogram(ws, s, frm, to) for s in site_ids]
+        dwell_df = dwell[0].copy()
+        dwell_df["visits"] = np.sum([d["visits"].to_numpy() for d in dwell], axis=0)
+        heat = sum(stats.hour_weekday(ws, s, frm, to) for s in site_ids)
+        returns = _sum_frames([stats.returns(ws, s, frm, to) for s in site_ids], ["visits", "label"], ["visitors"])
+        total = returns["visitors"].sum()
+        returns["share"] = returns["visitors"] / total if total else 0.0
+        out.update(traffic=traffic(ws, site_ids, lo, hi), dwell=dwell_df, heatmap=heat,
+                   returns=returns[["visits", "label", "visitors", "share"]])
+    if "periods" in parts:
+        grain = grain_for(frm, to)
+        cols = ["unique_visitors", "visits", "passersby", "new_visitors", "returning_visitors"]
+        out["periods"] = _sum_frames([stats.period_table(ws, s, grain, frm, to)[["period", *cols]]
+                                      for s in site_ids], "period", cols)
+        out["grain"] = grain
+    return out
 
 
 def dashboard(ws: Workspace, site_ids, frm: date | None, to: date | None, *,
@@ -154,6 +178,11 @@ def dashboard(ws: Workspace, site_ids, frm: date | None, to: date | None, *,
     The randomized-MAC estimate (slower) and the charts are separate calls, so the screen
     can run them side by side: `randomized_estimate`, `dashboard_charts`."""
     cancel = cancel or CancelToken()
+    with _interruptible(ws, cancel):
+        return _dashboard(ws, site_ids, frm, to, progress, cancel)
+
+
+def _dashboard(ws, site_ids, frm, to, progress, cancel) -> dict:
     out = {"state": state(ws)}
     if not out["state"]["built"]:
         return out
@@ -177,13 +206,15 @@ def dashboard(ws: Workspace, site_ids, frm: date | None, to: date | None, *,
     return out
 
 
-def dashboard_charts(ws: Workspace, site_ids, frm: date | None, to: date | None) -> dict | None:
-    """The charts of one refresh; None when there are no visits to draw."""
-    sites = selected_sites(ws, site_ids)
-    period = resolve_period(ws, sites, frm, to) if sites else None
-    if period is None:
-        return None
-    return {"sites": sites, "period": period, "charts": charts(ws, sites, *period)}
+def dashboard_charts(ws: Workspace, site_ids, frm: date | None, to: date | None, *,
+                     parts=CHART_PARTS, cancel: CancelToken | None = None) -> dict | None:
+    """The charts (or some `parts` of them) of one refresh; None when there are no visits."""
+    with _interruptible(ws, cancel):
+        sites = selected_sites(ws, site_ids)
+        period = resolve_period(ws, sites, frm, to) if sites else None
+        if period is None:
+            return None
+        return {"sites": sites, "period": period, "charts": charts(ws, sites, *period, parts)}
 
 
 def randomized_estimate(ws: Workspace, site_ids, frm: date, to: date) -> dict:

@@ -70,9 +70,11 @@ class VisitsView(View):
         self.zoom_runner = TaskRunner(monitor, self)
         self.compare_runner = TaskRunner(monitor, self)
         self.chart_runner = TaskRunner(monitor, self)
+        self.periods_runner = TaskRunner(monitor, self)
         self.estimate_runner = TaskRunner(monitor, self)
         self.data: dict = {}
         self.chart_data: dict | None = None
+        self._charts_pending: set[str] = set()
         self.estimate: dict | None = None
         self.last_refresh_ms: float | None = None  # tiles: figures of the period and the previous one
         self.last_chart_ms: float | None = None    # charts: query + drawing
@@ -287,10 +289,13 @@ class VisitsView(View):
                             w, sites, period.start, period.end, progress=progress, cancel=cancel),
                         workspace=ws, on_done=lambda d: self.show_dashboard(d, started), on_error=self._failed,
                         quiet=True)
-        self.chart_runner.run(self.tr("Loading visit charts"),
-                              lambda w, _p, _c: visit_charts.dashboard_charts(w, sites, period.start, period.end),
-                              workspace=ws, on_done=lambda c: self.show_charts(c, started), on_error=self._failed,
-                              quiet=True)
+        self._charts_pending = {"main", "periods"}
+        for part, runner in (("main", self.chart_runner), ("periods", self.periods_runner)):
+            runner.run(self.tr("Loading visit charts"),
+                       lambda w, _p, c, part=part: visit_charts.dashboard_charts(
+                           w, sites, period.start, period.end, parts=(part,), cancel=c),
+                       workspace=ws, on_done=lambda c, part=part: self.show_charts(c, part, started),
+                       on_error=self._failed, quiet=True)
         if self.tabs.currentIndex() == 1:
             self.settings_panel.load()
 
@@ -334,12 +339,17 @@ class VisitsView(View):
                                  lambda w, _p, _c: visit_charts.randomized_estimate(w, sites, frm, to),
                                  workspace=self.context.workspace, quiet=True, on_done=self._show_estimate)
 
-    def show_charts(self, chart_data: dict | None, started: float | None = None) -> None:
-        self.chart_data = chart_data
+    def show_charts(self, chart_data: dict | None, part: str = "main", started: float | None = None) -> None:
+        """Draw one half of the charts (both halves are fetched side by side)."""
         if chart_data is None:
             return
-        self._show_charts(chart_data["charts"])
-        if started is not None:
+        if part == "main":
+            self.chart_data = chart_data
+            self._show_main_charts(chart_data["charts"])
+        else:
+            self._show_period_chart(chart_data["charts"]["periods"])
+        self._charts_pending.discard(part)
+        if started is not None and not self._charts_pending:
             self.last_chart_ms = (time.perf_counter() - started) * 1000
 
     def _show_tiles(self, data: dict) -> None:
@@ -387,7 +397,7 @@ class VisitsView(View):
         return {"capture_rate": pct, "return_rate": pct, "avg_dwell_s": mmss,
                 "median_dwell_s": mmss}.get(key, thin if not isinstance(value, float) else (lambda v: f"{v:.2f}"))(value)
 
-    def _show_charts(self, charts: dict) -> None:
+    def _show_main_charts(self, charts: dict) -> None:
         self._draw_traffic(charts["traffic"], autorange=True)
         dwell = charts["dwell"]
         self.dwell_card.set_bars(np.arange(len(dwell)), dwell["visits"].to_numpy(), color=PALETTE[0])
@@ -409,7 +419,8 @@ class VisitsView(View):
         self.returns_card.plot.getAxis("bottom").setTicks([[(int(v), lbl) for v, lbl in zip(returns["visits"], returns["label"])]])
         self.returns_card.set_frame(returns)
         self.returns_card.plot.autoRange()
-        periods = charts["periods"]
+
+    def _show_period_chart(self, periods: pd.DataFrame) -> None:
         x = epoch_s(periods["period"])
         self.new_card.curve(self.tr("New")).setData(x, periods["new_visitors"].to_numpy(), symbol="o", symbolSize=4)
         self.new_card.curve(self.tr("Returning")).setData(x, periods["returning_visitors"].to_numpy(), symbol="o",
