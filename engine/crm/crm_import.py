@@ -39,8 +39,8 @@ def _resolve_mapping(ws, header: list[str], mapping, mapping_file, where: str) -
     else:
         mapping = mp.remembered_mapping(ws, header, "crm")
         source = "remembered for this file shape"
-        if mapping is None:
-            mapping, source = mp.propose_mapping(header, [], "crm"), "detected from the header"
+        if mapping is None:  # by header names, and by content for columns the names do not explain
+            mapping, source = _content_mapping(ws.con, header), "detected"
     full = mp.validate_mapping(mapping, header, "crm", where=where)
     if not any(r in ("phone", "email", "card") for r in full.values()):
         raise O2OError("No phone, e-mail or card column found", where=where,
@@ -174,9 +174,6 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
                             cancel=ctx.cancel, progress=ctx.progress)
         ctx.cancel.check()
         full, mapping_source = _resolve_mapping(ctx.ws, source.header, mapping, mapping_file, where)
-        if mapping_source == "detected from the header":
-            full = mp.validate_mapping(_content_mapping(con, source.header), source.header, "crm", where)
-            mapping_source = "detected"
         mp.remember_mapping(ctx.ws, source.header, full, "crm")
         roles = _role_columns(full, source.header)
         nz.install_macros(con)

@@ -169,8 +169,9 @@ def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, l
             raise _Bad("no totalSum")
         total = sum(i["sum_kop"] or 0 for i in items)
     props = _properties(receipt)
+    # raw contact and card: normalised for all receipts at once in SQL (see _normalised_stage)
     buyer = next((_text(receipt.get(k)) for k in BUYER_KEYS if _text(receipt.get(k))), None)
-    phone, email = nz.phone_or_email(buyer)
+    phone, email = (None, buyer) if buyer and "@" in buyer else (buyer, None)
     card = _first(receipt, CARD_KEYS, props, ("карт", "card"))
     extra = receipt.get("propertiesData")  # tag 1192, a free text requisite: a card number when it looks like one
     if card is None and isinstance(extra, (str, int)) and re.fullmatch(r"\s*\d{4,32}\s*", str(extra)):
@@ -182,7 +183,7 @@ def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, l
               "kkt_reg_id": _text(receipt.get("kktRegId")), "inn": _text(receipt.get("userInn")),
               "seller": _text(receipt.get("user")), "retail_place": _text(receipt.get("retailPlace")),
               "address": _text(receipt.get("retailPlaceAddress")), "buyer_phone": phone, "buyer_email": email,
-              "card": nz.normalize_card(card)[0] if card else None,
+              "card": card,
               "promo_code": _first(receipt, PROMO_KEYS, props, ("промо", "promo", "купон", "coupon")),
               "source_form": form}
     return record, items
@@ -293,9 +294,8 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
                  AS BIGINT) AS total_kop,
             try_cast(trim({c('operation_type')}) AS TINYINT) AS operation_type,
             trim({c('kkt_reg_id')}) AS kkt_reg_id, trim({c('inn')}) AS inn, o2o_card({c('card')}) AS card,
-            o2o_blank({c('promo_code')}) AS promo_code, o2o_phone_fast({c('buyer_phone')}) AS buyer_phone,
-            CASE WHEN o2o_email_ok(o2o_email({c('buyer_email')})) THEN o2o_email({c('buyer_email')}) END
-                AS buyer_email
+            o2o_blank({c('promo_code')}) AS promo_code, o2o_blank({c('buyer_phone')}) AS buyer_phone,
+            o2o_blank({c('buyer_email')}) AS buyer_email
         FROM rcp_raw""")
     bad = con.execute("""
         SELECT line, CASE WHEN fn IS NULL OR fd IS NULL OR fp IS NULL THEN 'no receipt identity (fn, fd, fp)'
@@ -318,6 +318,21 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
     drop_source(con, "rcp_raw")
     con.execute("DROP TABLE IF EXISTS rcp_t")
     return source.rows + len(source.parse_rejects), rejects
+
+
+def _normalise_contacts(con) -> None:
+    """Buyer phone/e-mail and card of every staged receipt, in one vectorised pass."""
+    slow = [r[0] for r in con.execute(
+        "SELECT DISTINCT trim(buyer_phone) FROM rec_stage WHERE o2o_blank(buyer_phone) IS NOT NULL "
+        "AND o2o_phone_fast(buyer_phone) IS NULL AND NOT o2o_sci(buyer_phone)").fetchall()]
+    nz.resolve_slow_phones(con, slow, "rec_slow")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE rec_stage AS SELECT s.* REPLACE (
+            coalesce(o2o_phone_fast(s.buyer_phone), sp.e164) AS buyer_phone,
+            CASE WHEN o2o_email_ok(o2o_email(s.buyer_email)) THEN o2o_email(s.buyer_email) END AS buyer_email,
+            o2o_card(s.card) AS card)
+        FROM rec_stage s LEFT JOIN rec_slow sp ON sp.raw = trim(s.buyer_phone)""")
+    con.execute("DROP TABLE rec_slow")
 
 
 def refresh_receipt_checks(con) -> None:
@@ -379,6 +394,7 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
         in_file_dups = documents - len(rejects) - con.execute("SELECT count(*) FROM rec_stage").fetchone()[0]
         ctx.progress(0.6, "storing")
         nz.install_macros(con)
+        _normalise_contacts(con)
         # local times become UTC with the register's site time zone, else Moscow; and back
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE rec_new AS

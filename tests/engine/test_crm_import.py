@@ -247,3 +247,12 @@ def test_cancelled_import_leaves_nothing(workspace, tmp_path):
     assert workspace.con.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
     assert workspace.con.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
     assert import_crm(workspace, tmp_path / "crm.csv").status == IMPORTED  # and it can be imported afterwards
+
+
+def test_columns_without_telling_names_are_mapped_by_content(workspace, tmp_path):
+    result = import_crm(workspace, write_csv(tmp_path / "n.csv", [["Иван", "8 916 123-45-67", "IVAN@MAIL.RU"],
+                                                                 ["Анна", "+7 926 000 11 22", "anna@mail.ru"]],
+                                             header=["Кто", "Контакт", "Куда писать"]))
+    assert result.status == IMPORTED, result.message
+    assert result.details["mapping"] == {"Кто": "ignore", "Контакт": "phone", "Куда писать": "email"}
+    assert result.details["mapping_source"] == "detected"
