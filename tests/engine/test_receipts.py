@@ -185,3 +185,24 @@ def test_broken_json_names_the_place(workspace, tmp_path):
     path.write_text('[{"receipt": {"totalSum": 1,}]', encoding="utf-8")
     result = import_receipts(workspace, path)
     assert result.status == REFUSED and "broken.json" in result.message and "line 1" in result.message
+
+
+def test_receipt_xlsx_with_a_saved_mapping(workspace, tmp_path):
+    import openpyxl
+
+    from engine.crm.mapping import save_mapping
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Накопитель", "Документ", "Признак", "Когда", "Итого, руб", "Промокод", "Покупатель"])
+    sheet.append(["9960440300000009", 77, 4242, datetime(2024, 9, 17, 18, 1), 1285.21, "AUTUMN", "8 916 123 45 67"])
+    path = tmp_path / "receipts.xlsx"
+    book.save(path)
+    mapping = save_mapping(tmp_path / "m.json", {"Накопитель": "fn", "Документ": "fd", "Признак": "fp",
+                                                  "Когда": "datetime", "Итого, руб": "total",
+                                                  "Промокод": "promo_code", "Покупатель": "buyer_phone"})
+    result = import_receipts(workspace, path, mapping_file=mapping)
+    assert result.status == IMPORTED, result.message
+    assert workspace.con.execute("SELECT fn, fd, fp, ts, total_kop, promo_code, buyer_phone FROM receipts"
+                                 ).fetchone() == ("9960440300000009", 77, "4242", datetime(2024, 9, 17, 15, 1),
+                                                  128521, "AUTUMN", "+79161234567")
