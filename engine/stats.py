@@ -177,8 +177,9 @@ def period_table(ws: Workspace, site, grain: str = "day", frm: date | None = Non
     site_id = site_id_of(ws, site)
     lo, hi = _bounds(ws, site_id, frm, to)
     return ws.con.execute(f"""
-        WITH v AS (
-            SELECT *, date_trunc('{grain}', local_start)::DATE AS period FROM visits
+        WITH v AS MATERIALIZED (
+            SELECT device_key, randomized, class, dwell_s, local_start,
+                   date_trunc('{grain}', local_start)::DATE AS period FROM visits
             WHERE site_id = $site AND local_start < $hi
         ), first_visit AS (
             SELECT device_key, min(period) AS first_period FROM v WHERE {VISIT} GROUP BY ALL
