@@ -1,6 +1,7 @@
 """Speed of rebuilding visits and of the dashboard's chart queries.
 
     .venv/bin/python benchmarks/bench_visits.py [--rows 20000000] [--baseline-rows N]
+    .venv/bin/python benchmarks/bench_visits.py --demo medium   # figures vs truth.json
 
 Generates a month of a busy site directly in DuckDB (range()/random(): visits of
 devices with a detection every ~30 s, three sensors, 5 % randomized devices, a few
@@ -93,11 +94,49 @@ def load() -> str:
     return "load average %.1f %.1f %.1f" % os.getloadavg()
 
 
+FIGURES = ("unique_visitors", "visits", "short_visits", "passersby", "staff_devices", "fixed_devices",
+           "randomized_devices")
+
+
+def demo_check(scale: str, seed: int = 7) -> None:
+    """Build the demo world at `scale`, rebuild visits and print every figure beside truth."""
+    import json
+
+    from engine.demo import build_demo
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        build_demo(Path(tmp), seed=seed, scale=scale)
+        truth = json.loads((Path(tmp) / "truth.json").read_text(encoding="utf-8"))
+        print(f"demo {scale}: built in {time.perf_counter() - t0:.0f} s")
+        with Workspace.open(Path(tmp) / "demo.o2o") as ws:
+            n = ws.con.execute("SELECT count(*) FROM detections").fetchone()[0]
+            t0 = time.perf_counter()
+            visits.rebuild(ws, full=True)
+            print(f"  rebuild of {n:,} detections: {time.perf_counter() - t0:.2f} s")
+            for site in truth["sites"]:
+                s = stats.site_stats(ws, site["name"])
+                rv = s["randomized_visitors"]
+                people = site["persons_visited"] - site["unique_visitors"]
+                exact = all(s[k] == site[k] for k in FIGURES)
+                print(f"  {site['name']:<17} counts {'exact' if exact else 'DIFFER'}; "
+                      f"mean dwell {s['avg_dwell_s']} vs {site['mean_dwell_s']}; "
+                      f"return rate {s['return_rate']} vs {site['return_rate']}; "
+                      f"randomized people {rv['estimate']} [{rv['low']}, {rv['high']}] vs {people}")
+                if not exact:
+                    print("    " + ", ".join(f"{k} {s[k]} vs {site[k]}" for k in FIGURES if s[k] != site[k]))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000_000)
     parser.add_argument("--baseline-rows", type=int, default=5_000_000)
+    parser.add_argument("--demo", choices=("small", "medium", "large"),
+                        help="instead: build this demo world and compare every figure with truth.json")
     args = parser.parse_args(argv)
+    if args.demo:
+        demo_check(args.demo)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(Path(tmp) / "bench.o2o", create=True, demo=True)
         t0 = time.perf_counter()
