@@ -114,3 +114,31 @@ def test_calibration_recovers_the_demo_thresholds(demo_small, tmp_path):
             assert abs(res["rssi_inside"] - planted[res["sensor"]]) <= 3, res
             checked += 1
     assert checked >= 5
+
+
+def test_clusters_and_calibrate_cli(demo_small, tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    o2o = str(Path(sys.executable).with_name("o2o"))
+    out, truth = demo_small
+    path = tmp_path / "demo.o2o"
+    shutil.copy(out / "demo.o2o", path)
+    run = lambda *a: subprocess.run([o2o, *a, "-w", str(path), "--json"], capture_output=True,  # noqa: E731
+                                    text=True, timeout=180)
+    proc = run("clusters", "--k", "3")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["k"] == 3 and sum(c["devices"] for c in result["clusters"]) == result["devices"]
+    assert all(c["label"] for c in result["clusters"])
+    proc = run("calibrate", "--site", "Mall Store A", "--apply")
+    assert proc.returncode == 0, proc.stderr
+    sensors = json.loads(proc.stdout)
+    assert {s["sensor"] for s in sensors} == {"A-entrance", "A-backroom"} and all(s["applied"] for s in sensors)
+    with Workspace.open(path) as ws:
+        stored = {s["name"]: s["rssi_inside"] for s in ws.sensors() if s["site"] == "Mall Store A"}
+    assert stored == {s["sensor"]: s["rssi_inside"] for s in sensors}
+    proc = run("calibrate", "--site", "Nowhere")
+    assert proc.returncode == 2 and "No site named" in proc.stderr
