@@ -9,7 +9,9 @@ pointer jumping (each pass is one SQL statement over all nodes, not a Python loo
 Devices join a person only through such a real link, never by a guess, and randomized MACs
 never join at all. `identities` keeps every link with its source (import, rule, evidence)
 so a merge can always be explained. A person's id is derived from the smallest identifier
-of the component, so it stays the same across rebuilds unless people merge.
+of the component, so it stays the same across rebuilds unless people merge. Records are
+keyed by integers (CRM row: import_id * 10^12 + line; receipt: -receipt_id; partner match:
+below -10^15) so the joins stay on numbers.
 """
 from __future__ import annotations
 
@@ -25,10 +27,10 @@ PAGE_COLUMNS = ("person_id", "name", "phone", "email", "card", "crm_id", "gender
 _OBSERVATIONS = """
 CREATE OR REPLACE TEMP TABLE pp_obs AS
 WITH crm AS (
-    SELECT 'c' || import_id || ':' || line AS rec, import_id, 'line ' || line AS evidence,
+    SELECT import_id::BIGINT * 1000000000000 + line AS rec, import_id, 'line ' || line AS evidence,
            phone, email, card, crm_id FROM contacts),
 rc AS (
-    SELECT 'r' || receipt_id AS rec, import_id, 'receipt FN ' || fn || ' FD ' || fd AS evidence,
+    SELECT -receipt_id AS rec, import_id, 'receipt FN ' || fn || ' FD ' || fd AS evidence,
            buyer_phone, buyer_email, card FROM receipts
     WHERE buyer_phone IS NOT NULL OR buyer_email IS NOT NULL OR card IS NOT NULL)
 SELECT rec, 'phone' AS id_type, phone AS id_value, 'crm' AS source_kind, import_id, 'crm row' AS rule, evidence
@@ -47,7 +49,7 @@ UNION ALL SELECT rec, 'card', card, 'receipts', import_id, 'receipt loyalty card
 CREATE OR REPLACE TEMP TABLE pp_partner AS
 WITH phones AS (SELECT DISTINCT id_value AS phone, sha256(replace(id_value, '+', '')) AS h
                 FROM pp_obs WHERE id_type = 'phone')
-SELECT 'p' || m.partner || ':' || m.key_hash || ':' || m.value_hash AS rec, d.device_key, p.phone,
+SELECT -(1000000000000000 + row_number() OVER ()) AS rec, d.device_key, p.phone,
        m.partner, m.import_id
 FROM partner_matches m
 JOIN devices d ON d.mac_md5 = m.key_hash AND NOT d.randomized
@@ -64,7 +66,7 @@ SELECT rec, 'phone', phone, 'partner_matches', import_id,
 
 _GRAPH = """
 CREATE OR REPLACE TEMP TABLE pp_nodes AS
-SELECT row_number() OVER (ORDER BY id_type, id_value) AS node_id, id_type, id_value
+SELECT row_number() OVER () AS node_id, id_type, id_value
 FROM (SELECT DISTINCT id_type, id_value FROM pp_obs);
 
 CREATE OR REPLACE TEMP TABLE pp_rec_nodes AS
@@ -93,9 +95,11 @@ _PEOPLE = """
 DELETE FROM identities;
 DELETE FROM people;
 
+-- a person's id: from the component's smallest identifier, so it survives rebuilds
 CREATE OR REPLACE TEMP TABLE pp_person AS
-SELECT l.node_id, ('0x' || substr(md5(r.id_type || ':' || r.id_value), 1, 15))::BIGINT AS person_id
-FROM pp_label l JOIN pp_nodes r ON r.node_id = l.label;
+WITH comp AS (SELECT l.label, ('0x' || substr(md5(min(n.id_type || ':' || n.id_value)), 1, 15))::BIGINT AS person_id
+              FROM pp_label l JOIN pp_nodes n USING (node_id) GROUP BY l.label)
+SELECT l.node_id, c.person_id FROM pp_label l JOIN comp c USING (label);
 
 INSERT INTO identities
 SELECT p.person_id, o.id_type, o.id_value, o.source_kind, o.import_id, o.rule, o.evidence
@@ -106,36 +110,42 @@ SELECT DISTINCT i.rec, p.person_id FROM pp_obs i JOIN pp_nodes n USING (id_type,
 JOIN pp_person p USING (node_id);
 
 INSERT INTO people
-WITH ids AS (
+-- per person and identifier: how many records show it (the most shown is the person's main one),
+-- plain GROUP BYs instead of count(DISTINCT)/mode() per person, which are several times slower
+WITH seen AS (
+    SELECT person_id, id_type, id_value, count(*) AS records FROM identities GROUP BY ALL),
+ids AS (
     SELECT person_id,
-        count(DISTINCT id_value) FILTER (WHERE id_type = 'phone') AS phones,
-        count(DISTINCT id_value) FILTER (WHERE id_type = 'email') AS emails,
-        count(DISTINCT id_value) FILTER (WHERE id_type = 'card') AS cards,
-        count(DISTINCT id_value) FILTER (WHERE id_type = 'device') AS devices,
-        mode(id_value) FILTER (WHERE id_type = 'phone') AS phone,
-        mode(id_value) FILTER (WHERE id_type = 'email') AS email,
-        mode(id_value) FILTER (WHERE id_type = 'card') AS card,
-        min(id_value) FILTER (WHERE id_type = 'crm_id') AS crm_id,
-        string_agg(DISTINCT source_kind, ',' ORDER BY source_kind) AS sources
-    FROM identities GROUP BY person_id),
+        count(*) FILTER (WHERE id_type = 'phone') AS phones,
+        count(*) FILTER (WHERE id_type = 'email') AS emails,
+        count(*) FILTER (WHERE id_type = 'card') AS cards,
+        count(*) FILTER (WHERE id_type = 'device') AS devices,
+        arg_max(id_value, records) FILTER (WHERE id_type = 'phone') AS phone,
+        arg_max(id_value, records) FILTER (WHERE id_type = 'email') AS email,
+        arg_max(id_value, records) FILTER (WHERE id_type = 'card') AS card,
+        min(id_value) FILTER (WHERE id_type = 'crm_id') AS crm_id
+    FROM seen GROUP BY person_id),
+kinds AS (
+    SELECT person_id, string_agg(source_kind, ',' ORDER BY source_kind) AS sources
+    FROM (SELECT DISTINCT person_id, source_kind FROM identities) GROUP BY person_id),
 crm AS (
     SELECT rp.person_id,
-        arg_max(c.name, c.import_id * 1e12 + c.line) FILTER (WHERE c.name IS NOT NULL) AS name,
-        arg_max(c.gender, c.import_id * 1e12 + c.line) FILTER (WHERE c.gender IS NOT NULL) AS gender,
-        arg_max(c.birth_date, c.import_id * 1e12 + c.line) FILTER (WHERE c.birth_date IS NOT NULL) AS birth_date,
-        arg_max(c.consent, c.import_id * 1e12 + c.line) FILTER (WHERE c.consent IS NOT NULL) AS consent
-    FROM pp_rec_person rp JOIN contacts c ON rp.rec = 'c' || c.import_id || ':' || c.line
-    WHERE rp.rec LIKE 'c%' GROUP BY rp.person_id),
+        arg_max(c.name, rp.rec) FILTER (WHERE c.name IS NOT NULL) AS name,  -- the latest CRM row wins
+        arg_max(c.gender, rp.rec) FILTER (WHERE c.gender IS NOT NULL) AS gender,
+        arg_max(c.birth_date, rp.rec) FILTER (WHERE c.birth_date IS NOT NULL) AS birth_date,
+        arg_max(c.consent, rp.rec) FILTER (WHERE c.consent IS NOT NULL) AS consent
+    FROM pp_rec_person rp JOIN contacts c ON rp.rec = c.import_id::BIGINT * 1000000000000 + c.line
+    WHERE rp.rec > 0 GROUP BY rp.person_id),
 buys AS (
     SELECT rp.person_id, count(*) AS receipts,
         sum(CASE WHEN r.operation_type IN (2, 3) THEN -r.total_kop ELSE r.total_kop END) AS revenue_kop,
         max(r.ts) AS last_purchase
-    FROM pp_rec_person rp JOIN receipts r ON rp.rec = 'r' || r.receipt_id
-    WHERE rp.rec LIKE 'r%' GROUP BY rp.person_id)
+    FROM pp_rec_person rp JOIN receipts r ON rp.rec = -r.receipt_id
+    WHERE rp.rec < 0 AND rp.rec > -1000000000000000 GROUP BY rp.person_id)
 SELECT i.person_id, c.name, i.phone, i.email, i.card, i.crm_id, c.gender, c.birth_date, c.consent,
        i.phones, i.emails, i.cards, i.devices, coalesce(b.receipts, 0), coalesce(b.revenue_kop, 0),
-       b.last_purchase, i.sources
-FROM ids i LEFT JOIN crm c USING (person_id) LEFT JOIN buys b USING (person_id);
+       b.last_purchase, k.sources
+FROM ids i JOIN kinds k USING (person_id) LEFT JOIN crm c USING (person_id) LEFT JOIN buys b USING (person_id);
 """
 
 _TEMP = ("pp_obs", "pp_partner", "pp_nodes", "pp_rec_nodes", "pp_edges", "pp_label", "pp_label2",
