@@ -8,7 +8,7 @@ import pytest
 
 from engine import hashing
 from engine.crm.receipts import flagged_receipts, import_receipts
-from engine.crm.registers import import_partner_matches, import_registers
+from engine.crm.registers import import_partner_matches
 from engine.imports import import_file
 from engine.imports.registry import IMPORTED, REFUSED, SKIPPED
 
