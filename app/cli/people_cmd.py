@@ -14,7 +14,8 @@ from pathlib import Path
 from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress
 from engine.imports.registry import IMPORTED, SKIPPED, ImportResult
 
-RECEIPT_TOTALS = ("documents", "receipts", "items", "duplicates", "rejected", "unregistered_registers")
+RECEIPT_TOTALS = ("documents", "receipts", "items", "duplicates", "rejected", "unregistered_registers", "sales",
+                  "returns", "unregistered_receipts", "other_taxpayer_receipts", "with_card", "net_sales_kop")
 
 
 def register_import(import_sub) -> None:
