@@ -128,7 +128,7 @@ def test_demo_figures_recover_truth(demo_ws):
     sensor is an airodump CSV with whole-second times). Return rate: rounding (1e-4). People
     behind randomized MACs: an estimate (it assumes randomizing people return like the
     others, which holds only on average), so truth must lie in [low, high] and the
-    estimate within 10 % (small demo: −5 % at Mall Store A, where 253 MACs hide 215 people)."""
+    estimate within 10 % (small demo: −3 % at Mall Store A, where 253 MACs hide 215 people)."""
     ws, truth, _ = demo_ws
     params = truth["analysis_defaults"]
     for key in ("gap_s", "min_visit_s", "short_visit_s"):
