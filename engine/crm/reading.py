@@ -124,7 +124,26 @@ def read_sample(path: Path, encoding: str | None = None, nbytes: int = SAMPLE_BY
     if not sample.strip(b"\xef\xbb\xbf \r\n\t"):
         raise ImportRefused("Empty file: no header and no rows", where=str(path))
     enc = _check_declared(sample, encoding, path) if encoding else detect_encoding(sample)
+    if enc == "utf-8" and not any(b > 127 for b in sample):
+        enc = _later_encoding(path, nbytes) or enc
     return sample.decode(enc, errors="ignore"), enc
+
+
+def _later_encoding(path: Path, nbytes: int) -> str | None:
+    """An all-ASCII head says nothing about the encoding: look at the middle and the end too."""
+    size = path.stat().st_size
+    if size <= nbytes:
+        return None
+    with open(path, "rb") as fh:
+        for fraction in (0.25, 0.5, 0.75, 1.0):
+            fh.seek(max(int(size * fraction) - (64 << 10), nbytes))
+            chunk = fh.read(64 << 10)
+            if any(b > 127 for b in chunk):
+                first = next(i for i, b in enumerate(chunk) if b > 127)
+                # start at a line break so a cut multi-byte character does not look like 8-bit text
+                cut = chunk.rfind(b"\n", 0, first) + 1
+                return detect_encoding(chunk[cut:].rsplit(b"\n", 1)[0] or chunk[cut:])
+    return None
 
 
 def sample_records(text: str, delimiter: str, limit: int) -> list[list[str]]:

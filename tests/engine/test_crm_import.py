@@ -256,3 +256,13 @@ def test_columns_without_telling_names_are_mapped_by_content(workspace, tmp_path
     assert result.status == IMPORTED, result.message
     assert result.details["mapping"] == {"Кто": "ignore", "Контакт": "phone", "Куда писать": "email"}
     assert result.details["mapping_source"] == "detected"
+
+
+def test_cyrillic_only_after_the_first_megabyte_is_still_detected(workspace, tmp_path):
+    rows = [[f"+7916{i:07d}", f"u{i}@mail.ru", "", "", "", "", ""] for i in range(40_000)]  # ASCII: > 1 MB
+    rows.append(["+79990001122", "", "Ёлкина Юлия", "", "Ж", "", ""])
+    result = import_crm(workspace, write_csv(tmp_path / "late.csv", rows, encoding="cp1251"))
+    assert result.status == IMPORTED, result.message
+    assert result.details["encoding"] == "cp1251"
+    assert workspace.con.execute("SELECT name, gender FROM contacts WHERE phone = '+79990001122'").fetchone() == (
+        "Ёлкина Юлия", "f")
