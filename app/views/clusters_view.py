@@ -50,9 +50,10 @@ class ClustersView(View):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)
-        self.empty = EmptyState(self.tr(
+        self.no_clusters_text = self.tr(
             "No clusters yet — build visits on the Visits screen, then press Run clustering. Devices are "
-            "grouped by how often, when and how long they visit."))
+            "grouped by how often, when and how long they visit.")
+        self.empty = EmptyState(self.no_clusters_text)
         self.body.addWidget(self.empty)
         self.content = QWidget()
         content = QVBoxLayout(self.content)
@@ -105,6 +106,7 @@ class ClustersView(View):
         if ws is None:
             self.empty.setText(self.tr("No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)"))
             return
+        self.empty.setText(self.no_clusters_text)
         self.runner.run(self.tr("Loading clusters"), lambda w, _p, _c: visit_charts.latest_clusters(w, MAX_POINTS),
                         workspace=ws, quiet=True, on_done=self.show_result, on_error=self._failed)
 

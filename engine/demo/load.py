@@ -62,10 +62,14 @@ def build_workspace(out: Path, files: list[dict], *, progress: ProgressFn = no_p
 def _derive(ws, progress: ProgressFn, cancel: CancelToken) -> dict:
     """What an analyst would build first: visits (default parameters) and resolved people,
     so the demo opens on working dashboards."""
-    from engine import people, visits
+    from engine import clusters, people, visits
 
     progress(0.985, "Building visits")
     built_visits = visits.rebuild(ws, cancel=cancel)
     progress(0.995, "Resolving people")
     built_people = people.build_people(ws, cancel=cancel)
-    return {"visits": built_visits, "people": built_people}
+    cancel.check()
+    progress(0.998, "Clustering visitors")
+    built_clusters = clusters.build(ws)
+    return {"visits": built_visits, "people": built_people,
+            "clusters": {k: built_clusters[k] for k in ("k", "devices", "criterion")}}
