@@ -14,7 +14,7 @@ from app.settings import Settings
 from app.views import view_classes
 from app.widgets import ContextBar, ErrorDialog
 from app.worker import TaskMonitor, TaskRunner
-from engine.errors import O2OError
+from engine.errors import O2OError, SecretUnavailable
 from engine.workspace import SUFFIX, Workspace
 
 
@@ -200,12 +200,46 @@ class MainWindow(QMainWindow):
         # Opening is fast (a file open + at most a migration); a slow upgrade shows progress via the
         # status bar once it moves to a task. Errors are shown, never swallowed.
         try:
-            ws = Workspace.open(path, create=create)
+            try:
+                ws = Workspace.open(path, create=create)
+            except SecretUnavailable as exc:
+                passphrase = create and self.ask_new_passphrase(exc.one_line())
+                if not passphrase:
+                    raise
+                ws = Workspace.open(path, create=True, passphrase=passphrase)
         except O2OError as exc:
             self.show_error(self.tr("Cannot open workspace"), exc.one_line())
             return False
+        if ws.secret_mode == "passphrase" and ws.read_only:
+            self.unlock_with_passphrase(ws)
         self.set_workspace(ws)
         return True
+
+    def ask_new_passphrase(self, reason: str) -> str | None:
+        """No usable keyring: protect the new workspace's secret with a passphrase instead."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        label = reason + "\n\n" + self.tr("Type a passphrase to protect this workspace's hashing secret:")
+        first, ok = QInputDialog.getText(self, self.tr("Protect the workspace"), label, QLineEdit.EchoMode.Password)
+        if not ok or not first:
+            return None
+        second, ok = QInputDialog.getText(self, self.tr("Protect the workspace"), self.tr("Type it again:"),
+                                          QLineEdit.EchoMode.Password)
+        if not ok or second != first:
+            self.show_error(self.tr("Protect the workspace"), self.tr("The passphrases differ; nothing was created."))
+            return None
+        return first
+
+    def unlock_with_passphrase(self, ws: Workspace) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        passphrase, ok = QInputDialog.getText(self, self.tr("Unlock workspace"), ws.read_only_reason,
+                                              QLineEdit.EchoMode.Password)
+        if ok and passphrase:
+            try:
+                ws.unlock(passphrase)
+            except O2OError as exc:
+                self.notifications.add("warning", exc.one_line())
 
     def set_workspace(self, ws: Workspace) -> None:
         self.settings.remember_workspace(ws.path)

@@ -42,7 +42,12 @@ def _keyring_user(workspace_id: str) -> str:
 
 
 def keyring_usable() -> bool:
-    """False where keyring would only fail (no Secret Service, no backend configured)."""
+    """False where keyring would fail, or would only keep the secret in a plain file.
+
+    keyrings.alt (installed for the tests) registers file backends that store passwords in
+    the clear or prompt on a terminal; they count only when chosen explicitly through
+    keyring's own configuration (PYTHON_KEYRING_BACKEND), as the test suite does.
+    """
     from keyring.backends import chainer, fail
 
     backend = keyring.get_keyring()
@@ -50,6 +55,10 @@ def keyring_usable() -> bool:
         return False
     if isinstance(backend, chainer.ChainerBackend):
         return bool(backend.backends)
+    module = type(backend).__module__
+    if module.startswith("keyrings.alt") or module == "keyring.backends.null":
+        chosen = os.environ.get("PYTHON_KEYRING_BACKEND", "")
+        return chosen == f"{module}.{type(backend).__name__}"
     return True
 
 

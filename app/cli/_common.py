@@ -34,9 +34,15 @@ def passphrase_from(args) -> str | None:
 
 def open_workspace(args, *, create: bool = True) -> tuple[Workspace, list[str]]:
     """(workspace, notes): notes say what was created on the way."""
+    from engine.errors import SecretUnavailable
+
     path = Path(args.workspace)
     existed = path.exists()
-    ws = Workspace.open(path, create=create, passphrase=passphrase_from(args))
+    try:
+        ws = Workspace.open(path, create=create, passphrase=passphrase_from(args))
+    except SecretUnavailable as exc:
+        exc.hint = (exc.hint or "") + " From the command line: --passphrase-env VAR (or O2O_PASSPHRASE)."
+        raise
     notes = [] if existed else [f"workspace {path} created"]
     return ws, notes
 

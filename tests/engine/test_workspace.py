@@ -1,6 +1,7 @@
 """The workspace file: create, reopen, migrate, refuse, secrets, transactional imports."""
 from __future__ import annotations
 
+import base64
 import shutil
 from pathlib import Path
 
@@ -170,3 +171,30 @@ def test_cancelled_import_rolls_back(workspace, tmp_path):
     result = run_import(workspace, src, "test", load, cancel=token)
     assert result.status == "cancelled"
     assert set(workspace.tables()) == before
+
+
+def test_without_a_keyring_a_passphrase_protects_the_secret(tmp_path, monkeypatch):
+    """No usable keyring (here: the plain-file backend not chosen explicitly) → passphrase mode."""
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    import keyring.core
+
+    keyring.core.init_backend()  # keyring re-reads its configuration, as a fresh process would
+    try:
+        assert not secrets.keyring_usable()
+        with pytest.raises(O2OError, match="No usable OS keyring"):
+            Workspace.open(tmp_path / "nokeyring.o2o", create=True)
+        assert not (tmp_path / "nokeyring.o2o").exists()
+        with Workspace.open(tmp_path / "locked.o2o", create=True, passphrase="s3cret pass") as ws:
+            assert ws.secret_mode == "passphrase" and not ws.read_only
+            secret = ws.secret
+        raw = (tmp_path / "locked.o2o").read_bytes()
+        assert secret not in raw and base64.b64encode(secret) not in raw  # never in the clear
+        with Workspace.open(tmp_path / "locked.o2o") as ws:
+            assert ws.read_only and "passphrase" in ws.read_only_reason
+            with pytest.raises(O2OError, match="Wrong passphrase"):
+                ws.unlock("wrong")
+            ws.unlock("s3cret pass")
+            assert ws.secret == secret
+    finally:
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+        keyring.core.init_backend()
