@@ -2,7 +2,7 @@
 
 A screen is a `View` subclass with NAME (used by `--view`), TITLE (navigation) and a
 constructor taking (context, monitor). Each has a `__main__` preview on the demo workspace
-via app.views.preview.
+via app.views.preview (python -m app.views.<module> [WORKSPACE]).
 """
 from __future__ import annotations
 

@@ -466,21 +466,9 @@ class CaptureView(View):
         super().closeEvent(event)
 
 
-if __name__ == "__main__":  # preview: python -m app.views.capture_view WORKSPACE.o2o [CAPTURE.pcap]
+if __name__ == "__main__":  # preview: python -m app.views.capture_view [WORKSPACE.o2o]
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from app.views.preview import preview
 
-    from app.context import AppContext
-    from app.worker import TaskMonitor
-    from engine.workspace import Workspace
-
-    qt_app = QApplication(sys.argv)
-    ctx, mon = AppContext(), TaskMonitor()
-    ctx.set_workspace(Workspace.open(sys.argv[1], create=True))
-    view = CaptureView(ctx, mon)
-    if len(sys.argv) > 2:
-        view.set_replay_file(Path(sys.argv[2]))
-    view.resize(1200, 900)
-    view.show()
-    sys.exit(qt_app.exec())
+    sys.exit(preview(CaptureView))

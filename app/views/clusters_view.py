@@ -185,19 +185,9 @@ class ClustersView(View):
             self.profiles.frame.to_csv(path, index=False, encoding="utf-8-sig")
 
 
-if __name__ == "__main__":  # preview: python -m app.views.clusters_view WORKSPACE.o2o
+if __name__ == "__main__":  # preview: python -m app.views.clusters_view [WORKSPACE.o2o]
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from app.views.preview import preview
 
-    from app.context import AppContext
-    from app.worker import TaskMonitor
-    from engine.workspace import Workspace
-
-    qt_app = QApplication(sys.argv)
-    ctx, mon = AppContext(), TaskMonitor()
-    ctx.set_workspace(Workspace.open(sys.argv[1]))
-    view = ClustersView(ctx, mon)
-    view.resize(1200, 800)
-    view.show()
-    sys.exit(qt_app.exec())
+    sys.exit(preview(ClustersView))

@@ -194,3 +194,11 @@ class ImportView(View):
         self.import_button.setEnabled(not busy)
         self.add_button.setEnabled(not busy)
         self.remove_button.setEnabled(not busy)
+
+
+if __name__ == "__main__":  # preview: python -m app.views.import_view [WORKSPACE.o2o]
+    import sys
+
+    from app.views.preview import preview
+
+    sys.exit(preview(ImportView))

@@ -92,3 +92,11 @@ class OverviewView(View):
         self.sensors_model.set_frame(data["sensors"].drop(columns=["sensor_id", "site_id"]))
         self.counts_model.set_frame(pd.DataFrame(sorted(counts.items()), columns=["table", "rows"]))
         self.imports_model.set_frame(data["imports"])
+
+
+if __name__ == "__main__":  # preview: python -m app.views.overview [WORKSPACE.o2o]
+    import sys
+
+    from app.views.preview import preview
+
+    sys.exit(preview(OverviewView))

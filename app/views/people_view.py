@@ -361,3 +361,11 @@ class PeopleView(View):
                        f"{self.tr('%1 link(s)').replace('%1', count_text(s.get('links')))}</li>" for s in sources)
             out.append("</ul>")
         return "".join(out)
+
+
+if __name__ == "__main__":  # preview: python -m app.views.people_view [WORKSPACE.o2o]
+    import sys
+
+    from app.views.preview import preview
+
+    sys.exit(preview(PeopleView))

@@ -196,3 +196,11 @@ class ReceiptsView(View):
     def apply_filter(self) -> None:
         if self.model is not None:
             self.model.set_filter(self.filter_edit.text())
+
+
+if __name__ == "__main__":  # preview: python -m app.views.receipts_view [WORKSPACE.o2o]
+    import sys
+
+    from app.views.preview import preview
+
+    sys.exit(preview(ReceiptsView))

@@ -198,3 +198,11 @@ class SettingsView(View):
         self.runner.run(self.tr("Saving sites and sensors"), save, workspace=ws,
                         on_done=lambda _r: self.context.notify_changed({"sites", "sensors"}),
                         done_message=lambda _r: self.tr("Sites and sensors saved"))
+
+
+if __name__ == "__main__":  # preview: python -m app.views.settings_view [WORKSPACE.o2o]
+    import sys
+
+    from app.views.preview import preview
+
+    sys.exit(preview(SettingsView))

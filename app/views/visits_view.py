@@ -572,23 +572,9 @@ class VisitsView(View):
             self.export_figures(Path(path))
 
 
-if __name__ == "__main__":  # preview: python -m app.views.visits_view WORKSPACE.o2o
+if __name__ == "__main__":  # preview: python -m app.views.visits_view [WORKSPACE.o2o]
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from app.views.preview import preview
 
-    from app.context import AppContext
-    from app.widgets import ContextBar
-    from app.worker import TaskMonitor
-    from engine.workspace import Workspace
-
-    qt_app = QApplication(sys.argv)
-    ctx, mon = AppContext(), TaskMonitor()
-    ctx.set_workspace(Workspace.open(sys.argv[1]))
-    holder = QWidget()
-    lay = QVBoxLayout(holder)
-    lay.addWidget(ContextBar(ctx))
-    lay.addWidget(VisitsView(ctx, mon), 1)
-    holder.resize(1400, 1000)
-    holder.show()
-    sys.exit(qt_app.exec())
+    sys.exit(preview(VisitsView))
