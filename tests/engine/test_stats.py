@@ -134,7 +134,7 @@ def test_demo_figures_recover_truth(demo_ws):
     for key in ("gap_s", "min_visit_s", "short_visit_s"):
         assert params[key] == visits.DEFAULTS[key], key
     assert {s["name"]: s["rssi_inside"] for s in ws.sensors()} == params["rssi_inside"]
-    assert visits.rebuild(ws)["mode"] == "full"
+    assert visits.rebuild(ws, full=True)["mode"] == "full"  # the demo may have built them already
     for site in truth["sites"]:
         s = stats.site_stats(ws, site["name"])
         for key in ("unique_visitors", "visits", "short_visits", "passersby", "staff_devices", "fixed_devices",
@@ -171,3 +171,11 @@ def test_demo_stats_cli_contract(demo_small, tmp_path):
     assert result["mode"] == "unchanged"  # stats built them; nothing new since
     assert result["staff_devices"] == sum(s["staff_devices"] for s in truth["sites"])
     assert set(result["visits"]) == {"passerby", "short", "visitor", "staff", "fixed"}
+    # a shorter gap is stored in the workspace and splits visits: a full rebuild, more visits
+    shorter = subprocess.run([O2O, "visits", "rebuild", "-w", str(path), "--gap", "60", "--short-visit", "600",
+                              "--json"], capture_output=True, text=True, timeout=120)
+    assert shorter.returncode == 0, shorter.stderr
+    again = json.loads(shorter.stdout)
+    assert again["mode"] == "full" and again["visits_total"] > result["visits_total"]
+    with Workspace.open(path) as ws:
+        assert visits.site_settings(ws)[1]["gap_s"] == 60 and visits.site_settings(ws)[1]["short_visit_s"] == 600
