@@ -2,6 +2,494 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CaptureView</name>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="68"/>
+        <source>Capture source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="72"/>
+        <source>Rescan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="73"/>
+        <source>List the network interfaces again (after plugging in an adapter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="74"/>
+        <source>Interface:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="86"/>
+        <source>no file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="87"/>
+        <source>Replay file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="93"/>
+        <source>as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="94"/>
+        <source>1× = the frames&apos; own pace; 0 = as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="97"/>
+        <source>Speed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="102"/>
+        <source>Channels to hop through, e.g. 1,6,11 or 1-13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="106"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="107"/>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="109"/>
+        <source>Hop every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="114"/>
+        <source>site (a new name creates it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="117"/>
+        <source>sensor (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="118"/>
+        <source>Site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="120"/>
+        <source>Sensor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="123"/>
+        <source>Keep raw pcapng files in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="125"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="134"/>
+        <source>⚠ Raw capture files hold raw MAC addresses of passers-by (personal data). The workspace keeps only keyed hashes; keep the raw files safe and delete them when done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="141"/>
+        <source>Start capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="143"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="153"/>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="153"/>
+        <source>802.11 frames received and stored in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="154"/>
+        <source>Probe requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="154"/>
+        <source>Frames phones send while looking for networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="155"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="155"/>
+        <source>Distinct transmitter MACs seen in this capture (stored as keyed hashes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="156"/>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="156"/>
+        <source>Frames lost because the computer could not keep up (buffer full)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="163"/>
+        <location filename="../../app/views/capture_view.py" line="250"/>
+        <source>No captures yet — drop a .pcap here or start a capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="165"/>
+        <source>Frames per second and new devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="166"/>
+        <source>Per stored batch (about one per second): frames received per second, and devices seen for the first time in this capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="168"/>
+        <source>seconds since start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="169"/>
+        <source>frames/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="170"/>
+        <source>new devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="193"/>
+        <source>Replay a capture file (demo, no radio needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="205"/>
+        <source>%1 — not wireless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="207"/>
+        <source>%1 — wireless, in monitor mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="208"/>
+        <source>monitor mode supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="208"/>
+        <source>no monitor mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="209"/>
+        <source>monitor mode unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="210"/>
+        <source>%1 — wireless, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="219"/>
+        <source>Frames of the file go through the same path as a live capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="225"/>
+        <source>This interface is not wireless: it cannot capture Wi-Fi frames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="227"/>
+        <source>Ready: the interface is in monitor mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="229"/>
+        <source>Start switches it to monitor mode (needs root). Otherwise run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="247"/>
+        <source>Last capture: %1
+
+Start a capture, or drop a .pcap here to replay it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="272"/>
+        <source>Folder for raw capture files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="277"/>
+        <source>Replay a capture file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="278"/>
+        <source>Captures (*.pcap *.pcapng *.cap *.dump *.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="298"/>
+        <source>Press “Start capture” to replay %1 into the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="310"/>
+        <source>Choose or type the site where the sensor stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="317"/>
+        <source>Choose the capture file to replay (or drop it here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="320"/>
+        <source>Choose an interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="325"/>
+        <source>Channels: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="373"/>
+        <source>Capturing from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="375"/>
+        <source>Capture from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="398"/>
+        <source>%1 frames/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="400"/>
+        <location filename="../../app/views/capture_view.py" line="427"/>
+        <source>from %1 MACs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="402"/>
+        <source>+%1 in the last batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="404"/>
+        <source>%1 chart updates skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="420"/>
+        <source>Stopping: storing the frames still buffered…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="431"/>
+        <source>Capture stored in the workspace: %1 frames, %2 probe requests, %3 devices in %4 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="435"/>
+        <source>Raw files (raw MAC addresses!): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../app/charts.py" line="31"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="34"/>
+        <source>PNG image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="35"/>
+        <source>SVG image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="36"/>
+        <source>CSV figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="95"/>
+        <source>Export chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClustersView</name>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="37"/>
+        <source>Number of clusters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="39"/>
+        <source>Automatic (best silhouette, k = 2…8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="43"/>
+        <source>Run clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="54"/>
+        <source>No clusters yet — build visits on the Visits screen, then press Run clustering. Devices are grouped by how often, when and how long they visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="63"/>
+        <source>Devices clustered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="64"/>
+        <source>Visitors&apos; phones (non-randomized, not staff or fixed equipment) with at least one visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="65"/>
+        <source>Clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="65"/>
+        <source>k: chosen by the stated criterion, or by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="66"/>
+        <source>Largest cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="66"/>
+        <source>Share of devices in the biggest cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="73"/>
+        <source>Cluster sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="73"/>
+        <source>Devices per cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="74"/>
+        <source>devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="75"/>
+        <source>2-D projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="76"/>
+        <source>Each dot is a device placed by PCA of its behaviour features; colour = cluster (a fixed sample of at most 20 000 devices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="87"/>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="88"/>
+        <source>Export profiles CSV… (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="102"/>
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="105"/>
+        <source>Loading clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="123"/>
+        <source>Clustering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="124"/>
+        <source>Clustering devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="126"/>
+        <source>Clusters: k = %1 over %2 devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="151"/>
+        <source>k = %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="153"/>
+        <source>Silhouette per k (higher = better separated clusters): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="178"/>
+        <source>Export profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContextBar</name>
     <message>
         <location filename="../../app/widgets.py" line="28"/>
@@ -9,27 +497,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="36"/>
+        <location filename="../../app/widgets.py" line="39"/>
         <source>Site:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="39"/>
+        <location filename="../../app/widgets.py" line="42"/>
         <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="56"/>
+        <location filename="../../app/widgets.py" line="59"/>
         <source>All sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="58"/>
+        <location filename="../../app/widgets.py" line="61"/>
         <source>No workspace open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="60"/>
+        <location filename="../../app/widgets.py" line="63"/>
         <source> (read-only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -37,12 +525,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../app/widgets.py" line="136"/>
+        <location filename="../../app/widgets.py" line="152"/>
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="139"/>
+        <location filename="../../app/widgets.py" line="155"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -50,132 +538,132 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../app/views/import_view.py" line="16"/>
+        <location filename="../../app/views/import_view.py" line="17"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="17"/>
+        <location filename="../../app/views/import_view.py" line="18"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="18"/>
+        <location filename="../../app/views/import_view.py" line="19"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="19"/>
+        <location filename="../../app/views/import_view.py" line="20"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="20"/>
+        <location filename="../../app/views/import_view.py" line="21"/>
         <source>Frames / rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="21"/>
+        <location filename="../../app/views/import_view.py" line="22"/>
         <source>Probe requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="22"/>
+        <location filename="../../app/views/import_view.py" line="23"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="23"/>
+        <location filename="../../app/views/import_view.py" line="24"/>
         <source>Randomized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="24"/>
+        <location filename="../../app/views/import_view.py" line="25"/>
         <source>Truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="25"/>
+        <location filename="../../app/views/import_view.py" line="26"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="26"/>
+        <location filename="../../app/views/import_view.py" line="27"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="29"/>
+        <location filename="../../app/views/import_view.py" line="30"/>
         <source>All supported (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="46"/>
+        <location filename="../../app/views/import_view.py" line="47"/>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="47"/>
+        <location filename="../../app/views/import_view.py" line="48"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="51"/>
+        <location filename="../../app/views/import_view.py" line="52"/>
         <source>site (new name creates it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="53"/>
+        <location filename="../../app/views/import_view.py" line="54"/>
         <source>sensor (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="54"/>
+        <location filename="../../app/views/import_view.py" line="55"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="56"/>
+        <location filename="../../app/views/import_view.py" line="57"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="61"/>
+        <location filename="../../app/views/import_view.py" line="62"/>
         <source>Site for captures:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="63"/>
+        <location filename="../../app/views/import_view.py" line="64"/>
         <source>Sensor:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="70"/>
+        <location filename="../../app/views/import_view.py" line="71"/>
         <source>No files chosen — drop .pcap/.pcapng captures, airodump-ng CSV, Kismet logs, CRM exports or receipts here, or click “Add files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="101"/>
+        <location filename="../../app/views/import_view.py" line="102"/>
         <source>Import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="114"/>
+        <location filename="../../app/views/import_view.py" line="115"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="145"/>
+        <location filename="../../app/views/import_view.py" line="147"/>
         <source>Choose or type the site these captures come from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="151"/>
+        <location filename="../../app/views/import_view.py" line="153"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/import_view.py" line="160"/>
+        <location filename="../../app/views/import_view.py" line="162"/>
         <source>Importing %n file(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -183,97 +671,554 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="169"/>
+        <location filename="../../app/views/import_view.py" line="171"/>
         <source>Import finished: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="182"/>
+        <location filename="../../app/views/import_view.py" line="184"/>
         <source>yes, %1 bytes lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../app/import_wizard.py" line="26"/>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="27"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="28"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="29"/>
+        <source>birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="30"/>
+        <source>gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="31"/>
+        <source>loyalty card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="32"/>
+        <source>consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="33"/>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="34"/>
+        <source>FN (fiscal drive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="35"/>
+        <source>FD (document no.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="36"/>
+        <source>FP (fiscal sign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="37"/>
+        <source>date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="38"/>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="39"/>
+        <source>operation type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="40"/>
+        <source>register (KKT) no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="41"/>
+        <source>INN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="42"/>
+        <source>promo code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="43"/>
+        <source>buyer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="44"/>
+        <source>buyer e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="45"/>
+        <source>ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="47"/>
+        <source>CRM export (customers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="48"/>
+        <source>Receipts table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="80"/>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="102"/>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="103"/>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="104"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="105"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="106"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="135"/>
+        <location filename="../../app/import_wizard.py" line="274"/>
+        <source>Reading the first rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="137"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="138"/>
+        <source>What it holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="139"/>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="140"/>
+        <source>Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="145"/>
+        <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="147"/>
+        <source>First records:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="167"/>
+        <source>Load mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="168"/>
+        <source>Save mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="173"/>
+        <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="176"/>
+        <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="193"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="211"/>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="211"/>
+        <source>Data rows in the file (the header not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="212"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="212"/>
+        <source>Rows stored as new contacts / receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="213"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="213"/>
+        <source>Rows with no usable key or that the parser refused; each is in the rejects report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="215"/>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="215"/>
+        <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="231"/>
+        <source>Open rejects report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="232"/>
+        <source>Export rejects as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="252"/>
+        <source>1 · File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="252"/>
+        <source>2 · Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="252"/>
+        <source>3 · Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="253"/>
+        <source>4 · Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="276"/>
+        <source>Reading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="283"/>
+        <source>Cannot read this file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="297"/>
+        <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="301"/>
+        <source>Workbook sheet “%1”, %2 columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="306"/>
+        <source>This mapping was remembered from the last file of the same shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="308"/>
+        <source>Mapping proposed from the column names and contents; check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="322"/>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="370"/>
+        <source>Preview of normalised values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="404"/>
+        <source>Map at least one column to phone, e-mail or loyalty card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="406"/>
+        <source>A receipts table needs the FN, FD and FP columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="422"/>
+        <source>Save mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="423"/>
+        <location filename="../../app/import_wizard.py" line="433"/>
+        <source>Mapping (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="429"/>
+        <source>Saving mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="433"/>
+        <source>Load mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="443"/>
+        <source>Loading mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="458"/>
+        <source>Importing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="483"/>
+        <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="486"/>
+        <source>Ignored columns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="510"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="510"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="510"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="511"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="513"/>
+        <source>Rejected rows and dropped values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="514"/>
+        <source> (the first %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="516"/>
+        <source>full report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="520"/>
+        <source>Loading the rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="533"/>
+        <source>Export rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="534"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="542"/>
+        <source>Exporting rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="543"/>
+        <source>Rejects written to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/window.py" line="144"/>
+        <location filename="../../app/window.py" line="146"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="145"/>
+        <location filename="../../app/window.py" line="147"/>
         <source>&amp;New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="146"/>
+        <location filename="../../app/window.py" line="148"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="147"/>
+        <location filename="../../app/window.py" line="149"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="150"/>
+        <location filename="../../app/window.py" line="152"/>
         <source>&amp;Import files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="151"/>
+        <location filename="../../app/window.py" line="153"/>
         <source>&amp;Export current view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="153"/>
+        <location filename="../../app/window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="154"/>
+        <location filename="../../app/window.py" line="156"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="155"/>
+        <location filename="../../app/window.py" line="157"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="156"/>
+        <location filename="../../app/window.py" line="158"/>
         <source>&amp;Filter table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="157"/>
+        <location filename="../../app/window.py" line="159"/>
         <source>&amp;Cancel running task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="165"/>
+        <location filename="../../app/window.py" line="167"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="187"/>
+        <location filename="../../app/window.py" line="189"/>
         <source>New workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="187"/>
-        <location filename="../../app/window.py" line="193"/>
+        <location filename="../../app/window.py" line="189"/>
+        <location filename="../../app/window.py" line="195"/>
         <source>O2O workspace (*.o2o)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="193"/>
+        <location filename="../../app/window.py" line="195"/>
         <source>Open workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="203"/>
+        <location filename="../../app/window.py" line="211"/>
         <source>Cannot open workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="222"/>
+        <source>Type a passphrase to protect this workspace&apos;s hashing secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="223"/>
+        <location filename="../../app/window.py" line="226"/>
+        <location filename="../../app/window.py" line="229"/>
+        <source>Protect the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="226"/>
+        <source>Type it again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="229"/>
+        <source>The passphrases differ; nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="236"/>
+        <source>Unlock workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="285"/>
+        <source>Reading the data period</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -293,105 +1238,532 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../app/views/overview.py" line="41"/>
-        <location filename="../../app/views/overview.py" line="59"/>
+        <location filename="../../app/views/overview.py" line="29"/>
+        <location filename="../../app/views/overview.py" line="47"/>
         <source>Sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="41"/>
+        <location filename="../../app/views/overview.py" line="29"/>
         <source>Stores, malls, dealer centres and events in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="42"/>
-        <location filename="../../app/views/overview.py" line="60"/>
+        <location filename="../../app/views/overview.py" line="30"/>
+        <location filename="../../app/views/overview.py" line="48"/>
         <source>Sensors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="42"/>
+        <location filename="../../app/views/overview.py" line="30"/>
         <source>Wi-Fi sensors that delivered captures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="43"/>
+        <location filename="../../app/views/overview.py" line="31"/>
         <source>Imported files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="43"/>
+        <location filename="../../app/views/overview.py" line="31"/>
         <source>Files that landed in the workspace (rejected rows counted per file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="44"/>
+        <location filename="../../app/views/overview.py" line="32"/>
         <source>Detections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="44"/>
+        <location filename="../../app/views/overview.py" line="32"/>
         <source>Frames kept from captures: one row per phone seen by a sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45"/>
+        <location filename="../../app/views/overview.py" line="33"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45"/>
+        <location filename="../../app/views/overview.py" line="33"/>
         <source>Distinct station MACs (kept only as keyed hashes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46"/>
+        <location filename="../../app/views/overview.py" line="34"/>
         <source>CRM contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46"/>
+        <location filename="../../app/views/overview.py" line="34"/>
         <source>Rows imported from CRM exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47"/>
+        <location filename="../../app/views/overview.py" line="35"/>
         <source>Receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47"/>
+        <location filename="../../app/views/overview.py" line="35"/>
         <source>Fiscal receipts imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="53"/>
+        <location filename="../../app/views/overview.py" line="41"/>
         <source>Nothing imported yet — drop capture files (.pcap, .pcapng), CRM exports or receipts on this window, or use File ▸ Import files… (Ctrl+I).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="61"/>
+        <location filename="../../app/views/overview.py" line="49"/>
         <source>Tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="65"/>
+        <location filename="../../app/views/overview.py" line="53"/>
         <source>Imports log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="75"/>
+        <location filename="../../app/views/overview.py" line="63"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="77"/>
+        <location filename="../../app/views/overview.py" line="65"/>
         <source>Loading overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="84"/>
+        <location filename="../../app/views/overview.py" line="72"/>
         <source> · demo workspace (synthetic data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../../app/views/people_view.py" line="25"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="26"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="27"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="28"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="29"/>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="30"/>
+        <source>CRM id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="31"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="32"/>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="33"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="34"/>
+        <location filename="../../app/views/people_view.py" line="83"/>
+        <source>Phones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="35"/>
+        <location filename="../../app/views/people_view.py" line="83"/>
+        <source>E-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="36"/>
+        <source>Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="37"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="38"/>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="39"/>
+        <source>Revenue, ₽</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="40"/>
+        <source>Last purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="41"/>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="84"/>
+        <source>Loyalty cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="85"/>
+        <source>CRM ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="86"/>
+        <source>Devices (keyed hash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="151"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="152"/>
+        <source>Resolved persons: CRM rows, receipts and partner matches that share a phone, e-mail, card or CRM id are one person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="154"/>
+        <source>With phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="154"/>
+        <source>People with at least one valid phone (E.164)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="155"/>
+        <source>With e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="155"/>
+        <source>People with at least one valid e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="156"/>
+        <source>With card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="156"/>
+        <source>People with at least one loyalty card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="157"/>
+        <source>With device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="158"/>
+        <source>People linked to a (non-randomized) phone seen by the sensors, through a partner match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="159"/>
+        <source>With receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="160"/>
+        <source>People with at least one fiscal receipt (by buyer phone, e-mail or loyalty card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="168"/>
+        <source>Filter by name, phone, e-mail, card or CRM id (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="177"/>
+        <location filename="../../app/views/people_view.py" line="226"/>
+        <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="202"/>
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="211"/>
+        <source>Resolving people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="224"/>
+        <source>%1 of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="259"/>
+        <source>%1 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="261"/>
+        <source>%1 match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="285"/>
+        <source>Loading profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="295"/>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="295"/>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="329"/>
+        <source>%1 receipt(s), revenue %2, last purchase %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="345"/>
+        <source>%1 visit(s) at %2 site(s), %3 h in total, last %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsView</name>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="21"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="22"/>
+        <source>Local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="23"/>
+        <location filename="../../app/views/receipts_view.py" line="142"/>
+        <source>Total, ₽</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="24"/>
+        <location filename="../../app/views/receipts_view.py" line="55"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="25"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="26"/>
+        <location filename="../../app/views/receipts_view.py" line="141"/>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="27"/>
+        <location filename="../../app/views/receipts_view.py" line="141"/>
+        <source>INN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="28"/>
+        <location filename="../../app/views/receipts_view.py" line="141"/>
+        <source>Register (KKT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="29"/>
+        <source>Retail place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="30"/>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="31"/>
+        <source>Promo code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="32"/>
+        <location filename="../../app/views/receipts_view.py" line="142"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="33"/>
+        <source>FN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="34"/>
+        <source>FD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="35"/>
+        <source>FP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="36"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="51"/>
+        <location filename="../../app/views/receipts_view.py" line="142"/>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="52"/>
+        <source>Fiscal documents (unique by FN + FD + FP) of the chosen sites and period (till&apos;s local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="53"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="54"/>
+        <source>Sales less sale returns (and purchases less purchase returns), in roubles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="55"/>
+        <source>Receipt lines (goods and services) of these receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="56"/>
+        <source>Unregistered-register receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="57"/>
+        <source>Receipts printed by a register that is not on the registers list, or by a listed register with another taxpayer&apos;s INN (the fraud-control list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="68"/>
+        <source>Filter by seller, INN, register, card, promo code, FN/FD/FP (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="69"/>
+        <source>Only unregistered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="70"/>
+        <source>Show only receipts from unregistered registers or another INN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="79"/>
+        <location filename="../../app/views/receipts_view.py" line="132"/>
+        <source>No receipts yet — import FNS/OFD receipt JSON, receipt QR strings or a receipts table (File ▸ Import files…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="86"/>
+        <source>Unregistered registers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="106"/>
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="109"/>
+        <source>Loading receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="127"/>
+        <source>%1 of receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="129"/>
+        <source>no registers list imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="134"/>
+        <source>No receipts for these sites and period — widen the period or choose all sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="143"/>
+        <source>Last receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="146"/>
+        <source>No registers list in this workspace, so receipts are not checked. Import the known cash registers (CSV site;kkt_reg_id;inn;tenant) to flag receipts from unregistered registers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="149"/>
+        <source>Every receipt comes from a registered register with its own INN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="151"/>
+        <source>%1 register(s) printed receipts that do not check out against the %2 known register(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="182"/>
+        <source>%1 receipts shown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -588,18 +1960,658 @@
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../app/views/import_view.py" line="39"/>
+        <location filename="../../app/views/import_view.py" line="40"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="27"/>
+        <location filename="../../app/views/overview.py" line="15"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/views/settings_view.py" line="19"/>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="44"/>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="29"/>
+        <source>Clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="140"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="42"/>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="54"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitSettingsPanel</name>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="41"/>
+        <source>Thresholds for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="55"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="56"/>
+        <source>Staff: more than X h a day on Y of Z days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="58"/>
+        <source>Fixed equipment (always there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="79"/>
+        <source>Sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="79"/>
+        <source>Inside from, dBm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="79"/>
+        <source>Outside below, dBm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="79"/>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="84"/>
+        <source>RSSI calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="85"/>
+        <source>Detections per signal level for each sensor of the site. The line is the inside threshold: drag it, or accept the suggestion, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="87"/>
+        <source>RSSI, dBm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="88"/>
+        <source>detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="91"/>
+        <source>Accept suggested thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="100"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="102"/>
+        <source>Save and rebuild visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="112"/>
+        <source>Gap that ends a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="112"/>
+        <source>Minimum visit (shorter = passing by)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="113"/>
+        <source>Short visit below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="114"/>
+        <source>Inside from (sensors without their own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="115"/>
+        <source>X: hours a day, more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="115"/>
+        <source>Y: days, at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="116"/>
+        <source>Z: of consecutive days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="117"/>
+        <source>Seen on at least, days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="117"/>
+        <source>Hours a day, at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="118"/>
+        <source>Share of the site&apos;s days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="119"/>
+        <source>Share of the site&apos;s daily span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="120"/>
+        <source>or: share of non-probe frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="121"/>
+        <source>… on this share of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="145"/>
+        <source>Loading thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="152"/>
+        <source>All sites (workspace defaults)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="158"/>
+        <source>%1 of %2 values set here; the rest inherited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="162"/>
+        <source>Inherited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="214"/>
+        <source>suggested %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="257"/>
+        <source>Saving and rebuilding visits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="258"/>
+        <source>Rebuilding visits with new thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="261"/>
+        <source>Visits rebuilt: %1 visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="267"/>
+        <source>Saved. Visits rebuilt in %1 s: %2 visitors&apos; visits, %3 staff devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="277"/>
+        <source> — thresholds are saved; visits are out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitsView</name>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="79"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="80"/>
+        <source>Thresholds and calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="96"/>
+        <location filename="../../app/views/visits_view.py" line="299"/>
+        <source>No captures yet — drop a .pcap here or start a capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="102"/>
+        <location filename="../../app/views/visits_view.py" line="307"/>
+        <source>Build visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="107"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="117"/>
+        <source>Unique visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="118"/>
+        <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="120"/>
+        <location filename="../../app/views/visits_view.py" line="424"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="120"/>
+        <source>Short visits and visits of those phones in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="121"/>
+        <location filename="../../app/views/visits_view.py" line="426"/>
+        <source>Passers-by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="122"/>
+        <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="123"/>
+        <source>Capture rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="124"/>
+        <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="125"/>
+        <source>Average dwell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="125"/>
+        <source>Mean time from first to last detection of a visit (mm:ss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="126"/>
+        <source>Median dwell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="126"/>
+        <source>Half of the visits were shorter than this (mm:ss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="127"/>
+        <source>Return rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="127"/>
+        <source>Share of unique visitors with two or more visits in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="128"/>
+        <source>Staff devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="129"/>
+        <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="130"/>
+        <source>Randomized MACs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="131"/>
+        <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="155"/>
+        <location filename="../../app/views/visits_view.py" line="164"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="157"/>
+        <source>with another site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="158"/>
+        <source>with another period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="187"/>
+        <source>Unique visitors by day, A vs B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="188"/>
+        <source>Day 1 is the first day of each period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="199"/>
+        <source>Traffic over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="200"/>
+        <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="203"/>
+        <source>Dwell time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="203"/>
+        <source>Visits per dwell-time bin, minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="204"/>
+        <source>Hour × weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="204"/>
+        <source>Visits started per local hour and weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="205"/>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="205"/>
+        <source>Visitors by the number of visits in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="206"/>
+        <source>New vs returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="207"/>
+        <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="219"/>
+        <source>hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="220"/>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="221"/>
+        <source>visits in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="239"/>
+        <source>Figures per site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="240"/>
+        <source>Export figures CSV… (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="252"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="252"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="268"/>
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="277"/>
+        <source>Loading visit figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="284"/>
+        <source>Loading visit charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="308"/>
+        <source>%1 detections are waiting: build visits to see the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="312"/>
+        <source>Rebuild visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="313"/>
+        <source>Visits are out of date (new detections or changed thresholds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="316"/>
+        <source>No visits at the selected site(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="328"/>
+        <source>Estimating people behind randomized MACs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="348"/>
+        <source>%1 · %2 – %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="351"/>
+        <source>change vs %1 – %2 (the previous period of equal length)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="353"/>
+        <source>all time: pick a period in the bar above to see the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="358"/>
+        <source>From %1 visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="369"/>
+        <source>Estimated people behind them: %1 (range %2–%3)
+Method: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="372"/>
+        <source>≈ %1 people (%2–%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="380"/>
+        <source>no previous data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="415"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="416"/>
+        <source>Returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="425"/>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="455"/>
+        <source>Traffic for the visible range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="474"/>
+        <source>Building visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="477"/>
+        <source>Visits built: %1 visits, %2 staff devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="524"/>
+        <source>Comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="532"/>
+        <source>Short visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="532"/>
+        <source>New visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="533"/>
+        <source>Returning visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="533"/>
+        <source>Fixed equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="534"/>
+        <source>Visits per visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="537"/>
+        <source>figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="540"/>
+        <source>change, %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="560"/>
+        <source>Export figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../app/import_wizard.py" line="566"/>
+        <source>mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="580"/>
+        <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,496 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>CaptureView</name>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="68" />
+        <source>Capture source</source>
+        <translation>Источник захвата</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="72" />
+        <source>Rescan</source>
+        <translation>Обновить список</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="73" />
+        <source>List the network interfaces again (after plugging in an adapter)</source>
+        <translation>Заново получить список сетевых интерфейсов (после подключения адаптера)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="74" />
+        <source>Interface:</source>
+        <translation>Интерфейс:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="86" />
+        <source>no file chosen</source>
+        <translation>файл не выбран</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="87" />
+        <source>Replay file…</source>
+        <translation>Воспроизвести файл…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="93" />
+        <source>as fast as possible</source>
+        <translation>максимально быстро</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="94" />
+        <source>1× = the frames' own pace; 0 = as fast as possible</source>
+        <translation>1× — в исходном темпе кадров; 0 — максимально быстро</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="97" />
+        <source>Speed:</source>
+        <translation>Скорость:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="102" />
+        <source>Channels to hop through, e.g. 1,6,11 or 1-13</source>
+        <translation>Каналы для переключения, например 1,6,11 или 1-13</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="106" />
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="107" />
+        <source>Channels:</source>
+        <translation>Каналы:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="109" />
+        <source>Hop every:</source>
+        <translation>Смена канала:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="114" />
+        <source>site (a new name creates it)</source>
+        <translation>объект (новое имя создаст его)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="117" />
+        <source>sensor (default)</source>
+        <translation>сенсор (по умолчанию)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="118" />
+        <source>Site:</source>
+        <translation>Объект:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="120" />
+        <source>Sensor:</source>
+        <translation>Сенсор:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="123" />
+        <source>Keep raw pcapng files in:</source>
+        <translation>Сохранять исходные pcapng в:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="125" />
+        <source>Browse…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="134" />
+        <source>⚠ Raw capture files hold raw MAC addresses of passers-by (personal data). The workspace keeps only keyed hashes; keep the raw files safe and delete them when done.</source>
+        <translation>⚠ Исходные файлы захвата содержат MAC-адреса прохожих в открытом виде (персональные данные). В рабочей области хранятся только ключевые хэши; храните исходные файлы надёжно и удаляйте их после работы.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="141" />
+        <source>Start capture</source>
+        <translation>Начать захват</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="143" />
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="153" />
+        <source>Frames</source>
+        <translation>Кадры</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="153" />
+        <source>802.11 frames received and stored in the workspace</source>
+        <translation>Кадры 802.11, принятые и сохранённые в рабочей области</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="154" />
+        <source>Probe requests</source>
+        <translation>Probe-запросы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="154" />
+        <source>Frames phones send while looking for networks</source>
+        <translation>Кадры, которые телефоны отправляют при поиске сетей</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="155" />
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="155" />
+        <source>Distinct transmitter MACs seen in this capture (stored as keyed hashes)</source>
+        <translation>Уникальные MAC передатчиков в этом захвате (хранятся как ключевые хэши)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="156" />
+        <source>Dropped</source>
+        <translation>Потеряно</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="156" />
+        <source>Frames lost because the computer could not keep up (buffer full)</source>
+        <translation>Кадры, потерянные из-за того, что компьютер не успевал их обработать (буфер переполнен)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="163" />
+        <location filename="../../app/views/capture_view.py" line="250" />
+        <source>No captures yet — drop a .pcap here or start a capture</source>
+        <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="165" />
+        <source>Frames per second and new devices</source>
+        <translation>Кадры в секунду и новые устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="166" />
+        <source>Per stored batch (about one per second): frames received per second, and devices seen for the first time in this capture</source>
+        <translation>По каждому сохранённому пакету (примерно раз в секунду): принято кадров в секунду и устройств, впервые замеченных в этом захвате</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="168" />
+        <source>seconds since start</source>
+        <translation>секунды от начала</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="169" />
+        <source>frames/s</source>
+        <translation>кадров/с</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="170" />
+        <source>new devices</source>
+        <translation>новые устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="193" />
+        <source>Replay a capture file (demo, no radio needed)</source>
+        <translation>Воспроизвести файл захвата (демо, без радиоадаптера)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="205" />
+        <source>%1 — not wireless</source>
+        <translation>%1 — не беспроводной</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="207" />
+        <source>%1 — wireless, in monitor mode</source>
+        <translation>%1 — беспроводной, в режиме мониторинга</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="208" />
+        <source>monitor mode supported</source>
+        <translation>режим мониторинга поддерживается</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="208" />
+        <source>no monitor mode</source>
+        <translation>нет режима мониторинга</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="209" />
+        <source>monitor mode unknown</source>
+        <translation>режим мониторинга: неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="210" />
+        <source>%1 — wireless, %2</source>
+        <translation>%1 — беспроводной, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="219" />
+        <source>Frames of the file go through the same path as a live capture.</source>
+        <translation>Кадры из файла обрабатываются так же, как при живом захвате.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="225" />
+        <source>This interface is not wireless: it cannot capture Wi-Fi frames.</source>
+        <translation>Это не беспроводной интерфейс: он не может захватывать кадры Wi-Fi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="227" />
+        <source>Ready: the interface is in monitor mode.</source>
+        <translation>Готово: интерфейс в режиме мониторинга.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="229" />
+        <source>Start switches it to monitor mode (needs root). Otherwise run:</source>
+        <translation>При запуске интерфейс переключится в режим мониторинга (нужны права root). Или выполните:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="247" />
+        <source>Last capture: %1
+
+Start a capture, or drop a .pcap here to replay it.</source>
+        <translation>Последний захват: %1
+
+Начните захват или перетащите сюда .pcap, чтобы воспроизвести его.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="272" />
+        <source>Folder for raw capture files</source>
+        <translation>Папка для исходных файлов захвата</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="277" />
+        <source>Replay a capture file</source>
+        <translation>Воспроизвести файл захвата</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="278" />
+        <source>Captures (*.pcap *.pcapng *.cap *.dump *.gz);;All files (*)</source>
+        <translation>Захваты (*.pcap *.pcapng *.cap *.dump *.gz);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="298" />
+        <source>Press “Start capture” to replay %1 into the workspace.</source>
+        <translation>Нажмите «Начать захват», чтобы воспроизвести %1 в рабочую область.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="310" />
+        <source>Choose or type the site where the sensor stands.</source>
+        <translation>Выберите или введите объект, где стоит сенсор.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="317" />
+        <source>Choose the capture file to replay (or drop it here).</source>
+        <translation>Выберите файл захвата для воспроизведения (или перетащите его сюда).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="320" />
+        <source>Choose an interface.</source>
+        <translation>Выберите интерфейс.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="325" />
+        <source>Channels: %1</source>
+        <translation>Каналы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="373" />
+        <source>Capturing from %1…</source>
+        <translation>Захват с %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="375" />
+        <source>Capture from %1</source>
+        <translation>Захват с %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="398" />
+        <source>%1 frames/s</source>
+        <translation>%1 кадров/с</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="400" />
+        <location filename="../../app/views/capture_view.py" line="427" />
+        <source>from %1 MACs</source>
+        <translation>от %1 MAC</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="402" />
+        <source>+%1 in the last batch</source>
+        <translation>+%1 в последнем пакете</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="404" />
+        <source>%1 chart updates skipped</source>
+        <translation>пропущено обновлений графика: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="420" />
+        <source>Stopping: storing the frames still buffered…</source>
+        <translation>Остановка: сохраняются кадры из буфера…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="431" />
+        <source>Capture stored in the workspace: %1 frames, %2 probe requests, %3 devices in %4 s.</source>
+        <translation>Захват сохранён в рабочей области: кадров — %1, probe-запросов — %2, устройств — %3 за %4 с.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="435" />
+        <source>Raw files (raw MAC addresses!): %1</source>
+        <translation>Исходные файлы (MAC-адреса в открытом виде!): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../app/charts.py" line="31" />
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="34" />
+        <source>PNG image…</source>
+        <translation>Изображение PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="35" />
+        <source>SVG image…</source>
+        <translation>Изображение SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="36" />
+        <source>CSV figures…</source>
+        <translation>Данные в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/charts.py" line="95" />
+        <source>Export chart</source>
+        <translation>Экспорт графика</translation>
+    </message>
+</context>
+<context>
+    <name>ClustersView</name>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="37" />
+        <source>Number of clusters:</source>
+        <translation>Число кластеров:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="39" />
+        <source>Automatic (best silhouette, k = 2…8)</source>
+        <translation>Автоматически (лучший силуэт, k = 2…8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="43" />
+        <source>Run clustering</source>
+        <translation>Кластеризовать</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="54" />
+        <source>No clusters yet — build visits on the Visits screen, then press Run clustering. Devices are grouped by how often, when and how long they visit.</source>
+        <translation>Кластеров пока нет — постройте визиты на экране «Визиты» и нажмите «Кластеризовать». Устройства группируются по частоте, времени и длительности визитов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="63" />
+        <source>Devices clustered</source>
+        <translation>Устройств в кластерах</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="64" />
+        <source>Visitors' phones (non-randomized, not staff or fixed equipment) with at least one visit</source>
+        <translation>Телефоны посетителей хотя бы с одним визитом (без случайных MAC, устройств персонала и стационарного оборудования)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="65" />
+        <source>Clusters</source>
+        <translation>Кластеры</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="65" />
+        <source>k: chosen by the stated criterion, or by you</source>
+        <translation>k: выбрано по указанному критерию или вручную</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="66" />
+        <source>Largest cluster</source>
+        <translation>Крупнейший кластер</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="66" />
+        <source>Share of devices in the biggest cluster</source>
+        <translation>Доля устройств в самом крупном кластере</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="73" />
+        <source>Cluster sizes</source>
+        <translation>Размеры кластеров</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="73" />
+        <source>Devices per cluster</source>
+        <translation>Устройств в каждом кластере</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="74" />
+        <source>devices</source>
+        <translation>устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="75" />
+        <source>2-D projection</source>
+        <translation>2D-проекция</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="76" />
+        <source>Each dot is a device placed by PCA of its behaviour features; colour = cluster (a fixed sample of at most 20 000 devices)</source>
+        <translation>Каждая точка — устройство, размещённое методом главных компонент (PCA) по признакам поведения; цвет — кластер (фиксированная выборка не более 20 000 устройств)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="87" />
+        <source>Profiles</source>
+        <translation>Профили</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="88" />
+        <source>Export profiles CSV… (Ctrl+E)</source>
+        <translation>Экспорт профилей в CSV… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="102" />
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="105" />
+        <source>Loading clusters</source>
+        <translation>Загрузка кластеров</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="123" />
+        <source>Clustering…</source>
+        <translation>Кластеризация…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="124" />
+        <source>Clustering devices</source>
+        <translation>Кластеризация устройств</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="126" />
+        <source>Clusters: k = %1 over %2 devices</source>
+        <translation>Кластеры: k = %1, устройств: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="151" />
+        <source>k = %1 — %2</source>
+        <translation>k = %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="153" />
+        <source>Silhouette per k (higher = better separated clusters): </source>
+        <translation>Силуэт для каждого k (больше — кластеры разделены лучше): </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="178" />
+        <source>Export profiles</source>
+        <translation>Экспорт профилей</translation>
+    </message>
+</context>
+<context>
     <name>ContextBar</name>
     <message>
         <location filename="../../app/widgets.py" line="28" />
@@ -8,27 +498,27 @@
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="36" />
+        <location filename="../../app/widgets.py" line="39" />
         <source>Site:</source>
         <translation>Объект:</translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="39" />
+        <location filename="../../app/widgets.py" line="42" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="56" />
+        <location filename="../../app/widgets.py" line="59" />
         <source>All sites</source>
         <translation>Все объекты</translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="58" />
+        <location filename="../../app/widgets.py" line="61" />
         <source>No workspace open</source>
         <translation>Рабочая область не открыта</translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="60" />
+        <location filename="../../app/widgets.py" line="63" />
         <source> (read-only)</source>
         <translation> (только чтение)</translation>
     </message>
@@ -36,12 +526,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../app/widgets.py" line="136" />
+        <location filename="../../app/widgets.py" line="152" />
         <source>Details…</source>
         <translation>Подробности…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="139" />
+        <location filename="../../app/widgets.py" line="155" />
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
@@ -49,132 +539,132 @@
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../app/views/import_view.py" line="16" />
+        <location filename="../../app/views/import_view.py" line="17" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="17" />
+        <location filename="../../app/views/import_view.py" line="18" />
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="18" />
+        <location filename="../../app/views/import_view.py" line="19" />
         <source>Site</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="19" />
+        <location filename="../../app/views/import_view.py" line="20" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="20" />
+        <location filename="../../app/views/import_view.py" line="21" />
         <source>Frames / rows</source>
         <translation>Кадры / строки</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="21" />
+        <location filename="../../app/views/import_view.py" line="22" />
         <source>Probe requests</source>
         <translation>Probe-запросы</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="22" />
+        <location filename="../../app/views/import_view.py" line="23" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="23" />
+        <location filename="../../app/views/import_view.py" line="24" />
         <source>Randomized</source>
         <translation>Случайные MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="24" />
+        <location filename="../../app/views/import_view.py" line="25" />
         <source>Truncated</source>
         <translation>Обрезан</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="25" />
+        <location filename="../../app/views/import_view.py" line="26" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="26" />
+        <location filename="../../app/views/import_view.py" line="27" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="29" />
+        <location filename="../../app/views/import_view.py" line="30" />
         <source>All supported (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;All files (*)</source>
         <translation>Все поддерживаемые (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="46" />
+        <location filename="../../app/views/import_view.py" line="47" />
         <source>Add files…</source>
         <translation>Добавить файлы…</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="47" />
+        <location filename="../../app/views/import_view.py" line="48" />
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="51" />
+        <location filename="../../app/views/import_view.py" line="52" />
         <source>site (new name creates it)</source>
         <translation>объект (новое имя создаст его)</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="53" />
+        <location filename="../../app/views/import_view.py" line="54" />
         <source>sensor (default)</source>
         <translation>сенсор (по умолчанию)</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="54" />
+        <location filename="../../app/views/import_view.py" line="55" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="56" />
+        <location filename="../../app/views/import_view.py" line="57" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="61" />
+        <location filename="../../app/views/import_view.py" line="62" />
         <source>Site for captures:</source>
         <translation>Объект для захватов:</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="63" />
+        <location filename="../../app/views/import_view.py" line="64" />
         <source>Sensor:</source>
         <translation>Сенсор:</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="70" />
+        <location filename="../../app/views/import_view.py" line="71" />
         <source>No files chosen — drop .pcap/.pcapng captures, airodump-ng CSV, Kismet logs, CRM exports or receipts here, or click “Add files…”.</source>
         <translation>Файлы не выбраны — перетащите сюда захваты .pcap/.pcapng, CSV airodump-ng, журналы Kismet, выгрузки CRM или чеки, или нажмите «Добавить файлы…».</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="101" />
+        <location filename="../../app/views/import_view.py" line="102" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="114" />
+        <location filename="../../app/views/import_view.py" line="115" />
         <source>ready</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="145" />
+        <location filename="../../app/views/import_view.py" line="147" />
         <source>Choose or type the site these captures come from.</source>
         <translation>Выберите или введите объект, откуда эти захваты.</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="151" />
+        <location filename="../../app/views/import_view.py" line="153" />
         <source>waiting</source>
         <translation>ожидает</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/import_view.py" line="160" />
+        <location filename="../../app/views/import_view.py" line="162" />
         <source>Importing %n file(s)</source>
         <translation>
             <numerusform>Импорт файлов: %n</numerusform>
@@ -183,98 +673,555 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="169" />
+        <location filename="../../app/views/import_view.py" line="171" />
         <source>Import finished: </source>
         <translation>Импорт завершён: </translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="182" />
+        <location filename="../../app/views/import_view.py" line="184" />
         <source>yes, %1 bytes lost</source>
         <translation>да, потеряно байт: %1</translation>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../app/import_wizard.py" line="26" />
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="27" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="28" />
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="29" />
+        <source>birth date</source>
+        <translation>дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="30" />
+        <source>gender</source>
+        <translation>пол</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="31" />
+        <source>loyalty card</source>
+        <translation>карта лояльности</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="32" />
+        <source>consent</source>
+        <translation>согласие</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="33" />
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="34" />
+        <source>FN (fiscal drive)</source>
+        <translation>ФН (фискальный накопитель)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="35" />
+        <source>FD (document no.)</source>
+        <translation>ФД (номер документа)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="36" />
+        <source>FP (fiscal sign)</source>
+        <translation>ФП (фискальный признак)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="37" />
+        <source>date and time</source>
+        <translation>дата и время</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="38" />
+        <source>total</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="39" />
+        <source>operation type</source>
+        <translation>тип операции</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="40" />
+        <source>register (KKT) no.</source>
+        <translation>рег. номер ККТ</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="41" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="42" />
+        <source>promo code</source>
+        <translation>промокод</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="43" />
+        <source>buyer phone</source>
+        <translation>телефон покупателя</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="44" />
+        <source>buyer e-mail</source>
+        <translation>e-mail покупателя</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="45" />
+        <source>ignore</source>
+        <translation>пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="47" />
+        <source>CRM export (customers)</source>
+        <translation>Выгрузка CRM (клиенты)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="48" />
+        <source>Receipts table</source>
+        <translation>Таблица чеков</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="80" />
+        <source>Import %1</source>
+        <translation>Импорт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="102" />
+        <source>&lt; Back</source>
+        <translation>&lt; Назад</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="103" />
+        <source>Next &gt;</source>
+        <translation>Далее &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="104" />
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="105" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="106" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="135" />
+        <location filename="../../app/import_wizard.py" line="274" />
+        <source>Reading the first rows…</source>
+        <translation>Чтение первых строк…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="137" />
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="138" />
+        <source>What it holds:</source>
+        <translation>Содержимое:</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="139" />
+        <source>Encoding:</source>
+        <translation>Кодировка:</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="140" />
+        <source>Delimiter:</source>
+        <translation>Разделитель:</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="145" />
+        <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
+        <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="147" />
+        <source>First records:</source>
+        <translation>Первые записи:</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="167" />
+        <source>Load mapping…</source>
+        <translation>Загрузить сопоставление…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="168" />
+        <source>Save mapping…</source>
+        <translation>Сохранить сопоставление…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="173" />
+        <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
+        <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="176" />
+        <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
+        <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="193" />
+        <source>Starting…</source>
+        <translation>Запуск…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="211" />
+        <source>Read</source>
+        <translation>Прочитано</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="211" />
+        <source>Data rows in the file (the header not counted)</source>
+        <translation>Строки данных в файле (без заголовка)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="212" />
+        <source>Imported</source>
+        <translation>Загружено</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="212" />
+        <source>Rows stored as new contacts / receipts</source>
+        <translation>Строки, сохранённые как новые контакты / чеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="213" />
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="213" />
+        <source>Rows with no usable key or that the parser refused; each is in the rejects report</source>
+        <translation>Строки без пригодного ключа или не прошедшие разбор; все они есть в отчёте об отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="215" />
+        <source>Duplicates</source>
+        <translation>Дубликаты</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="215" />
+        <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
+        <translation>Строки, у которых все телефоны, e-mail и карты уже известны; повторно не сохраняются</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="231" />
+        <source>Open rejects report</source>
+        <translation>Открыть отчёт об отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="232" />
+        <source>Export rejects as CSV…</source>
+        <translation>Экспорт отклонённых в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="252" />
+        <source>1 · File</source>
+        <translation>1 · Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="252" />
+        <source>2 · Columns</source>
+        <translation>2 · Столбцы</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="252" />
+        <source>3 · Importing</source>
+        <translation>3 · Импорт</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="253" />
+        <source>4 · Summary</source>
+        <translation>4 · Итоги</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="276" />
+        <source>Reading %1</source>
+        <translation>Чтение %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="283" />
+        <source>Cannot read this file: %1</source>
+        <translation>Не удаётся прочитать файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="297" />
+        <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
+        <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="301" />
+        <source>Workbook sheet “%1”, %2 columns.</source>
+        <translation>Лист книги «%1», столбцов: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="306" />
+        <source>This mapping was remembered from the last file of the same shape.</source>
+        <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="308" />
+        <source>Mapping proposed from the column names and contents; check it.</source>
+        <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="322" />
+        <source>role</source>
+        <translation>роль</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="370" />
+        <source>Preview of normalised values</source>
+        <translation>Предпросмотр нормализованных значений</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="404" />
+        <source>Map at least one column to phone, e-mail or loyalty card.</source>
+        <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="406" />
+        <source>A receipts table needs the FN, FD and FP columns.</source>
+        <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="422" />
+        <source>Save mapping</source>
+        <translation>Сохранить сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="423" />
+        <location filename="../../app/import_wizard.py" line="433" />
+        <source>Mapping (*.json)</source>
+        <translation>Сопоставление (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="429" />
+        <source>Saving mapping</source>
+        <translation>Сохранение сопоставления</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="433" />
+        <source>Load mapping</source>
+        <translation>Загрузить сопоставление</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="443" />
+        <source>Loading mapping</source>
+        <translation>Загрузка сопоставления</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="458" />
+        <source>Importing %1</source>
+        <translation>Импорт %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="483" />
+        <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
+        <translation>Отброшено отдельных значений из корректных строк: %1 (см. отчёт об отклонённых)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="486" />
+        <source>Ignored columns: %1</source>
+        <translation>Пропущенные столбцы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="510" />
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="510" />
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="510" />
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="511" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="513" />
+        <source>Rejected rows and dropped values</source>
+        <translation>Отклонённые строки и отброшенные значения</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="514" />
+        <source> (the first %1)</source>
+        <translation> (первые %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="516" />
+        <source>full report: %1</source>
+        <translation>полный отчёт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="520" />
+        <source>Loading the rejects</source>
+        <translation>Загрузка отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="533" />
+        <source>Export rejects</source>
+        <translation>Экспорт отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="534" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="542" />
+        <source>Exporting rejects</source>
+        <translation>Экспорт отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="543" />
+        <source>Rejects written to %1</source>
+        <translation>Отклонённые записаны в %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/window.py" line="144" />
+        <location filename="../../app/window.py" line="146" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="145" />
+        <location filename="../../app/window.py" line="147" />
         <source>&amp;New workspace…</source>
         <translation>&amp;Новая рабочая область…</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="146" />
+        <location filename="../../app/window.py" line="148" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть рабочую область…</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="147" />
+        <location filename="../../app/window.py" line="149" />
         <source>Open &amp;recent</source>
         <translation>Н&amp;едавние</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="150" />
+        <location filename="../../app/window.py" line="152" />
         <source>&amp;Import files…</source>
         <translation>&amp;Импорт файлов…</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="151" />
+        <location filename="../../app/window.py" line="153" />
         <source>&amp;Export current view…</source>
         <translation>&amp;Экспорт текущего экрана…</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="153" />
+        <location filename="../../app/window.py" line="155" />
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="154" />
+        <location filename="../../app/window.py" line="156" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="155" />
+        <location filename="../../app/window.py" line="157" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="156" />
+        <location filename="../../app/window.py" line="158" />
         <source>&amp;Filter table</source>
         <translation>&amp;Фильтр таблицы</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="157" />
+        <location filename="../../app/window.py" line="159" />
         <source>&amp;Cancel running task</source>
         <translation>О&amp;тменить задачу</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="165" />
+        <location filename="../../app/window.py" line="167" />
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="187" />
+        <location filename="../../app/window.py" line="189" />
         <source>New workspace</source>
         <translation>Новая рабочая область</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="187" />
-        <location filename="../../app/window.py" line="193" />
+        <location filename="../../app/window.py" line="189" />
+        <location filename="../../app/window.py" line="195" />
         <source>O2O workspace (*.o2o)</source>
         <translation>Рабочая область O2O (*.o2o)</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="193" />
+        <location filename="../../app/window.py" line="195" />
         <source>Open workspace</source>
         <translation>Открыть рабочую область</translation>
     </message>
     <message>
-        <location filename="../../app/window.py" line="203" />
+        <location filename="../../app/window.py" line="211" />
         <source>Cannot open workspace</source>
         <translation>Не удаётся открыть рабочую область</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="222" />
+        <source>Type a passphrase to protect this workspace's hashing secret:</source>
+        <translation>Введите пароль для защиты секрета хэширования этой рабочей области:</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="223" />
+        <location filename="../../app/window.py" line="226" />
+        <location filename="../../app/window.py" line="229" />
+        <source>Protect the workspace</source>
+        <translation>Защита рабочей области</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="226" />
+        <source>Type it again:</source>
+        <translation>Повторите пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="229" />
+        <source>The passphrases differ; nothing was created.</source>
+        <translation>Пароли не совпадают; ничего не создано.</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="236" />
+        <source>Unlock workspace</source>
+        <translation>Разблокировать рабочую область</translation>
+    </message>
+    <message>
+        <location filename="../../app/window.py" line="285" />
+        <source>Reading the data period</source>
+        <translation>Определение периода данных</translation>
     </message>
 </context>
 <context>
@@ -293,106 +1240,533 @@
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../app/views/overview.py" line="41" />
-        <location filename="../../app/views/overview.py" line="59" />
+        <location filename="../../app/views/overview.py" line="29" />
+        <location filename="../../app/views/overview.py" line="47" />
         <source>Sites</source>
         <translation>Объекты</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="41" />
+        <location filename="../../app/views/overview.py" line="29" />
         <source>Stores, malls, dealer centres and events in this workspace</source>
         <translation>Магазины, ТЦ, дилерские центры и мероприятия в этой рабочей области</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="42" />
-        <location filename="../../app/views/overview.py" line="60" />
+        <location filename="../../app/views/overview.py" line="30" />
+        <location filename="../../app/views/overview.py" line="48" />
         <source>Sensors</source>
         <translation>Сенсоры</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="42" />
+        <location filename="../../app/views/overview.py" line="30" />
         <source>Wi-Fi sensors that delivered captures</source>
         <translation>Wi-Fi-сенсоры, приславшие захваты</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="43" />
+        <location filename="../../app/views/overview.py" line="31" />
         <source>Imported files</source>
         <translation>Импортировано файлов</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="43" />
+        <location filename="../../app/views/overview.py" line="31" />
         <source>Files that landed in the workspace (rejected rows counted per file)</source>
         <translation>Файлы, загруженные в рабочую область (отклонённые строки учтены по каждому файлу)</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="44" />
+        <location filename="../../app/views/overview.py" line="32" />
         <source>Detections</source>
         <translation>Обнаружения</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="44" />
+        <location filename="../../app/views/overview.py" line="32" />
         <source>Frames kept from captures: one row per phone seen by a sensor</source>
         <translation>Кадры из захватов: одна строка на каждое обнаружение телефона сенсором</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45" />
+        <location filename="../../app/views/overview.py" line="33" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45" />
+        <location filename="../../app/views/overview.py" line="33" />
         <source>Distinct station MACs (kept only as keyed hashes)</source>
         <translation>Уникальные MAC устройств (хранятся только как ключевые хэши)</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46" />
+        <location filename="../../app/views/overview.py" line="34" />
         <source>CRM contacts</source>
         <translation>Контакты CRM</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46" />
+        <location filename="../../app/views/overview.py" line="34" />
         <source>Rows imported from CRM exports</source>
         <translation>Строки, импортированные из выгрузок CRM</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47" />
+        <location filename="../../app/views/overview.py" line="35" />
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47" />
+        <location filename="../../app/views/overview.py" line="35" />
         <source>Fiscal receipts imported</source>
         <translation>Импортировано фискальных чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="53" />
+        <location filename="../../app/views/overview.py" line="41" />
         <source>Nothing imported yet — drop capture files (.pcap, .pcapng), CRM exports or receipts on this window, or use File ▸ Import files… (Ctrl+I).</source>
         <translation>Пока ничего не импортировано — перетащите в окно захваты (.pcap, .pcapng), выгрузки CRM или чеки, или выберите Файл ▸ Импорт файлов… (Ctrl+I).</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="61" />
+        <location filename="../../app/views/overview.py" line="49" />
         <source>Tables</source>
         <translation>Таблицы</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="65" />
+        <location filename="../../app/views/overview.py" line="53" />
         <source>Imports log</source>
         <translation>Журнал импорта</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="75" />
+        <location filename="../../app/views/overview.py" line="63" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="77" />
+        <location filename="../../app/views/overview.py" line="65" />
         <source>Loading overview</source>
         <translation>Загрузка обзора</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="84" />
+        <location filename="../../app/views/overview.py" line="72" />
         <source> · demo workspace (synthetic data)</source>
         <translation> · демо-область (синтетические данные)</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../../app/views/people_view.py" line="25" />
+        <source>Person</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="26" />
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="27" />
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="28" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="29" />
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="30" />
+        <source>CRM id</source>
+        <translation>ID в CRM</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="31" />
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="32" />
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="33" />
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="34" />
+        <location filename="../../app/views/people_view.py" line="83" />
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="35" />
+        <location filename="../../app/views/people_view.py" line="83" />
+        <source>E-mails</source>
+        <translation>Адреса e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="36" />
+        <source>Cards</source>
+        <translation>Карты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="37" />
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="38" />
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="39" />
+        <source>Revenue, ₽</source>
+        <translation>Выручка, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="40" />
+        <source>Last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="41" />
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="84" />
+        <source>Loyalty cards</source>
+        <translation>Карты лояльности</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="85" />
+        <source>CRM ids</source>
+        <translation>ID в CRM</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="86" />
+        <source>Devices (keyed hash)</source>
+        <translation>Устройства (ключевой хэш)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="151" />
+        <source>People</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="152" />
+        <source>Resolved persons: CRM rows, receipts and partner matches that share a phone, e-mail, card or CRM id are one person</source>
+        <translation>Объединённые профили: строки CRM, чеки и совпадения у партнёров с общим телефоном, e-mail, картой или ID в CRM считаются одним клиентом</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="154" />
+        <source>With phone</source>
+        <translation>С телефоном</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="154" />
+        <source>People with at least one valid phone (E.164)</source>
+        <translation>Клиенты хотя бы с одним корректным телефоном (E.164)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="155" />
+        <source>With e-mail</source>
+        <translation>С e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="155" />
+        <source>People with at least one valid e-mail</source>
+        <translation>Клиенты хотя бы с одним корректным e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="156" />
+        <source>With card</source>
+        <translation>С картой</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="156" />
+        <source>People with at least one loyalty card number</source>
+        <translation>Клиенты хотя бы с одной картой лояльности</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="157" />
+        <source>With device</source>
+        <translation>С устройством</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="158" />
+        <source>People linked to a (non-randomized) phone seen by the sensors, through a partner match</source>
+        <translation>Клиенты, связанные через матчинг с партнёром с телефоном (не случайный MAC), замеченным сенсорами</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="159" />
+        <source>With receipts</source>
+        <translation>С чеками</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="160" />
+        <source>People with at least one fiscal receipt (by buyer phone, e-mail or loyalty card)</source>
+        <translation>Клиенты хотя бы с одним фискальным чеком (по телефону или e-mail покупателя либо карте лояльности)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="168" />
+        <source>Filter by name, phone, e-mail, card or CRM id (Ctrl+F)</source>
+        <translation>Фильтр по имени, телефону, e-mail, карте или ID в CRM (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="177" />
+        <location filename="../../app/views/people_view.py" line="226" />
+        <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
+        <translation>Клиентов пока нет — импортируйте выгрузку CRM или чеки (Файл ▸ Импорт файлов…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="202" />
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="211" />
+        <source>Resolving people</source>
+        <translation>Объединение профилей клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="224" />
+        <source>%1 of people</source>
+        <translation>%1 от всех клиентов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="259" />
+        <source>%1 people</source>
+        <translation>Клиентов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="261" />
+        <source>%1 match the filter</source>
+        <translation>по фильтру: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="285" />
+        <source>Loading profile</source>
+        <translation>Загрузка профиля</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="295" />
+        <source>male</source>
+        <translation>мужской</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="295" />
+        <source>female</source>
+        <translation>женский</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="329" />
+        <source>%1 receipt(s), revenue %2, last purchase %3</source>
+        <translation>Чеков: %1, выручка %2, последняя покупка %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="345" />
+        <source>%1 visit(s) at %2 site(s), %3 h in total, last %4</source>
+        <translation>Визитов: %1, объектов: %2, всего %3 ч, последний визит %4</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsView</name>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="21" />
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="22" />
+        <source>Local time</source>
+        <translation>Местное время</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="23" />
+        <location filename="../../app/views/receipts_view.py" line="142" />
+        <source>Total, ₽</source>
+        <translation>Сумма, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="24" />
+        <location filename="../../app/views/receipts_view.py" line="55" />
+        <source>Items</source>
+        <translation>Позиции</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="25" />
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="26" />
+        <location filename="../../app/views/receipts_view.py" line="141" />
+        <source>Seller</source>
+        <translation>Продавец</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="27" />
+        <location filename="../../app/views/receipts_view.py" line="141" />
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="28" />
+        <location filename="../../app/views/receipts_view.py" line="141" />
+        <source>Register (KKT)</source>
+        <translation>Касса (ККТ)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="29" />
+        <source>Retail place</source>
+        <translation>Место расчётов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="30" />
+        <source>Card</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="31" />
+        <source>Promo code</source>
+        <translation>Промокод</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="32" />
+        <location filename="../../app/views/receipts_view.py" line="142" />
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="33" />
+        <source>FN</source>
+        <translation>ФН</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="34" />
+        <source>FD</source>
+        <translation>ФД</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="35" />
+        <source>FP</source>
+        <translation>ФП</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="36" />
+        <source>Site</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="51" />
+        <location filename="../../app/views/receipts_view.py" line="142" />
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="52" />
+        <source>Fiscal documents (unique by FN + FD + FP) of the chosen sites and period (till's local time)</source>
+        <translation>Фискальные документы (уникальные по ФН + ФД + ФП) выбранных объектов за период (по местному времени кассы)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="53" />
+        <source>Revenue</source>
+        <translation>Выручка</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="54" />
+        <source>Sales less sale returns (and purchases less purchase returns), in roubles</source>
+        <translation>Приход за вычетом возвратов прихода (и расход за вычетом возвратов расхода), в рублях</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="55" />
+        <source>Receipt lines (goods and services) of these receipts</source>
+        <translation>Позиции (товары и услуги) этих чеков</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="56" />
+        <source>Unregistered-register receipts</source>
+        <translation>Чеки с незарегистрированных касс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="57" />
+        <source>Receipts printed by a register that is not on the registers list, or by a listed register with another taxpayer's INN (the fraud-control list)</source>
+        <translation>Чеки кассы, которой нет в списке касс, или кассы из списка, но с ИНН другого налогоплательщика (список для контроля мошенничества)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="68" />
+        <source>Filter by seller, INN, register, card, promo code, FN/FD/FP (Ctrl+F)</source>
+        <translation>Фильтр по продавцу, ИНН, кассе, карте, промокоду, ФН/ФД/ФП (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="69" />
+        <source>Only unregistered</source>
+        <translation>Только незарегистрированные</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="70" />
+        <source>Show only receipts from unregistered registers or another INN</source>
+        <translation>Показывать только чеки с незарегистрированных касс или с чужим ИНН</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="79" />
+        <location filename="../../app/views/receipts_view.py" line="132" />
+        <source>No receipts yet — import FNS/OFD receipt JSON, receipt QR strings or a receipts table (File ▸ Import files…)</source>
+        <translation>Чеков пока нет — импортируйте JSON чеков ФНС/ОФД, строки QR-кодов чеков или таблицу чеков (Файл ▸ Импорт файлов…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="86" />
+        <source>Unregistered registers</source>
+        <translation>Незарегистрированные кассы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="106" />
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="109" />
+        <source>Loading receipts</source>
+        <translation>Загрузка чеков</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="127" />
+        <source>%1 of receipts</source>
+        <translation>%1 от всех чеков</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="129" />
+        <source>no registers list imported</source>
+        <translation>список касс не импортирован</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="134" />
+        <source>No receipts for these sites and period — widen the period or choose all sites.</source>
+        <translation>Нет чеков по этим объектам за период — расширьте период или выберите все объекты.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="143" />
+        <source>Last receipt</source>
+        <translation>Последний чек</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="146" />
+        <source>No registers list in this workspace, so receipts are not checked. Import the known cash registers (CSV site;kkt_reg_id;inn;tenant) to flag receipts from unregistered registers.</source>
+        <translation>В рабочей области нет списка касс, поэтому чеки не проверяются. Импортируйте известные кассы (CSV site;kkt_reg_id;inn;tenant), чтобы отмечать чеки с незарегистрированных касс.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="149" />
+        <source>Every receipt comes from a registered register with its own INN.</source>
+        <translation>Все чеки пробиты на зарегистрированных кассах со своим ИНН.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="151" />
+        <source>%1 register(s) printed receipts that do not check out against the %2 known register(s).</source>
+        <translation>Касс, чьи чеки не сходятся со списком известных касс (%2): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="182" />
+        <source>%1 receipts shown</source>
+        <translation>Показано чеков: %1</translation>
     </message>
 </context>
 <context>
@@ -588,12 +1962,12 @@
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../app/views/import_view.py" line="39" />
+        <location filename="../../app/views/import_view.py" line="40" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="27" />
+        <location filename="../../app/views/overview.py" line="15" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
@@ -601,6 +1975,647 @@
         <location filename="../../app/views/settings_view.py" line="19" />
         <source>Settings</source>
         <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="44" />
+        <source>Capture</source>
+        <translation>Захват</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="29" />
+        <source>Clusters</source>
+        <translation>Кластеры</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="140" />
+        <source>People</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="42" />
+        <source>Receipts</source>
+        <translation>Чеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="54" />
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSettingsPanel</name>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="41" />
+        <source>Thresholds for:</source>
+        <translation>Пороги для:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="55" />
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="56" />
+        <source>Staff: more than X h a day on Y of Z days</source>
+        <translation>Персонал: более X ч в день в Y из Z дней</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="58" />
+        <source>Fixed equipment (always there)</source>
+        <translation>Стационарное оборудование (присутствует всегда)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="79" />
+        <source>Sensor</source>
+        <translation>Сенсор</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="79" />
+        <source>Inside from, dBm</source>
+        <translation>Внутри от, дБм</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="79" />
+        <source>Outside below, dBm</source>
+        <translation>Снаружи ниже, дБм</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="79" />
+        <source>Suggested</source>
+        <translation>Предложено</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="84" />
+        <source>RSSI calibration</source>
+        <translation>Калибровка RSSI</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="85" />
+        <source>Detections per signal level for each sensor of the site. The line is the inside threshold: drag it, or accept the suggestion, then save.</source>
+        <translation>Обнаружения по уровню сигнала для каждого сенсора объекта. Линия — порог «внутри»: перетащите её или примите предложенное значение, затем сохраните.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="87" />
+        <source>RSSI, dBm</source>
+        <translation>RSSI, дБм</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="88" />
+        <source>detections</source>
+        <translation>обнаружения</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="91" />
+        <source>Accept suggested thresholds</source>
+        <translation>Принять предложенные пороги</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="100" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="102" />
+        <source>Save and rebuild visits</source>
+        <translation>Сохранить и пересчитать визиты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="112" />
+        <source>Gap that ends a visit</source>
+        <translation>Перерыв, завершающий визит</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="112" />
+        <source>Minimum visit (shorter = passing by)</source>
+        <translation>Мин. визит (короче — прохожий)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="113" />
+        <source>Short visit below</source>
+        <translation>Короткий визит — менее</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="114" />
+        <source>Inside from (sensors without their own)</source>
+        <translation>Внутри от (сенсоры без своего порога)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="115" />
+        <source>X: hours a day, more than</source>
+        <translation>X: часов в день, более</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="115" />
+        <source>Y: days, at least</source>
+        <translation>Y: дней, не менее</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="116" />
+        <source>Z: of consecutive days</source>
+        <translation>Z: из дней подряд</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="117" />
+        <source>Seen on at least, days</source>
+        <translation>Замечено не менее, дней</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="117" />
+        <source>Hours a day, at least</source>
+        <translation>Часов в день, не менее</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="118" />
+        <source>Share of the site's days</source>
+        <translation>Доля дней работы объекта</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="119" />
+        <source>Share of the site's daily span</source>
+        <translation>Доля дневного времени работы объекта</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="120" />
+        <source>or: share of non-probe frames</source>
+        <translation>или: доля кадров, кроме probe</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="121" />
+        <source>… on this share of days</source>
+        <translation>… в такой доле дней</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="145" />
+        <source>Loading thresholds</source>
+        <translation>Загрузка порогов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="152" />
+        <source>All sites (workspace defaults)</source>
+        <translation>Все объекты (по умолчанию для рабочей области)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="158" />
+        <source>%1 of %2 values set here; the rest inherited</source>
+        <translation>Здесь задано значений: %1 из %2; остальные унаследованы</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="162" />
+        <source>Inherited: %1</source>
+        <translation>Унаследовано: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="214" />
+        <source>suggested %1</source>
+        <translation>предложено %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="257" />
+        <source>Saving and rebuilding visits…</source>
+        <translation>Сохранение и пересчёт визитов…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="258" />
+        <source>Rebuilding visits with new thresholds</source>
+        <translation>Пересчёт визитов с новыми порогами</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="261" />
+        <source>Visits rebuilt: %1 visits</source>
+        <translation>Визиты пересчитаны, визитов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="267" />
+        <source>Saved. Visits rebuilt in %1 s: %2 visitors' visits, %3 staff devices.</source>
+        <translation>Сохранено. Визиты пересчитаны за %1 с: визитов посетителей — %2, устройств персонала — %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_settings.py" line="277" />
+        <source> — thresholds are saved; visits are out of date</source>
+        <translation> — пороги сохранены; визиты устарели</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsView</name>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="79" />
+        <source>Dashboard</source>
+        <translation>Дашборд</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="80" />
+        <source>Thresholds and calibration</source>
+        <translation>Пороги и калибровка</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="96" />
+        <location filename="../../app/views/visits_view.py" line="299" />
+        <source>No captures yet — drop a .pcap here or start a capture</source>
+        <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="102" />
+        <location filename="../../app/views/visits_view.py" line="307" />
+        <source>Build visits</source>
+        <translation>Построить визиты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="107" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="117" />
+        <source>Unique visitors</source>
+        <translation>Уникальные посетители</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="118" />
+        <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
+        <translation>Уникальные телефоны (без случайных MAC) хотя бы с одним визитом внутри, не считая прохождения мимо; устройства персонала и стационарное оборудование исключены</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="120" />
+        <location filename="../../app/views/visits_view.py" line="424" />
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="120" />
+        <source>Short visits and visits of those phones in the period</source>
+        <translation>Короткие и обычные визиты этих телефонов за период</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="121" />
+        <location filename="../../app/views/visits_view.py" line="426" />
+        <source>Passers-by</source>
+        <translation>Прохожие</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="122" />
+        <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
+        <translation>Уникальные телефоны, замеченные только мимоходом: слабый сигнал (снаружи) или пребывание короче минимального визита</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="123" />
+        <source>Capture rate</source>
+        <translation>Конверсия в посещение</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="124" />
+        <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
+        <translation>Уникальные посетители / (уникальные посетители + прохожие): доля зашедших среди всех замеченных</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="125" />
+        <source>Average dwell</source>
+        <translation>Среднее время пребывания</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="125" />
+        <source>Mean time from first to last detection of a visit (mm:ss)</source>
+        <translation>Среднее время от первого до последнего обнаружения за визит (мм:сс)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="126" />
+        <source>Median dwell</source>
+        <translation>Медиана времени пребывания</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="126" />
+        <source>Half of the visits were shorter than this (mm:ss)</source>
+        <translation>Половина визитов короче этого значения (мм:сс)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="127" />
+        <source>Return rate</source>
+        <translation>Доля возвратов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="127" />
+        <source>Share of unique visitors with two or more visits in the period</source>
+        <translation>Доля уникальных посетителей с двумя и более визитами за период</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="128" />
+        <source>Staff devices</source>
+        <translation>Устройства персонала</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="129" />
+        <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
+        <translation>Телефоны, присутствующие более X ч в день в Y из Z дней (вкладка «Пороги и калибровка»); не входят в посетителей</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="130" />
+        <source>Randomized MACs</source>
+        <translation>Случайные MAC</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="131" />
+        <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
+        <translation>Устройства со случайным (локально администрируемым) MAC; никогда не считаются людьми</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="155" />
+        <location filename="../../app/views/visits_view.py" line="164" />
+        <source>Compare</source>
+        <translation>Сравнить</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="157" />
+        <source>with another site</source>
+        <translation>с другим объектом</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="158" />
+        <source>with another period</source>
+        <translation>с другим периодом</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="187" />
+        <source>Unique visitors by day, A vs B</source>
+        <translation>Уникальные посетители по дням, A и B</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="188" />
+        <source>Day 1 is the first day of each period</source>
+        <translation>День 1 — первый день каждого периода</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="199" />
+        <source>Traffic over time</source>
+        <translation>Динамика трафика</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="200" />
+        <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
+        <translation>Начатые визиты, уникальные посетители и прохожие по интервалам времени (местное время объекта). Масштаб — колесом мыши: видимый диапазон загружается заново с более мелким шагом.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="203" />
+        <source>Dwell time</source>
+        <translation>Время пребывания</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="203" />
+        <source>Visits per dwell-time bin, minutes</source>
+        <translation>Визиты по интервалам времени пребывания, минуты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="204" />
+        <source>Hour × weekday</source>
+        <translation>Час × день недели</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="204" />
+        <source>Visits started per local hour and weekday</source>
+        <translation>Начатые визиты по часам (местное время) и дням недели</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="205" />
+        <source>Returns</source>
+        <translation>Возвраты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="205" />
+        <source>Visitors by the number of visits in the period</source>
+        <translation>Посетители по числу визитов за период</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="206" />
+        <source>New vs returning</source>
+        <translation>Новые и вернувшиеся</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="207" />
+        <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
+        <translation>Посетители по дням (по неделям или месяцам для длинных периодов); вернувшиеся — бывали на объекте раньше</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="219" />
+        <source>hour</source>
+        <translation>час</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="220" />
+        <source>minutes</source>
+        <translation>минуты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="221" />
+        <source>visits in the period</source>
+        <translation>визитов за период</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="239" />
+        <source>Figures per site</source>
+        <translation>Показатели по объектам</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="240" />
+        <source>Export figures CSV… (Ctrl+E)</source>
+        <translation>Экспорт показателей в CSV… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251" />
+        <source>Mon</source>
+        <translation>Пн</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251" />
+        <source>Tue</source>
+        <translation>Вт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251" />
+        <source>Wed</source>
+        <translation>Ср</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251" />
+        <source>Thu</source>
+        <translation>Чт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="251" />
+        <source>Fri</source>
+        <translation>Пт</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="252" />
+        <source>Sat</source>
+        <translation>Сб</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="252" />
+        <source>Sun</source>
+        <translation>Вс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="268" />
+        <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
+        <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="277" />
+        <source>Loading visit figures</source>
+        <translation>Загрузка показателей визитов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="284" />
+        <source>Loading visit charts</source>
+        <translation>Загрузка графиков визитов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="308" />
+        <source>%1 detections are waiting: build visits to see the dashboard.</source>
+        <translation>Ожидают обработки обнаружений: %1. Постройте визиты, чтобы увидеть дашборд.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="312" />
+        <source>Rebuild visits</source>
+        <translation>Пересчитать визиты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="313" />
+        <source>Visits are out of date (new detections or changed thresholds).</source>
+        <translation>Визиты устарели (новые обнаружения или изменённые пороги).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="316" />
+        <source>No visits at the selected site(s).</source>
+        <translation>На выбранных объектах нет визитов.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="328" />
+        <source>Estimating people behind randomized MACs</source>
+        <translation>Оценка числа людей за случайными MAC</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="348" />
+        <source>%1 · %2 – %3</source>
+        <translation>%1 · %2 – %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="351" />
+        <source>change vs %1 – %2 (the previous period of equal length)</source>
+        <translation>изменение к %1 – %2 (предыдущий период той же длины)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="353" />
+        <source>all time: pick a period in the bar above to see the change</source>
+        <translation>за всё время: выберите период на панели выше, чтобы увидеть изменение</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="358" />
+        <source>From %1 visits</source>
+        <translation>По визитам: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="369" />
+        <source>Estimated people behind them: %1 (range %2–%3)
+Method: %4</source>
+        <translation>Оценка числа людей за ними: %1 (диапазон %2–%3)
+Метод: %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="372" />
+        <source>≈ %1 people (%2–%3)</source>
+        <translation>≈ %1 чел. (%2–%3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="380" />
+        <source>no previous data</source>
+        <translation>нет данных за прошлый период</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="415" />
+        <source>New</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="416" />
+        <source>Returning</source>
+        <translation>Вернувшиеся</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="425" />
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="455" />
+        <source>Traffic for the visible range</source>
+        <translation>Трафик за видимый диапазон</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="474" />
+        <source>Building visits</source>
+        <translation>Построение визитов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="477" />
+        <source>Visits built: %1 visits, %2 staff devices</source>
+        <translation>Визиты построены: визитов — %1, устройств персонала — %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="524" />
+        <source>Comparing</source>
+        <translation>Сравнение</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="532" />
+        <source>Short visits</source>
+        <translation>Короткие визиты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="532" />
+        <source>New visitors</source>
+        <translation>Новые посетители</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="533" />
+        <source>Returning visitors</source>
+        <translation>Вернувшиеся посетители</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="533" />
+        <source>Fixed equipment</source>
+        <translation>Стационарное оборудование</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="534" />
+        <source>Visits per visitor</source>
+        <translation>Визитов на посетителя</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="537" />
+        <source>figure</source>
+        <translation>показатель</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="540" />
+        <source>change, %</source>
+        <translation>изменение, %</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="560" />
+        <source>Export figures</source>
+        <translation>Экспорт показателей</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../app/import_wizard.py" line="566" />
+        <source>mapping…</source>
+        <translation>сопоставление…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="580" />
+        <source>ready</source>
+        <translation>готов</translation>
     </message>
 </context>
 <context>

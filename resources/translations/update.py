@@ -3,7 +3,9 @@
     .venv/bin/python resources/translations/update.py [GLOSSARY.json]
 
 Runs pyside6-lupdate over app/ (existing translations are kept), then sets the Russian
-translation of every unfinished message found in GLOSSARY.json ({"source": "перевод"}).
+translation of every unfinished message found in GLOSSARY.json ({"source": "перевод"}; for a
+numerus message the value may be a list of the three Russian forms: ["%n файл", "%n файла", "%n файлов"]).
+Prints the messages still unfinished, so they can be added to the glossary.
 The .ts files are the source of truth; .qm files are compiled by bootstrap.py, not committed.
 """
 from __future__ import annotations
@@ -34,11 +36,16 @@ def fill(ts_path: Path, glossary: dict[str, str]) -> tuple[int, int]:
         if translation.get("type") != "unfinished":
             continue
         if source in glossary:
+            text = glossary[source]
             if message.get("numerus") == "yes":
-                for form in translation.findall("numerusform") or [ET.SubElement(translation, "numerusform")]:
-                    form.text = glossary[source]
+                forms = text if isinstance(text, list) else [text] * 3  # Russian has three plural forms
+                for form in translation.findall("numerusform"):
+                    translation.remove(form)
+                for form_text in forms:
+                    ET.SubElement(translation, "numerusform").text = form_text
+                translation.text = None
             else:
-                translation.text = glossary[source]
+                translation.text = text
             del translation.attrib["type"]
             done += 1
         else:
@@ -47,9 +54,11 @@ def fill(ts_path: Path, glossary: dict[str, str]) -> tuple[int, int]:
     return done, missing
 
 
-def untranslated(ts_path: Path) -> list[str]:
+def untranslated(ts_path: Path) -> list[tuple[str, str]]:
+    """(context, source) of every message whose translation is still unfinished."""
     tree = ET.parse(ts_path)
-    return [m.findtext("source") for m in tree.getroot().iter("message")
+    return [(context.findtext("name"), m.findtext("source"))
+            for context in tree.getroot().iter("context") for m in context.iter("message")
             if m.find("translation").get("type") == "unfinished"]
 
 
@@ -57,4 +66,6 @@ if __name__ == "__main__":
     lupdate()
     glossary = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")) if len(sys.argv) > 1 else {}
     done, missing = fill(HERE / "o2o_ru.ts", glossary)
+    for context, source in untranslated(HERE / "o2o_ru.ts"):
+        print(f"  {context}: {json.dumps(source, ensure_ascii=False)}")
     print(f"ru: {done} filled, {missing} still untranslated")
