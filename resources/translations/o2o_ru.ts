@@ -75,7 +75,7 @@
     <message>
         <location filename="../../app/views/capture_view.py" line="117" />
         <source>sensor (default)</source>
-        <translation>сенсор (по умолчанию)</translation>
+        <translation>по умолчанию</translation>
     </message>
     <message>
         <location filename="../../app/views/capture_view.py" line="118" />
@@ -616,7 +616,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     <message>
         <location filename="../../app/views/import_view.py" line="54" />
         <source>sensor (default)</source>
-        <translation>сенсор (по умолчанию)</translation>
+        <translation>по умолчанию</translation>
     </message>
     <message>
         <location filename="../../app/views/import_view.py" line="55" />
@@ -1761,7 +1761,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     <message>
         <location filename="../../app/views/receipts_view.py" line="151" />
         <source>%1 register(s) printed receipts that do not check out against the %2 known register(s).</source>
-        <translation>Касс, чьи чеки не сходятся со списком известных касс (%2): %1.</translation>
+        <translation>Кассы с чеками, не прошедшими сверку: %1 (известных касс в списке: %2).</translation>
     </message>
     <message>
         <location filename="../../app/views/receipts_view.py" line="182" />
@@ -1840,7 +1840,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     <message>
         <location filename="../../app/views/settings_view.py" line="67" />
         <source>new site name</source>
-        <translation>название нового объекта</translation>
+        <translation>новый объект</translation>
     </message>
     <message>
         <location filename="../../app/views/settings_view.py" line="70" />
@@ -2227,12 +2227,12 @@ Start a capture, or drop a .pcap here to replay it.</source>
     <message>
         <location filename="../../app/views/visits_view.py" line="117" />
         <source>Unique visitors</source>
-        <translation>Уникальные посетители</translation>
+        <translation>Посетители</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="118" />
         <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
-        <translation>Уникальные телефоны (без случайных MAC) хотя бы с одним визитом внутри, не считая прохождения мимо; устройства персонала и стационарное оборудование исключены</translation>
+        <translation>Уникальные посетители: телефоны (без случайных MAC) хотя бы с одним визитом внутри, не считая прохождения мимо; устройства персонала и стационарное оборудование исключены</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="120" />
@@ -2259,52 +2259,52 @@ Start a capture, or drop a .pcap here to replay it.</source>
     <message>
         <location filename="../../app/views/visits_view.py" line="123" />
         <source>Capture rate</source>
-        <translation>Конверсия в посещение</translation>
+        <translation>Конверсия</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="124" />
         <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
-        <translation>Уникальные посетители / (уникальные посетители + прохожие): доля зашедших среди всех замеченных</translation>
+        <translation>Конверсия в посещение: уникальные посетители / (уникальные посетители + прохожие) — доля зашедших среди всех замеченных</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="125" />
         <source>Average dwell</source>
-        <translation>Среднее время пребывания</translation>
+        <translation>Ср. время</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="125" />
         <source>Mean time from first to last detection of a visit (mm:ss)</source>
-        <translation>Среднее время от первого до последнего обнаружения за визит (мм:сс)</translation>
+        <translation>Среднее время пребывания: от первого до последнего обнаружения за визит (мм:сс)</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="126" />
         <source>Median dwell</source>
-        <translation>Медиана времени пребывания</translation>
+        <translation>Медиана</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="126" />
         <source>Half of the visits were shorter than this (mm:ss)</source>
-        <translation>Половина визитов короче этого значения (мм:сс)</translation>
+        <translation>Медиана времени пребывания: половина визитов короче (мм:сс)</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="127" />
         <source>Return rate</source>
-        <translation>Доля возвратов</translation>
+        <translation>Возвратность</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="127" />
         <source>Share of unique visitors with two or more visits in the period</source>
-        <translation>Доля уникальных посетителей с двумя и более визитами за период</translation>
+        <translation>Доля возвратов: доля уникальных посетителей с двумя и более визитами за период</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="128" />
         <source>Staff devices</source>
-        <translation>Устройства персонала</translation>
+        <translation>Персонал</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="129" />
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
-        <translation>Телефоны, присутствующие более X ч в день в Y из Z дней (вкладка «Пороги и калибровка»); не входят в посетителей</translation>
+        <translation>Устройства персонала: телефоны, присутствующие более X ч в день в Y из Z дней (вкладка «Пороги и калибровка»); не входят в посетителей</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="130" />
@@ -2505,7 +2505,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     <message>
         <location filename="../../app/views/visits_view.py" line="353" />
         <source>all time: pick a period in the bar above to see the change</source>
-        <translation>за всё время: выберите период на панели выше, чтобы увидеть изменение</translation>
+        <translation>за всё время: выберите период выше, чтобы видеть изменение</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="358" />

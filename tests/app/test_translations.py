@@ -90,4 +90,4 @@ def test_compiled_russian_translates_the_overview(qapp, tmp_path):
     translator = QTranslator()
     assert translator.load(str(qm)), f"QTranslator could not load {qm}"
     assert translator.translate("Views", "Overview") == "Обзор"
-    assert translator.translate("VisitsView", "Return rate") == "Доля возвратов"
+    assert translator.translate("ReceiptsView", "Register (KKT)") == "Касса (ККТ)"
