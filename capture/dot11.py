@@ -16,7 +16,7 @@ import numpy as np
 
 from capture import phyheaders, radiotap
 from capture.pcap import (LINKTYPE_AVS, LINKTYPE_IEEE802_11, LINKTYPE_PPI, LINKTYPE_PRISM,
-                          LINKTYPE_RADIOTAP, RecordBatch, windows)
+                          LINKTYPE_RADIOTAP, RecordBatch, column, windows)
 
 KIND_PROBE_REQUEST, KIND_MANAGEMENT, KIND_DATA, KIND_OTHER = 0, 1, 2, 3
 SSID_MAX = 32
@@ -24,6 +24,9 @@ SSID_MAX = 32
 # NDP announcement, BlockAckReq, BlockAck, PS-Poll, RTS, CF-End, CF-End+CF-Ack
 CONTROL_WITH_TA = (4, 5, 8, 9, 10, 11, 14, 15)
 _SHIFTS = np.array([40, 32, 24, 16, 8, 0], dtype=np.uint64)
+# per SSID length 0..32: the masks of its four little-endian u64 words that keep its bytes
+_SSID_MASKS = np.array([[(1 << (8 * min(max(length - 8 * k, 0), 8))) - 1 for k in range(SSID_MAX // 8)]
+                        for length in range(SSID_MAX + 1)], dtype=np.uint64)
 
 
 @dataclass
@@ -41,9 +44,9 @@ class Frames:
     seq: np.ndarray           # int32, -1 = none
     fcs_present: np.ndarray   # bool: the frame ends with an FCS
     fcs_bad: np.ndarray       # bool: FCS present and wrong
-    ssid: np.ndarray          # (n_probe, 33) uint8: length then bytes, zero padded, probe rows only
-    ssid_rows: np.ndarray     # int64 indices (into the batch) of the rows of `ssid`
-    has_ssid: np.ndarray      # bool per `ssid` row: an SSID element was there and not empty
+    ssid: np.ndarray          # (k, 32) uint8 SSID bytes, zero padded, of probe requests with an SSID
+    ssid_len: np.ndarray      # (k,) uint8 length of each (1..32)
+    ssid_rows: np.ndarray     # (k,) int64 indices (into the batch) of the rows of `ssid`
 
     def __len__(self) -> int:
         return len(self.ts_ns)
@@ -119,10 +122,11 @@ def decode(batch: RecordBatch) -> Frames:
     if len(checked):
         fcs_bad[checked] = _check_fcs(batch.data, start, length, checked)
 
-    # one gather of the 24-byte 802.11 header of every frame (the window is zero padded)
+    # one gather of the 24-byte 802.11 header of every frame (the window is zero padded);
+    # fields are read through strided views of it (no byte-slice copies)
     at = np.where(ok, start, 0)
     hdr = windows(buf, 24)[at]
-    fc0, fc1 = hdr[:, 0], hdr[:, 1]
+    fc0, fc1 = column(hdr, 0, "u1"), column(hdr, 1, "u1")
     ftype = (fc0 >> 2) & 3
     subtype = fc0 >> 4
     mgmt, control, data_frame = ok & (ftype == 0), ok & (ftype == 1), ok & (ftype == 2)
@@ -134,27 +138,31 @@ def decode(batch: RecordBatch) -> Frames:
 
     has_addr2 = (mgmt | data_frame | (control & np.isin(subtype, CONTROL_WITH_TA))) & (body_len >= 16)
     # bytes 8..15 end with addr2: read big-endian, keep the low 48 bits
-    mac = np.ascontiguousarray(hdr[:, 8:16]).view(">u8").ravel() & np.uint64(0xFFFFFFFFFFFF)
-    mac = np.where(has_addr2, mac, np.uint64(0)).astype(np.uint64)
+    mac = column(hdr, 8, ">u8") & np.uint64(0xFFFFFFFFFFFF)
+    mac[~has_addr2] = 0
     has_seq = (mgmt | data_frame) & (body_len >= 24)
-    seq = np.where(has_seq, np.ascontiguousarray(hdr[:, 22:24]).view("<u2").ravel() >> 4, -1).astype(np.int32)
+    seq = (column(hdr, 22, "<u2") >> 4).astype(np.int32)
+    seq[~has_seq] = -1
 
     # SSID element of probe requests: right after the 24-byte header (+4 with HT Control)
     probe_rows = np.flatnonzero(is_probe)
-    ssid = np.zeros((len(probe_rows), SSID_MAX + 1), dtype=np.uint8)
-    has_ssid = np.zeros(len(probe_rows), dtype=bool)
+    ssid_rows = np.empty(0, np.int64)
+    ssid = np.zeros((0, SSID_MAX), dtype=np.uint8)
+    lens = np.zeros(0, dtype=np.uint8)
     if len(probe_rows):
-        body = start[probe_rows] + 24 + np.where(fc1[probe_rows] & 0x80, 4, 0)
-        end = start[probe_rows] + body_len[probe_rows]
+        begin = start[probe_rows]
+        body = begin + 24 + ((fc1[probe_rows] & 0x80) >> 5)
+        end = begin + body_len[probe_rows]
         room = body + 2 <= end
-        safe = np.where(room, body, 0)
-        element = windows(buf, SSID_MAX + 2)[safe]  # element id, length, then up to 32 bytes
-        ssid_len = element[:, 1].astype(np.int64)
-        has_ssid = room & (element[:, 0] == 0) & (ssid_len > 0) & (ssid_len <= SSID_MAX) \
+        element = windows(buf, 2)[np.where(room, body, 0)]  # element id, length
+        ssid_len = column(element, 1, "u1")
+        has_ssid = room & (column(element, 0, "u1") == 0) & (ssid_len > 0) & (ssid_len <= SSID_MAX) \
             & (body + 2 + ssid_len <= end)
-        lens = np.where(has_ssid, ssid_len, 0).astype(np.uint8)
-        ssid = element[:, 1:]
-        ssid[:, 0] = lens
-        ssid[:, 1:] *= np.arange(SSID_MAX, dtype=np.uint8)[None, :] < lens[:, None]
+        with_ssid = np.flatnonzero(has_ssid)
+        ssid_rows = probe_rows[with_ssid]
+        lens = ssid_len[with_ssid]
+        ssid = windows(buf, SSID_MAX)[body[with_ssid] + 2]
+        # zero the bytes past each SSID's length, a u64 word at a time
+        ssid.view("<u8")[:] &= _SSID_MASKS[lens]
     return Frames(batch.ts_ns, ok, kind, is_probe, has_addr2, mac, rssi, has_rssi, channel, seq,
-                  fcs_present, fcs_bad, ssid, probe_rows, has_ssid)
+                  fcs_present, fcs_bad, ssid, lens, ssid_rows)

@@ -121,6 +121,15 @@ def windows(buf: np.ndarray, width: int) -> _Windows:
     return _Windows(buf, width)
 
 
+def column(rows: np.ndarray, offset: int, dtype: str) -> np.ndarray:
+    """Zero-copy view of one field in every row of a C-contiguous (n, w) uint8 array (as
+    `windows` returns): a strided, possibly unaligned view, so reading the field is one pass
+    with no byte-slice copy first."""
+    if not len(rows):
+        return np.empty(0, dtype=dtype)
+    return np.ndarray((len(rows),), dtype=dtype, buffer=rows, offset=offset, strides=(rows.strides[0],))
+
+
 def _gather(buf: np.ndarray, offsets: np.ndarray, width: int) -> np.ndarray:
     """(n, width) bytes starting at each offset."""
     return windows(buf, width)[offsets]

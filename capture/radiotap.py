@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from capture.pcap import windows
+from capture.pcap import column, windows
 
 # bit -> (alignment, size) for the defined radiotap fields 0..27
 FIELDS = {
@@ -29,6 +29,7 @@ FIELDS = {
 BIT_FLAGS, BIT_CHANNEL, BIT_DBM_ANTSIGNAL, BIT_XCHANNEL, BIT_TLV = 1, 3, 5, 18, 28
 BIT_RADIOTAP_NS, BIT_VENDOR_NS, BIT_EXT = 29, 30, 31
 MAX_BITMAPS = 16
+HEAD = 32  # bytes gathered from every header at once
 
 FLAG_FCS_AT_END = 0x10
 FLAG_BAD_FCS = 0x40
@@ -77,7 +78,7 @@ def field_offsets(words: tuple[int, ...]) -> tuple[dict[str, int], int]:
 
 
 def _channel_table() -> np.ndarray:
-    f = np.arange(7200, dtype=np.int32)
+    f = np.arange(1 << 16, dtype=np.int32)  # every u16 frequency, so a lookup needs no bounds check
     ch = np.zeros(len(f), dtype=np.int16)
     g24 = (f >= 2412) & (f <= 2472)
     ch[g24] = (f[g24] - 2407) // 5
@@ -104,10 +105,12 @@ def freq_to_channel(freq: np.ndarray) -> np.ndarray:
 def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFields:
     n = len(offset)
     # one gather of the first 8 bytes: version, pad, length (u16 LE), first present bitmap
-    head = windows(buf, 8)[offset]
-    version = head[:, 0]
-    hlen = head[:, 2:4].copy().view("<u2").ravel().astype(np.int64)
-    first_word = head[:, 4:8].copy().view("<u4").ravel()
+    # the first HEAD bytes hold the fields of the usual layouts too: one gather serves both
+    first_bytes = windows(buf, HEAD)[offset]
+    head = column(first_bytes, 0, "<u8")
+    version = head & np.uint64(0xFF)
+    hlen = ((head >> np.uint64(16)) & np.uint64(0xFFFF)).astype(np.int64)
+    first_word = (head >> np.uint64(32)).astype(np.uint32)
     ok = (caplen >= 8) & (version == 0) & (hlen >= 8) & (hlen <= caplen)
     # the chain of present bitmaps: one column per bitmap position, zero where the chain ended
     columns = [np.where(ok, first_word, 0).astype(np.uint32)]
@@ -121,10 +124,10 @@ def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFi
         inside = pos + 4 <= hlen[idx]
         ok[idx[~inside]] = False  # the chain runs past the header
         w = windows4[offset[idx] + pos].view("<u4").ravel() * inside
-        column = np.zeros(n, np.uint32)
-        column[idx] = w
-        columns.append(column)
-        more = ok & ((column >> np.uint32(31)) != 0)
+        bitmap = np.zeros(n, np.uint32)
+        bitmap[idx] = w
+        columns.append(bitmap)
+        more = ok & ((bitmap >> np.uint32(31)) != 0)
     ok &= ~more  # longer chains than MAX_BITMAPS are not radiotap anyone wrote
 
     flags = np.zeros(n, dtype=np.uint8)
@@ -153,25 +156,29 @@ def parse(buf: np.ndarray, offset: np.ndarray, caplen: np.ndarray) -> RadiotapFi
             rows = np.arange(n)[rows] if isinstance(rows, slice) else rows
             ok[rows[~fits]] = False  # fields run past the header's own length
             rows = rows[fits]
-        base = offset[rows]
         last = max(found.values(), default=0) + 8
-        span = windows(buf, last)[base] if found else None  # one gather of the fields we use
+        if not found:
+            span = None
+        elif last <= HEAD:
+            span = first_bytes if isinstance(rows, slice) else first_bytes[rows]
+        else:
+            span = windows(buf, last)[offset[rows]]  # one gather of the fields we use
         if "flags" in found:
-            flags[rows] = span[:, found["flags"]]
+            flags[rows] = column(span, found["flags"], "u1")
             has_flags[rows] = True
         if "dbm" in found:
-            dbm[rows] = span[:, found["dbm"]].view(np.int8)
+            dbm[rows] = column(span, found["dbm"], "i1")
             has_dbm[rows] = True
         if "channel" in found:
-            o = found["channel"]
-            freq[rows] = span[:, o].astype(np.int32) | (span[:, o + 1].astype(np.int32) << 8)
+            freq[rows] = column(span, found["channel"], "<u2")
         if "xchannel" in found:
             o = found["xchannel"]
-            xf = span[:, o + 4].astype(np.int32) | (span[:, o + 5].astype(np.int32) << 8)
+            xf = column(span, o + 4, "<u2").astype(np.int32)
             freq[rows] = np.where(freq[rows] == 0, xf, freq[rows])
-            xchan[rows] = span[:, o + 6]
-    channel = freq_to_channel(freq)
-    channel = np.where(channel == 0, xchan, channel).astype(np.int16)
+            xchan[rows] = column(span, o + 6, "u1")
+    channel = CHANNEL_OF_MHZ[freq]  # freq is a u16 value: the table covers every one
+    if xchan.any():
+        channel = np.where(channel == 0, xchan, channel)
     return RadiotapFields(ok, hlen, flags, has_flags & ok, dbm, has_dbm & ok, freq, channel)
 
 

@@ -9,9 +9,10 @@ flight; everything committed is complete and consistent. The next capture marks 
 left-over row "interrupted". A clean stop (Stop, Ctrl-C, --duration, end of a replay)
 stops the sniffer first, then stores every frame still buffered, then closes the row.
 
-The batch goes through the same decoding (capture.dot11.decode) and the same writer
-(engine.imports.captures.DetectionWriter) as a file import, so live and file imports of
-the same frames give the same rows. Raw MACs never leave memory; raw pcapng files are
+A batch goes through the same per-batch body as a file import
+(engine.imports.captures.FrameIngest: decoding, FCS rule, SSID ids, kept frames, rejects)
+and one DetectionWriter for the whole capture, so live and file imports of the same frames
+give the same rows and each MAC is hashed once per capture. Raw MACs never leave memory; raw pcapng files are
 written only when the caller passes a RawPcapngWriter (the engineer's explicit choice).
 """
 from __future__ import annotations
@@ -27,10 +28,9 @@ from typing import Callable
 
 import numpy as np
 
-from capture.dot11 import decode
 from capture.live import RawPcapngWriter, Sniffer, records_to_batch
 from engine.errors import O2OError
-from engine.imports.captures import DetectionWriter
+from engine.imports.captures import DetectionWriter, FrameIngest
 from engine.imports.registry import ImportContext
 from engine.progress import CancelToken, ProgressFn, no_progress
 
@@ -86,56 +86,40 @@ class LiveSummary:
 
 
 class _BatchStore:
-    """Stores one drained batch of records; keeps the capture's running totals."""
+    """Stores one drained batch of records; keeps the capture's running totals.
+
+    One FrameIngest (the file importer's per-batch body: FCS rule, probe counts, SSID ids,
+    which frames to keep) and one DetectionWriter serve the whole capture, so each MAC is
+    hashed once per capture; the writer's devices are flushed with every batch's commit."""
 
     def __init__(self, ws, import_id: int, site_id: int, sensor_id: int, *, keep_ssid_clear: bool):
         self.ws = ws
         self.ctx = ImportContext(ws, Path("live"), import_id, site_id, sensor_id, no_progress, CancelToken())
-        self.keep_ssid_clear = keep_ssid_clear
+        self.writer = DetectionWriter(self.ctx, keep_ssid_clear=keep_ssid_clear)
+        self.ingest = FrameIngest(self.ctx, self.writer)
+        # totals of the committed batches only
         self.frames = self.probe_requests = self.detections = self.bad_fcs = self.batches = 0
-        self.fcs_mode: str | None = None     # same rule as the file importer: see captures.py
-        self.device_keys = np.empty(0, np.int64)
-        self.probe_keys = np.empty(0, np.int64)
+        self.devices = self.probe_sources = 0
+        self.fcs_mode: str | None = None
 
     def store(self, records: list) -> int:
         """Decode, hash and write `records` in one transaction; returns new devices."""
         batch = records_to_batch(records, first_record=self.frames)
-        frames = decode(batch)
-        if self.fcs_mode is None and frames.fcs_present.any():
-            self.fcs_mode = "off" if frames.fcs_bad[frames.fcs_present].all() else "on"
-        drop = frames.fcs_bad if self.fcs_mode == "on" else np.zeros(len(frames), bool)
-        keep = np.flatnonzero(frames.has_addr2 & ~drop)
         with self.ws.transaction():
-            # DetectionWriter folds devices per writer: a fresh one per batch makes its
-            # finish() merge exactly this batch's devices into the table
-            writer = DetectionWriter(self.ctx, keep_ssid_clear=self.keep_ssid_clear)
-            ssid_ids = np.zeros(len(frames), np.int64)
-            has_ssid = np.zeros(len(frames), bool)
-            if len(frames.ssid_rows):
-                probe_ids = np.zeros(len(frames.ssid_rows), np.int64)
-                probe_ids[frames.has_ssid] = writer.ssid_ids_from_rows(frames.ssid[frames.has_ssid])
-                ssid_ids[frames.ssid_rows] = probe_ids
-                has_ssid[frames.ssid_rows] = frames.has_ssid
-            writer.write(frames.ts_ns[keep], frames.mac[keep], frames.kind[keep], rssi=frames.rssi[keep],
-                         has_rssi=frames.has_rssi[keep], channel=frames.channel[keep], seq=frames.seq[keep],
-                         ssid_ids=ssid_ids[keep], has_ssid=has_ssid[keep])
-            writer.finish()
+            self.ingest.ingest(batch)
+            new_devices = self.writer.flush_devices()
             frames_total = self.frames + len(records)
-            detections_total = self.detections + writer.detections
+            detections_total = self.writer.detections
             self.ws.con.execute(
                 "UPDATE imports SET rows_in = ?, rows_ok = ?, rows_rejected = ?, details = ? WHERE import_id = ?",
                 [frames_total, detections_total, frames_total - detections_total,
                  json.dumps({"frames": frames_total, "batches": self.batches + 1}), self.ctx.import_id])
         # committed: only now do the totals move
         self.frames, self.detections, self.batches = frames_total, detections_total, self.batches + 1
-        self.probe_requests += int((frames.is_probe & ~drop).sum())
-        self.bad_fcs += int(drop.sum())
-        seen = writer.frames > 0
-        batch_keys = writer.keys[seen]
-        new = np.setdiff1d(batch_keys, self.device_keys, assume_unique=True)
-        self.device_keys = np.union1d(self.device_keys, batch_keys)
-        self.probe_keys = np.union1d(self.probe_keys, writer.keys[writer.probed])
-        return len(new)
+        self.probe_requests, self.bad_fcs, self.fcs_mode = self.ingest.probes, self.ingest.bad_fcs, self.ingest.fcs_mode
+        counts = self.writer.counts()
+        self.devices, self.probe_sources = counts["devices"], counts["probe_sources"]
+        return new_devices
 
 
 def _open_capture_row(ws, source: str, source_path: str, site: str, sensor: str | None) -> tuple[int, int, int]:
@@ -185,8 +169,8 @@ def run_live_capture(ws, sniffer: Sniffer, *, site: str, sensor: str | None = No
         if raw_writer is not None and records:
             raw_writer.write(records)
         new_devices = store.store(records) if records else 0
-        tick = LiveTick(now - started, store.frames, store.probe_requests, len(store.probe_keys),
-                        len(store.device_keys), buffer.drops, store.batches, len(records),
+        tick = LiveTick(now - started, store.frames, store.probe_requests, store.probe_sources,
+                        store.devices, buffer.drops, store.batches, len(records),
                         now - last_flush, new_devices, len(buffer))
         last_flush = now
         if on_tick is not None:
@@ -218,7 +202,7 @@ def run_live_capture(ws, sniffer: Sniffer, *, site: str, sensor: str | None = No
         source_error = sniffer.error
         status = "failed" if (error or source_error) else "imported"
         summary = LiveSummary(import_id, sniffer.description, status, store.frames, store.probe_requests,
-                              len(store.probe_keys), len(store.device_keys), buffer.drops, store.batches,
+                              store.probe_sources, store.devices, buffer.drops, store.batches,
                               round(seconds, 3), store.detections, store.bad_fcs,
                               None if store.fcs_mode is None else store.fcs_mode == "on",
                               [str(p) for p in raw_writer.files] if raw_writer is not None else [])

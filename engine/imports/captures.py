@@ -36,6 +36,12 @@ from engine.progress import no_progress
 MAX_REJECT_ROWS = 1000
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
                 dtype=np.uint64)
+_NO_MAC = np.uint64(0xFFFFFFFFFFFFFFFF)  # no packed 48-bit MAC has this value: an empty cache slot
+
+
+def _slots(mac: np.ndarray, bits: int) -> np.ndarray:
+    """Cache slot of each packed MAC: Fibonacci hashing (multiply, keep the top bits)."""
+    return ((mac * _MIX[0]) >> np.uint64(64 - bits)).astype(np.intp)
 
 
 def ssid_id(secret: bytes, ssid: bytes) -> int:
@@ -53,7 +59,12 @@ def _ssid_text(raw: bytes) -> str:
 
 
 class DetectionWriter:
-    """Collects detections chunk by chunk into the workspace and the device summary."""
+    """Collects detections chunk by chunk into the workspace and the device summary.
+
+    Each distinct MAC is hashed once per writer (device key, partner MD5); the per-device
+    first/last seen and frame counts cover a *period*: the whole file for an import, one
+    committed batch for a live capture (`flush_devices` upserts the period's devices and
+    starts the next one without forgetting the MACs already hashed)."""
 
     def __init__(self, ctx: ImportContext, *, keep_ssid_clear: bool):
         self.ctx = ctx
@@ -63,19 +74,55 @@ class DetectionWriter:
         # packed MACs seen so far (memory only, sorted) and their row in the arrays below
         self.sorted_macs = np.empty(0, np.uint64)
         self.sorted_rows = np.empty(0, np.int64)
+        # a direct-mapped cache MAC -> row in front of the sorted arrays: one multiply-shift
+        # and two gathers per frame instead of a hash-table factorize (see _lookup)
+        self.slot_bits = 16
+        self.slot_mac = np.full(1 << self.slot_bits, _NO_MAC, np.uint64)
+        self.slot_row = np.zeros(1 << self.slot_bits, np.int64)
         self.keys = np.empty(0, np.int64)
         self.md5: list[str] = []
         self.randomized = np.empty(0, bool)
-        self.first = np.empty(0, np.int64)
+        self.ever_seen = np.empty(0, bool)     # seen in any flushed period
+        self.ever_probed = np.empty(0, bool)
+        self.first = np.empty(0, np.int64)     # the current period's summary, per row
         self.last = np.empty(0, np.int64)
         self.frames = np.empty(0, np.int64)
         self.probed = np.empty(0, bool)
         self.ssids: dict[bytes, int] = {}
+        self.ssids_flushed = 0
         self.detections = 0
         self._pending: threading.Thread | None = None
         self._error: BaseException | None = None
 
     # --- hashing, each distinct value once ------------------------------------------------
+    def _lookup(self, mac: np.ndarray) -> np.ndarray:
+        """Row in the device arrays of every packed MAC (n,), hashing the new ones."""
+        slot = _slots(mac, self.slot_bits)
+        rows = self.slot_row[slot]
+        miss = self.slot_mac[slot] != mac
+        if miss.any():
+            at = np.flatnonzero(miss)
+            uniques, inverse = np.unique(mac[at], return_inverse=True)
+            found = self._rows_for(uniques)
+            rows[at] = found[inverse.ravel()]
+            self._cache(uniques, found)
+        return rows
+
+    def _cache(self, macs: np.ndarray, rows: np.ndarray) -> None:
+        """Put MACs in their free cache slots (a taken slot keeps its MAC: the other one is
+        found through the sorted arrays); the cache doubles while it is over 1/4 full."""
+        if len(self.keys) * 4 > len(self.slot_mac):
+            while len(self.keys) * 4 > (1 << self.slot_bits):
+                self.slot_bits += 1
+            self.slot_mac = np.full(1 << self.slot_bits, _NO_MAC, np.uint64)
+            self.slot_row = np.zeros(1 << self.slot_bits, np.int64)
+            macs, rows = self.sorted_macs, self.sorted_rows
+        slot = _slots(macs, self.slot_bits)
+        free = self.slot_mac[slot] == _NO_MAC
+        slot, first = np.unique(slot[free], return_index=True)
+        self.slot_mac[slot] = macs[free][first]
+        self.slot_row[slot] = rows[free][first]
+
     def _rows_for(self, uniques: np.ndarray) -> np.ndarray:
         """Row in the device arrays of each distinct packed MAC, hashing the new ones."""
         pos = np.searchsorted(self.sorted_macs, uniques)
@@ -99,25 +146,31 @@ class DetectionWriter:
             self.md5.extend(hashlib.md5(blob[6 * i:6 * i + 6]).hexdigest().upper() for i in range(len(macs)))
             self.randomized = np.concatenate([self.randomized, (raw[:, 0] & 2) != 0])
             grow = len(macs)
+            self.ever_seen = np.concatenate([self.ever_seen, np.zeros(grow, bool)])
+            self.ever_probed = np.concatenate([self.ever_probed, np.zeros(grow, bool)])
             self.first = np.concatenate([self.first, np.full(grow, np.iinfo(np.int64).max)])
             self.last = np.concatenate([self.last, np.full(grow, np.iinfo(np.int64).min)])
             self.frames = np.concatenate([self.frames, np.zeros(grow, np.int64)])
             self.probed = np.concatenate([self.probed, np.zeros(grow, bool)])
         return rows
 
-    def ssid_ids_from_rows(self, ssid: np.ndarray) -> np.ndarray:
-        """int64 ids for an (m, 33) array of length-prefixed SSIDs (distinct ones hashed once)."""
+    def ssid_ids_from_rows(self, ssid: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """int64 ids for (m, 32) zero-padded SSID bytes and their (m,) lengths (distinct ones
+        hashed once)."""
         if not len(ssid):
             return np.empty(0, np.int64)
-        words = np.ascontiguousarray(ssid[:, 1:]).view(np.uint64)  # (m, 4)
-        finger = (words * _MIX).sum(axis=1, dtype=np.uint64) ^ ssid[:, 0].astype(np.uint64)
+        words = np.ascontiguousarray(ssid).view("<u8")  # (m, 4)
+        lens = np.asarray(lens)
+        finger = (words * _MIX).sum(axis=1, dtype=np.uint64) ^ lens.astype(np.uint64)
         codes, uniques = pd.factorize(finger)
         reps = np.zeros(len(uniques), np.int64)
         reps[codes] = np.arange(len(codes))
-        if not (ssid == ssid[reps][codes]).all():  # a fingerprint collision: exact grouping instead
-            _, reps, codes = np.unique(ssid, axis=0, return_index=True, return_inverse=True)
+        if not ((words == words[reps][codes]).all() and (lens == lens[reps][codes]).all()):
+            # a fingerprint collision: exact grouping instead
+            key = np.concatenate([words, lens.astype(np.uint64)[:, None]], axis=1)
+            _, reps, codes = np.unique(key, axis=0, return_index=True, return_inverse=True)
             codes = codes.ravel()
-        ids = np.array([self._ssid(bytes(ssid[r, 1:1 + ssid[r, 0]])) for r in reps], dtype=np.int64)
+        ids = np.array([self._ssid(ssid[r, :lens[r]].tobytes()) for r in reps.tolist()], dtype=np.int64)
         return ids[codes]
 
     def ssid_ids_from_list(self, values: list[bytes | None]) -> tuple[np.ndarray, np.ndarray]:
@@ -138,8 +191,7 @@ class DetectionWriter:
         n = len(ts_ns)
         if not n:
             return
-        codes, uniques = pd.factorize(mac)
-        rows = self._rows_for(np.asarray(uniques, dtype=np.uint64))[codes]
+        rows = self._lookup(np.asarray(mac, dtype=np.uint64))
         weight = np.ones(n, np.int64) if frames is None else np.asarray(frames, np.int64)
         np.minimum.at(self.first, rows, ts_ns)
         np.maximum.at(self.last, rows, ts_ns)
@@ -188,8 +240,10 @@ class DetectionWriter:
             error, self._error = self._error, None
             raise error
 
-    def finish(self) -> dict:
-        """Upsert devices and SSIDs; returns the device counts for the report."""
+    def flush_devices(self) -> int:
+        """Upsert the devices seen in this period and the SSIDs not yet stored, then start a
+        new period (first/last seen and frame counts from zero; the MACs stay hashed).
+        Returns how many devices were seen for the first time by this writer."""
         self.wait()
         seen = self.frames > 0
         if seen.any():
@@ -207,9 +261,10 @@ class DetectionWriter:
                     "last_seen = greatest(last_seen, excluded.last_seen), frames = frames + excluded.frames")
             finally:
                 self.con.unregister("o2o_capture_devices")
-        if self.ssids:
-            ssids = pd.DataFrame({"ssid_id": np.array(list(self.ssids.values()), dtype=np.int64),
-                                  "ssid": [(_ssid_text(s) if self.keep_ssid_clear else None) for s in self.ssids]})
+        fresh = list(self.ssids.items())[self.ssids_flushed:]
+        if fresh:
+            ssids = pd.DataFrame({"ssid_id": np.array([i for _, i in fresh], dtype=np.int64),
+                                  "ssid": [(_ssid_text(s) if self.keep_ssid_clear else None) for s, _ in fresh]})
             self.con.register("o2o_capture_ssids", ssids)
             try:
                 self.con.execute(
@@ -217,9 +272,27 @@ class DetectionWriter:
                     "DO UPDATE SET ssid = coalesce(excluded.ssid, ssid)")
             finally:
                 self.con.unregister("o2o_capture_ssids")
-        return {"devices": int(seen.sum()), "probe_sources": int(self.probed.sum()),
-                "randomized_sources": int((self.probed & self.randomized).sum()),
+            self.ssids_flushed = len(self.ssids)
+        new = int((seen & ~self.ever_seen).sum())
+        self.ever_seen |= seen
+        self.ever_probed |= self.probed
+        self.first[:] = np.iinfo(np.int64).max
+        self.last[:] = np.iinfo(np.int64).min
+        self.frames[:] = 0
+        self.probed[:] = False
+        return new
+
+    def counts(self) -> dict:
+        """Device counts over every flushed period, for the report."""
+        seen, probed = self.ever_seen, self.ever_probed
+        return {"devices": int(seen.sum()), "probe_sources": int(probed.sum()),
+                "randomized_sources": int((probed & self.randomized).sum()),
                 "randomized_devices": int((seen & self.randomized).sum()), "ssids": len(self.ssids)}
+
+    def finish(self) -> dict:
+        """Upsert devices and SSIDs; returns the device counts for the report."""
+        self.flush_devices()
+        return self.counts()
 
 
 def _reject_capped(ctx: ImportContext, rows: list[tuple], stored: list[int],
@@ -264,11 +337,8 @@ class FrameIngest:
         self.probes += int((frames.is_probe & ~drop).sum())
         ssid_ids = np.zeros(len(frames), np.int64)
         has_ssid = np.zeros(len(frames), bool)
-        if len(frames.ssid_rows):
-            probe_ids = np.zeros(len(frames.ssid_rows), np.int64)
-            probe_ids[frames.has_ssid] = writer.ssid_ids_from_rows(frames.ssid[frames.has_ssid])
-            ssid_ids[frames.ssid_rows] = probe_ids
-            has_ssid[frames.ssid_rows] = frames.has_ssid
+        ssid_ids[frames.ssid_rows] = writer.ssid_ids_from_rows(frames.ssid, frames.ssid_len)
+        has_ssid[frames.ssid_rows] = True
         rssi, has_rssi = frames.rssi, frames.has_rssi
         if fallback_rssi is not None:
             use = ~has_rssi & (fallback_rssi != 0)
