@@ -149,20 +149,15 @@ def _speculative_walk(data: bytes, n: int, endian: str, max_caplen: int) -> tupl
     """
     if n < 32:
         return np.empty(0, np.int64), 0
-    hi_at = 2 if endian == "<" else 0
-    u16 = endian + "u2"
-    first = int(np.frombuffer(data, u16, 1, hi_at)[0])
-    found = []
-    for parity in (0, 1):
-        count = (n - parity) // 2
-        view = np.frombuffer(data, u16, count, parity)
-        hits = np.flatnonzero(view == first)
-        found.append(hits * 2 + parity - hi_at)
-    cand = np.sort(np.concatenate(found), kind="stable")  # two sorted runs: one merge
+    raw = np.frombuffer(data, np.uint8, n)
+    # the top byte of 'seconds' (one pass over the bytes: candidates come out sorted), then
+    # the byte below it, at the candidates only
+    top_at, next_at = (3, 2) if endian == "<" else (0, 1)
+    cand = np.flatnonzero(raw == raw[top_at]) - top_at
     cand = cand[(cand >= 0) & (cand + 16 <= n)]
+    cand = cand[raw[cand + next_at] == raw[next_at]]
     if not len(cand) or cand[0] != 0:
         return np.empty(0, np.int64), 0
-    raw = np.frombuffer(data, np.uint8, n)
     caplen = windows(raw, 4)[cand + 8].view(endian + "u4").ravel().astype(np.int64)
     nxt = cand + 16 + caplen
     ok = (caplen <= max_caplen) & (nxt <= n)

@@ -418,7 +418,7 @@ def import_capture(ws, path, *, site=None, sensor=None, progress=no_progress, ca
     if not site:
         return _needs_site(path, "capture")
     return run_import(ws, path, "capture", partial(_load_capture, keep_ssid_clear=keep_ssid_clear, window=window),
-                      site=site, sensor=sensor, progress=progress, cancel=cancel)
+                      site=site, sensor=sensor, progress=progress, cancel=cancel, hash_in_background=True)
 
 
 # --- airodump-ng CSV --------------------------------------------------------------------------

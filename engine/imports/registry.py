@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -82,6 +83,31 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+class _BackgroundSha256(threading.Thread):
+    """sha256 of a file computed beside the loader (hashlib and file reads release the GIL)."""
+
+    def __init__(self, path: Path):
+        super().__init__(name="o2o-import-sha256", daemon=True)
+        self.path, self.digest, self.error = path, "", None
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            digest = hashlib.sha256()
+            with open(self.path, "rb") as fh:
+                while not self.stop.is_set() and (block := fh.read(1 << 20)):
+                    digest.update(block)
+            self.digest = digest.hexdigest()
+        except OSError as exc:
+            self.error = exc
+
+    def result(self) -> str:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.digest
+
+
 def already_imported(ws: Workspace, sha: str) -> tuple[int, datetime, str] | None:
     return ws.con.execute(
         "SELECT import_id, finished_at, file_name FROM imports WHERE sha256 = ? AND status = 'imported' "
@@ -90,19 +116,38 @@ def already_imported(ws: Workspace, sha: str) -> tuple[int, datetime, str] | Non
 
 def run_import(ws: Workspace, path: str | Path, kind: str, loader: Loader, *,
                site: str | None = None, sensor: str | None = None,
-               progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> ImportResult:
+               progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+               hash_in_background: bool = False) -> ImportResult:
+    """`hash_in_background`: when no file of the same size was imported before (so this
+    one cannot be a duplicate), its sha256 is computed while the loader runs instead of
+    before it (big captures: the hash is ~10 % of the import)."""
     path = Path(path)
     cancel = cancel or CancelToken()
     started = time.perf_counter()
     if not path.is_file():
         return ImportResult(str(path), kind, REFUSED, f"{path}: no such file")
-    sha = sha256_file(path)
-    previous = already_imported(ws, sha)
-    if previous:
-        import_id, when, name = previous
-        return ImportResult(str(path), kind, SKIPPED,
-                            f"{path.name}: already imported as #{import_id} ({name}, {when:%Y-%m-%d %H:%M} UTC); skipped",
-                            import_id=import_id, seconds=time.perf_counter() - started)
+    hasher = None
+    if hash_in_background and not ws.con.execute(
+            "SELECT count(*) FROM imports WHERE bytes = ? AND status = 'imported'", [path.stat().st_size]).fetchone()[0]:
+        hasher = _BackgroundSha256(path)
+        hasher.start()
+        sha = ""  # filled in before the commit
+    else:
+        sha = sha256_file(path)
+        previous = already_imported(ws, sha)
+        if previous:
+            import_id, when, name = previous
+            return ImportResult(str(path), kind, SKIPPED,
+                                f"{path.name}: already imported as #{import_id} ({name}, {when:%Y-%m-%d %H:%M} UTC); "
+                                "skipped", import_id=import_id, seconds=time.perf_counter() - started)
+    try:
+        return _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started)
+    finally:
+        if hasher is not None:
+            hasher.stop.set()
+
+
+def _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started) -> ImportResult:
     ws.require_writable()
     created: list[str] = []
     cancel.watch(ws.con)
@@ -123,12 +168,14 @@ def run_import(ws: Workspace, path: str | Path, kind: str, loader: Loader, *,
                  datetime.now(timezone.utc).replace(tzinfo=None)]).fetchone()[0]
             outcome = loader(ImportContext(ws, path, import_id, site_id, sensor_id, progress, cancel))
             cancel.check()
+            if hasher is not None:
+                sha = hasher.result()
             ws.con.execute(
                 "UPDATE imports SET rows_in = ?, rows_ok = ?, rows_rejected = ?, status = 'imported', "
-                "message = ?, details = ?, finished_at = ? WHERE import_id = ?",
+                "message = ?, details = ?, finished_at = ?, sha256 = ? WHERE import_id = ?",
                 [outcome.rows_in, outcome.rows_ok, outcome.rows_rejected, outcome.message,
                  json.dumps(outcome.details, default=str),
-                 datetime.now(timezone.utc).replace(tzinfo=None), import_id])
+                 datetime.now(timezone.utc).replace(tzinfo=None), sha, import_id])
     except Cancelled:
         return ImportResult(str(path), kind, CANCELLED, f"{path.name}: cancelled; nothing was imported",
                             seconds=time.perf_counter() - started)
