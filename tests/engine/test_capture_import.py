@@ -94,6 +94,22 @@ def test_same_file_twice_is_skipped(workspace, shared_data):
     assert frames == 1694
 
 
+def test_sha256_hashed_beside_the_parse_is_the_files(workspace, shared_data, tmp_path):
+    """A first file of its size is hashed while it is parsed: the stored digest must still be
+    the file's, so a copy under another name is recognised as the same file."""
+    import hashlib
+    import shutil
+
+    path = shared_data / "captures" / "fryza-esp32-probes" / "sc6-61_2023-02-23_anonymized.pcap"
+    first = import_capture(workspace, path, site="Lab")
+    stored = workspace.con.execute("SELECT sha256 FROM imports WHERE import_id = ?", [first.import_id]).fetchone()[0]
+    assert stored == hashlib.sha256(path.read_bytes()).hexdigest()
+    copy = tmp_path / "renamed.pcap"
+    shutil.copyfile(path, copy)
+    again = import_capture(workspace, copy, site="Lab")
+    assert again.status == "skipped" and again.import_id == first.import_id
+
+
 def test_requires_site(workspace, shared_data):
     result = import_capture(workspace, shared_data / "captures" / "aircrack-ng-tests/n-02.cap")
     assert result.status == "refused" and "--site" in result.message
@@ -312,3 +328,39 @@ def test_cancel_between_chunks_rolls_back(workspace, tmp_path):
         {k: before[k] for k in ("detections", "devices", "imports", "ssids")}
     again = import_capture(workspace, path, site="Lab", window=8192)  # not marked as imported
     assert again.status == "imported" and again.details["frames"] == 3000 and again.details["devices"] == 3000
+
+
+def test_writer_periods_hash_each_mac_once_and_merge_devices(workspace, monkeypatch):
+    """The live path's use of DetectionWriter: flush_devices() between batches stores each
+    batch's devices (merged), and a MAC seen again is not hashed again."""
+    import numpy as np
+
+    import engine.imports.captures as captures
+    from engine.imports.registry import ImportContext
+    from engine.progress import no_progress
+
+    hashed = []
+    real = captures.device_keys
+    monkeypatch.setattr(captures, "device_keys", lambda secret, raw: (hashed.extend(map(bytes, raw)),
+                                                                      real(secret, raw))[1])
+    site_id, _ = workspace.ensure_site("Lab")
+    sensor_id, _ = workspace.ensure_sensor(site_id, "default")
+    ctx = ImportContext(workspace, Path("live"), 7, site_id, sensor_id, no_progress, CancelToken())
+    writer = captures.DetectionWriter(ctx, keep_ssid_clear=False)
+    a, b, c = (int.from_bytes(m, "big") for m in (MAC_A, MAC_B, bytes.fromhex("020000000001")))
+    s = 1_000_000_000
+    periods = [([a, b, a], [1 * s, 2 * s, 3 * s], [0, 1, 0]), ([b, c, b, c], [4 * s, 5 * s, 6 * s, 7 * s], [2, 0, 2, 0])]
+    new = []
+    for macs, ts, kind in periods:
+        with workspace.transaction():
+            writer.write(np.array(ts, np.int64), np.array(macs, np.uint64), np.array(kind, np.uint8))
+            new.append(writer.flush_devices())
+    assert new == [2, 1] and sorted(hashed) == sorted([MAC_A, MAC_B, bytes.fromhex("020000000001")])
+    rows = workspace.con.execute("SELECT device_key, epoch(first_seen), epoch(last_seen), frames FROM devices "
+                                 "ORDER BY frames").fetchall()
+    key = {m: device_key(workspace.secret, m) for m in (MAC_A, MAC_B, bytes.fromhex("020000000001"))}
+    assert sorted(rows) == sorted([(key[MAC_A], 1, 3, 2), (key[MAC_B], 2, 6, 3),
+                                   (key[bytes.fromhex("020000000001")], 5, 7, 2)])
+    assert writer.counts() == {"devices": 3, "probe_sources": 2, "randomized_sources": 2, "randomized_devices": 2,
+                               "ssids": 0}
+    assert workspace.con.execute("SELECT count(*) FROM detections WHERE import_id = 7").fetchone()[0] == 7
