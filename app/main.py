@@ -28,6 +28,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     translators = []
+    # numbers and dates follow the interface language (2 999,00 in Russian)
+    QLocale.setDefault(QLocale(QLocale.Language.Russian if language == "ru" else QLocale.Language.English,
+                               QLocale.Country.Russia if language == "ru" else QLocale.Country.UnitedKingdom))
     if language == "en":
         return translators
     ours = QTranslator(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 
 
 def format_cell(value) -> str:
@@ -13,7 +13,8 @@ def format_cell(value) -> str:
     if value is pd.NaT:
         return ""
     if isinstance(value, float):
-        return f"{value:,.2f}"
+        text = f"{value:,.2f}".replace(",", "\u2009")  # thin-space groups, as for integers
+        return text.replace(".", QLocale().decimalPoint()) if QLocale().decimalPoint() != "." else text
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}".replace(",", "\u2009")
     if isinstance(value, pd.Timestamp):

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QTimer, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFrame,
-                               QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPlainTextEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from app.context import AppContext, Period
 
@@ -111,6 +111,7 @@ class KpiTile(QFrame):
         layout = QVBoxLayout(self)
         self.title_label = QLabel(title)
         self.title_label.setObjectName("kpiTitle")
+        self.title_label.setWordWrap(True)
         self.value_label = QLabel("—")
         self.value_label.setObjectName("kpiValue")
         self.note_label = QLabel("")
@@ -171,3 +172,26 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 class Signalling(QWidget):
     """Base for screens: `status` messages go to the window's notification area."""
     status = Signal(str, str)  # level, message
+
+
+def data_table(model=None) -> QTableView:
+    """A read-only table of a small, already fetched frame: columns fit their contents."""
+    view = QTableView()
+    if model is not None:
+        view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    return view
+
+
+def debounce(parent: QWidget, signal, slot, msecs: int = 250) -> QTimer:
+    """Call `slot` once `signal` has been quiet for `msecs` (as-you-type filters, zoom)."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(slot)
+    signal.connect(lambda *_: timer.start())
+    return timer

@@ -247,7 +247,8 @@ class CaptureView(View):
             self.empty.setText(self.tr("Last capture: %1\n\nStart a capture, or drop a .pcap here to replay it.")
                                .replace("%1", previous[0]["message"] or previous[0]["source"]))
         else:
-            self.empty.setText(self.tr("No captures yet — drop a .pcap here or start a capture"))
+            self.empty.setText(self.tr("No live captures yet — pick the Wi-Fi adapter and press Start capture, "
+                                       "or replay a capture file (drop a .pcap here)"))
         self._show_chart(self.last_tick is not None or self.runner.busy)
         self.start_button.setEnabled(ws is not None and not ws.read_only and not self.runner.busy)
 

@@ -7,13 +7,13 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
 
 from app.charts import PALETTE, ChartCard
 from app.models import DataFrameModel
 from app.views.base import View
-from app.widgets import EmptyState, KpiTile
+from app.widgets import EmptyState, KpiTile, data_table
 from app.worker import TaskRunner
 from engine import visit_charts
 
@@ -90,12 +90,7 @@ class ClustersView(View):
         head.addWidget(export)
         content.addLayout(head)
         self.profiles = DataFrameModel()
-        table = QTableView()
-        table.setModel(self.profiles)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = data_table(self.profiles)
         content.addWidget(table, 1)
         self.body.addWidget(self.content, 1)
         self.content.hide()

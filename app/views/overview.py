@@ -2,24 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QTableView, QVBoxLayout)
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from app.models import DataFrameModel
 from app.views.base import View
-from app.widgets import EmptyState, KpiTile
+from app.widgets import EmptyState, KpiTile, data_table
 from engine import overview
-
-
-def _table(model: DataFrameModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.verticalHeader().setVisible(False)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    return view
 
 
 class OverviewView(View):
@@ -60,10 +48,10 @@ class OverviewView(View):
                                               (self.tr("Sensors"), self.sensors_model),
                                               (self.tr("Tables"), self.counts_model))):
             box = QGroupBox(title)
-            QVBoxLayout(box).addWidget(_table(model))
+            QVBoxLayout(box).addWidget(data_table(model))
             grid.addWidget(box, 0, col)
         imports_box = QGroupBox(self.tr("Imports log"))
-        self.imports_table = _table(self.imports_model)
+        self.imports_table = data_table(self.imports_model)
         QVBoxLayout(imports_box).addWidget(self.imports_table)
         grid.addWidget(imports_box, 1, 0, 1, 3)
         grid.setRowStretch(1, 2)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QTextBrowser,
                                QWidget)
 
 from app.query_model import QueryTableModel
 from app.views.base import View
-from app.widgets import EmptyState, KpiTile
+from app.widgets import EmptyState, KpiTile, debounce
 from app.worker import TaskRunner
 from engine.people_queries import PEOPLE_SEARCH_COLUMNS, people_sql
 
@@ -190,14 +190,11 @@ class PeopleView(View):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([840, 420])
         self.body.addWidget(self.splitter, 1)
-        self.filter_timer = QTimer(self)
-        self.filter_timer.setSingleShot(True)
-        self.filter_timer.setInterval(FILTER_DEBOUNCE_MS)
-        self.filter_timer.timeout.connect(self.apply_filter)
-        self.filter_edit.textChanged.connect(lambda _t: self.filter_timer.start())
+        self.filter_timer = debounce(self, self.filter_edit.textChanged, self.apply_filter, FILTER_DEBOUNCE_MS)
 
     def _hint_html(self) -> str:
-        return f"<p style='color:#6b7280'>{self.tr('Select a person to see the profile.')}</p>"
+        hint = self.tr("Select a person to see the profile.")  # outside the f-string so lupdate finds it
+        return f"<p style='color:#6b7280'>{hint}</p>"
 
     # --- loading --------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -9,15 +9,26 @@ from pathlib import Path
 
 
 def preview(view_class, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    holder, _context, monitor = build_preview(view_class, sys.argv[1:] if argv is None else argv)
+    holder.show()
+    code = app.exec()
+    monitor.cancel_all()
+    monitor.wait()
+    return code
+
+
+def build_preview(view_class, argv: list[str]):
+    """(window, context, monitor): the screen under a context bar on the chosen workspace."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     from app.context import AppContext
     from app.widgets import ContextBar
     from app.worker import TaskMonitor
     from engine.workspace import Workspace
 
-    argv = sys.argv[1:] if argv is None else argv
-    app = QApplication.instance() or QApplication([sys.argv[0]])
     if argv:
         path = Path(argv[0])
     else:
@@ -37,8 +48,4 @@ def preview(view_class, argv: list[str] | None = None) -> int:
     layout.addWidget(ContextBar(context))
     layout.addWidget(view_class(context, monitor), 1)
     holder.resize(1400, 900)
-    holder.show()
-    code = app.exec()
-    monitor.cancel_all()
-    monitor.wait()
-    return code
+    return holder, context, monitor

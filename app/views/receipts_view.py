@@ -6,15 +6,15 @@ toggle), and the registers that printed flagged receipts with their counts.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from app.models import DataFrameModel
 from app.views.base import View
 from app.views.people_view import (FILTER_DEBOUNCE_MS, LabelledQueryModel, count_text, make_table, roubles,
                                    share_text)
-from app.widgets import EmptyState, KpiTile
+from app.widgets import EmptyState, KpiTile, data_table, debounce
 from engine.people_queries import RECEIPT_SEARCH_COLUMNS, receipts_sql, receipts_summary
 
 RECEIPT_COLUMNS = {
@@ -89,22 +89,14 @@ class ReceiptsView(View):
         self.registers_note.setWordWrap(True)
         box_layout.addWidget(self.registers_note)
         self.registers_model = DataFrameModel()
-        self.registers_table = QTableView()
-        self.registers_table.setModel(self.registers_model)
-        self.registers_table.verticalHeader().setVisible(False)
-        self.registers_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.registers_table.horizontalHeader().setStretchLastSection(True)
+        self.registers_table = data_table(self.registers_model)
         box_layout.addWidget(self.registers_table, 1)
         self.splitter.addWidget(self.registers_box)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([420, 240])
         self.body.addWidget(self.splitter, 1)
-        self.filter_timer = QTimer(self)
-        self.filter_timer.setSingleShot(True)
-        self.filter_timer.setInterval(FILTER_DEBOUNCE_MS)
-        self.filter_timer.timeout.connect(self.apply_filter)
-        self.filter_edit.textChanged.connect(lambda _t: self.filter_timer.start())
+        self.filter_timer = debounce(self, self.filter_edit.textChanged, self.apply_filter, FILTER_DEBOUNCE_MS)
         self.only_flagged.toggled.connect(lambda _on: self._build_model())
 
     # --- loading --------------------------------------------------------------------------

@@ -12,14 +12,14 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QProgressBar, QPushButton, QScrollArea, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QLabel, QProgressBar, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from app.charts import PALETTE, ChartCard
 from app.models import DataFrameModel
 from app.views.base import View
 from app.views.visit_settings import VisitSettingsPanel
-from app.widgets import EmptyState, KpiTile
+from app.widgets import EmptyState, KpiTile, data_table
 from app.worker import TaskRunner
 from engine import visit_charts
 
@@ -49,14 +49,7 @@ def epoch_s(values) -> np.ndarray:
     return pd.to_datetime(pd.Series(values)).to_numpy().astype("datetime64[s]").astype(np.int64).astype(float)
 
 
-def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+TILES_PER_ROW = 5
 
 
 class VisitsView(View):
@@ -154,7 +147,7 @@ class VisitsView(View):
             tile.note_label.setWordWrap(True)
             tile.setMinimumWidth(100)
             self.tiles[key] = tile
-            grid.addWidget(tile, 0, i)
+            grid.addWidget(tile, i // TILES_PER_ROW, i % TILES_PER_ROW)  # two rows fit a laptop screen
         box.addLayout(grid)
         self.tiles_box = QWidget()
         self.tiles_box.setLayout(box)
@@ -189,7 +182,7 @@ class VisitsView(View):
         box = QHBoxLayout(self.compare_box)
         box.setContentsMargins(0, 0, 0, 0)
         self.compare_model = DataFrameModel()
-        self.compare_table = _table(self.compare_model)
+        self.compare_table = data_table(self.compare_model)
         self.compare_caption = QLabel()
         left = QVBoxLayout()
         left.addWidget(self.compare_caption)
@@ -252,7 +245,7 @@ class VisitsView(View):
         head.addWidget(export)
         layout.addLayout(head)
         self.table_model = DataFrameModel()
-        self.table = _table(self.table_model)
+        self.table = data_table(self.table_model)
         self.table.setMinimumHeight(140)
         layout.addWidget(self.table)
         self.page.addWidget(self.table_box)

@@ -154,7 +154,6 @@
     </message>
     <message>
         <location filename="../../app/views/capture_view.py" line="163" />
-        <location filename="../../app/views/capture_view.py" line="250" />
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
     </message>
@@ -248,88 +247,93 @@ Start a capture, or drop a .pcap here to replay it.</source>
 Начните захват или перетащите сюда .pcap, чтобы воспроизвести его.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="272" />
+        <location filename="../../app/views/capture_view.py" line="250" />
+        <source>No live captures yet — pick the Wi-Fi adapter and press Start capture, or replay a capture file (drop a .pcap here)</source>
+        <translation>Живых захватов пока нет — выберите Wi-Fi-адаптер и нажмите «Начать захват» или воспроизведите файл захвата (перетащите .pcap сюда)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/capture_view.py" line="273" />
         <source>Folder for raw capture files</source>
         <translation>Папка для исходных файлов захвата</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="277" />
+        <location filename="../../app/views/capture_view.py" line="278" />
         <source>Replay a capture file</source>
         <translation>Воспроизвести файл захвата</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="278" />
+        <location filename="../../app/views/capture_view.py" line="279" />
         <source>Captures (*.pcap *.pcapng *.cap *.dump *.gz);;All files (*)</source>
         <translation>Захваты (*.pcap *.pcapng *.cap *.dump *.gz);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="298" />
+        <location filename="../../app/views/capture_view.py" line="299" />
         <source>Press “Start capture” to replay %1 into the workspace.</source>
         <translation>Нажмите «Начать захват», чтобы воспроизвести %1 в рабочую область.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="310" />
+        <location filename="../../app/views/capture_view.py" line="311" />
         <source>Choose or type the site where the sensor stands.</source>
         <translation>Выберите или введите объект, где стоит сенсор.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="317" />
+        <location filename="../../app/views/capture_view.py" line="318" />
         <source>Choose the capture file to replay (or drop it here).</source>
         <translation>Выберите файл захвата для воспроизведения (или перетащите его сюда).</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="320" />
+        <location filename="../../app/views/capture_view.py" line="321" />
         <source>Choose an interface.</source>
         <translation>Выберите интерфейс.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="325" />
+        <location filename="../../app/views/capture_view.py" line="326" />
         <source>Channels: %1</source>
         <translation>Каналы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="373" />
+        <location filename="../../app/views/capture_view.py" line="374" />
         <source>Capturing from %1…</source>
         <translation>Захват с %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="375" />
+        <location filename="../../app/views/capture_view.py" line="376" />
         <source>Capture from %1</source>
         <translation>Захват с %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="398" />
+        <location filename="../../app/views/capture_view.py" line="399" />
         <source>%1 frames/s</source>
         <translation>%1 кадров/с</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="400" />
-        <location filename="../../app/views/capture_view.py" line="427" />
+        <location filename="../../app/views/capture_view.py" line="401" />
+        <location filename="../../app/views/capture_view.py" line="428" />
         <source>from %1 MACs</source>
         <translation>от %1 MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="402" />
+        <location filename="../../app/views/capture_view.py" line="403" />
         <source>+%1 in the last batch</source>
         <translation>+%1 в последнем пакете</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="404" />
+        <location filename="../../app/views/capture_view.py" line="405" />
         <source>%1 chart updates skipped</source>
         <translation>пропущено обновлений графика: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="420" />
+        <location filename="../../app/views/capture_view.py" line="421" />
         <source>Stopping: storing the frames still buffered…</source>
         <translation>Остановка: сохраняются кадры из буфера…</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="431" />
+        <location filename="../../app/views/capture_view.py" line="432" />
         <source>Capture stored in the workspace: %1 frames, %2 probe requests, %3 devices in %4 s.</source>
         <translation>Захват сохранён в рабочей области: кадров — %1, probe-запросов — %2, устройств — %3 за %4 с.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="435" />
+        <location filename="../../app/views/capture_view.py" line="436" />
         <source>Raw files (raw MAC addresses!): %1</source>
         <translation>Исходные файлы (MAC-адреса в открытом виде!): %1</translation>
     </message>
@@ -526,12 +530,12 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../app/widgets.py" line="152" />
+        <location filename="../../app/widgets.py" line="153" />
         <source>Details…</source>
         <translation>Подробности…</translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="155" />
+        <location filename="../../app/widgets.py" line="156" />
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
@@ -1513,57 +1517,62 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/people_view.py" line="177" />
-        <location filename="../../app/views/people_view.py" line="226" />
+        <location filename="../../app/views/people_view.py" line="227" />
         <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
         <translation>Клиентов пока нет — импортируйте выгрузку CRM или чеки (Файл ▸ Импорт файлов…)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="202" />
+        <location filename="../../app/views/people_view.py" line="196" />
+        <source>Select a person to see the profile.</source>
+        <translation>Выберите клиента, чтобы увидеть профиль.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="203" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="211" />
+        <location filename="../../app/views/people_view.py" line="212" />
         <source>Resolving people</source>
         <translation>Объединение профилей клиентов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="224" />
+        <location filename="../../app/views/people_view.py" line="225" />
         <source>%1 of people</source>
         <translation>%1 от всех клиентов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="259" />
+        <location filename="../../app/views/people_view.py" line="260" />
         <source>%1 people</source>
         <translation>Клиентов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="261" />
+        <location filename="../../app/views/people_view.py" line="262" />
         <source>%1 match the filter</source>
         <translation>по фильтру: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="285" />
+        <location filename="../../app/views/people_view.py" line="286" />
         <source>Loading profile</source>
         <translation>Загрузка профиля</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="295" />
+        <location filename="../../app/views/people_view.py" line="296" />
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="295" />
+        <location filename="../../app/views/people_view.py" line="296" />
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="329" />
+        <location filename="../../app/views/people_view.py" line="330" />
         <source>%1 receipt(s), revenue %2, last purchase %3</source>
         <translation>Чеков: %1, выручка %2, последняя покупка %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="345" />
+        <location filename="../../app/views/people_view.py" line="346" />
         <source>%1 visit(s) at %2 site(s), %3 h in total, last %4</source>
         <translation>Визитов: %1, объектов: %2, всего %3 ч, последний визит %4</translation>
     </message>
@@ -1997,7 +2006,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="54" />
+        <location filename="../../app/views/visits_view.py" line="57" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
@@ -2198,409 +2207,409 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../app/views/visits_view.py" line="79" />
+        <location filename="../../app/views/visits_view.py" line="82" />
         <source>Dashboard</source>
         <translation>Дашборд</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="80" />
+        <location filename="../../app/views/visits_view.py" line="83" />
         <source>Thresholds and calibration</source>
         <translation>Пороги и калибровка</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="96" />
-        <location filename="../../app/views/visits_view.py" line="299" />
+        <location filename="../../app/views/visits_view.py" line="99" />
+        <location filename="../../app/views/visits_view.py" line="302" />
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="102" />
-        <location filename="../../app/views/visits_view.py" line="307" />
+        <location filename="../../app/views/visits_view.py" line="105" />
+        <location filename="../../app/views/visits_view.py" line="310" />
         <source>Build visits</source>
         <translation>Построить визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="107" />
+        <location filename="../../app/views/visits_view.py" line="110" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="117" />
+        <location filename="../../app/views/visits_view.py" line="120" />
         <source>Unique visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="118" />
+        <location filename="../../app/views/visits_view.py" line="121" />
         <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
         <translation>Уникальные посетители: телефоны (без случайных MAC) хотя бы с одним визитом внутри, не считая прохождения мимо; устройства персонала и стационарное оборудование исключены</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="120" />
-        <location filename="../../app/views/visits_view.py" line="424" />
+        <location filename="../../app/views/visits_view.py" line="123" />
+        <location filename="../../app/views/visits_view.py" line="427" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="120" />
+        <location filename="../../app/views/visits_view.py" line="123" />
         <source>Short visits and visits of those phones in the period</source>
         <translation>Короткие и обычные визиты этих телефонов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="121" />
-        <location filename="../../app/views/visits_view.py" line="426" />
+        <location filename="../../app/views/visits_view.py" line="124" />
+        <location filename="../../app/views/visits_view.py" line="429" />
         <source>Passers-by</source>
         <translation>Прохожие</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="122" />
+        <location filename="../../app/views/visits_view.py" line="125" />
         <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
         <translation>Уникальные телефоны, замеченные только мимоходом: слабый сигнал (снаружи) или пребывание короче минимального визита</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="123" />
+        <location filename="../../app/views/visits_view.py" line="126" />
         <source>Capture rate</source>
         <translation>Конверсия</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="124" />
+        <location filename="../../app/views/visits_view.py" line="127" />
         <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
         <translation>Конверсия в посещение: уникальные посетители / (уникальные посетители + прохожие) — доля зашедших среди всех замеченных</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="125" />
+        <location filename="../../app/views/visits_view.py" line="128" />
         <source>Average dwell</source>
         <translation>Ср. время</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="125" />
+        <location filename="../../app/views/visits_view.py" line="128" />
         <source>Mean time from first to last detection of a visit (mm:ss)</source>
         <translation>Среднее время пребывания: от первого до последнего обнаружения за визит (мм:сс)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="126" />
+        <location filename="../../app/views/visits_view.py" line="129" />
         <source>Median dwell</source>
         <translation>Медиана</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="126" />
+        <location filename="../../app/views/visits_view.py" line="129" />
         <source>Half of the visits were shorter than this (mm:ss)</source>
         <translation>Медиана времени пребывания: половина визитов короче (мм:сс)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="127" />
+        <location filename="../../app/views/visits_view.py" line="130" />
         <source>Return rate</source>
         <translation>Возвратность</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="127" />
+        <location filename="../../app/views/visits_view.py" line="130" />
         <source>Share of unique visitors with two or more visits in the period</source>
         <translation>Доля возвратов: доля уникальных посетителей с двумя и более визитами за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="128" />
+        <location filename="../../app/views/visits_view.py" line="131" />
         <source>Staff devices</source>
         <translation>Персонал</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="129" />
+        <location filename="../../app/views/visits_view.py" line="132" />
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
         <translation>Устройства персонала: телефоны, присутствующие более X ч в день в Y из Z дней (вкладка «Пороги и калибровка»); не входят в посетителей</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130" />
+        <location filename="../../app/views/visits_view.py" line="133" />
         <source>Randomized MACs</source>
         <translation>Случайные MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="131" />
+        <location filename="../../app/views/visits_view.py" line="134" />
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation>Устройства со случайным (локально администрируемым) MAC; никогда не считаются людьми</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="155" />
-        <location filename="../../app/views/visits_view.py" line="164" />
+        <location filename="../../app/views/visits_view.py" line="158" />
+        <location filename="../../app/views/visits_view.py" line="167" />
         <source>Compare</source>
         <translation>Сравнить</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="157" />
+        <location filename="../../app/views/visits_view.py" line="160" />
         <source>with another site</source>
         <translation>с другим объектом</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="158" />
+        <location filename="../../app/views/visits_view.py" line="161" />
         <source>with another period</source>
         <translation>с другим периодом</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="187" />
+        <location filename="../../app/views/visits_view.py" line="190" />
         <source>Unique visitors by day, A vs B</source>
         <translation>Уникальные посетители по дням, A и B</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="188" />
+        <location filename="../../app/views/visits_view.py" line="191" />
         <source>Day 1 is the first day of each period</source>
         <translation>День 1 — первый день каждого периода</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="199" />
+        <location filename="../../app/views/visits_view.py" line="202" />
         <source>Traffic over time</source>
         <translation>Динамика трафика</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="200" />
+        <location filename="../../app/views/visits_view.py" line="203" />
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation>Начатые визиты, уникальные посетители и прохожие по интервалам времени (местное время объекта). Масштаб — колесом мыши: видимый диапазон загружается заново с более мелким шагом.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="203" />
+        <location filename="../../app/views/visits_view.py" line="206" />
         <source>Dwell time</source>
         <translation>Время пребывания</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="203" />
+        <location filename="../../app/views/visits_view.py" line="206" />
         <source>Visits per dwell-time bin, minutes</source>
         <translation>Визиты по интервалам времени пребывания, минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="204" />
+        <location filename="../../app/views/visits_view.py" line="207" />
         <source>Hour × weekday</source>
         <translation>Час × день недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="204" />
+        <location filename="../../app/views/visits_view.py" line="207" />
         <source>Visits started per local hour and weekday</source>
         <translation>Начатые визиты по часам (местное время) и дням недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205" />
+        <location filename="../../app/views/visits_view.py" line="208" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205" />
+        <location filename="../../app/views/visits_view.py" line="208" />
         <source>Visitors by the number of visits in the period</source>
         <translation>Посетители по числу визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206" />
+        <location filename="../../app/views/visits_view.py" line="209" />
         <source>New vs returning</source>
         <translation>Новые и вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207" />
+        <location filename="../../app/views/visits_view.py" line="210" />
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation>Посетители по дням (по неделям или месяцам для длинных периодов); вернувшиеся — бывали на объекте раньше</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="219" />
+        <location filename="../../app/views/visits_view.py" line="222" />
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="220" />
+        <location filename="../../app/views/visits_view.py" line="223" />
         <source>minutes</source>
         <translation>минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="221" />
+        <location filename="../../app/views/visits_view.py" line="224" />
         <source>visits in the period</source>
         <translation>визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="239" />
+        <location filename="../../app/views/visits_view.py" line="242" />
         <source>Figures per site</source>
         <translation>Показатели по объектам</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="240" />
+        <location filename="../../app/views/visits_view.py" line="243" />
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation>Экспорт показателей в CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="251" />
+        <location filename="../../app/views/visits_view.py" line="254" />
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="251" />
+        <location filename="../../app/views/visits_view.py" line="254" />
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="251" />
+        <location filename="../../app/views/visits_view.py" line="254" />
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="251" />
+        <location filename="../../app/views/visits_view.py" line="254" />
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="251" />
+        <location filename="../../app/views/visits_view.py" line="254" />
         <source>Fri</source>
         <translation>Пт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="252" />
+        <location filename="../../app/views/visits_view.py" line="255" />
         <source>Sat</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="252" />
+        <location filename="../../app/views/visits_view.py" line="255" />
         <source>Sun</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="268" />
+        <location filename="../../app/views/visits_view.py" line="271" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="277" />
+        <location filename="../../app/views/visits_view.py" line="280" />
         <source>Loading visit figures</source>
         <translation>Загрузка показателей визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="284" />
+        <location filename="../../app/views/visits_view.py" line="287" />
         <source>Loading visit charts</source>
         <translation>Загрузка графиков визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="308" />
+        <location filename="../../app/views/visits_view.py" line="311" />
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation>Ожидают обработки обнаружений: %1. Постройте визиты, чтобы увидеть дашборд.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="312" />
+        <location filename="../../app/views/visits_view.py" line="315" />
         <source>Rebuild visits</source>
         <translation>Пересчитать визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="313" />
+        <location filename="../../app/views/visits_view.py" line="316" />
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation>Визиты устарели (новые обнаружения или изменённые пороги).</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="316" />
+        <location filename="../../app/views/visits_view.py" line="319" />
         <source>No visits at the selected site(s).</source>
         <translation>На выбранных объектах нет визитов.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="328" />
+        <location filename="../../app/views/visits_view.py" line="331" />
         <source>Estimating people behind randomized MACs</source>
         <translation>Оценка числа людей за случайными MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="348" />
+        <location filename="../../app/views/visits_view.py" line="351" />
         <source>%1 · %2 – %3</source>
         <translation>%1 · %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="351" />
+        <location filename="../../app/views/visits_view.py" line="354" />
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation>изменение к %1 – %2 (предыдущий период той же длины)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="353" />
+        <location filename="../../app/views/visits_view.py" line="356" />
         <source>all time: pick a period in the bar above to see the change</source>
         <translation>за всё время: выберите период выше, чтобы видеть изменение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="358" />
+        <location filename="../../app/views/visits_view.py" line="361" />
         <source>From %1 visits</source>
         <translation>По визитам: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="369" />
+        <location filename="../../app/views/visits_view.py" line="372" />
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation>Оценка числа людей за ними: %1 (диапазон %2–%3)
 Метод: %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="372" />
+        <location filename="../../app/views/visits_view.py" line="375" />
         <source>≈ %1 people (%2–%3)</source>
         <translation>≈ %1 чел. (%2–%3)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="380" />
+        <location filename="../../app/views/visits_view.py" line="383" />
         <source>no previous data</source>
         <translation>нет данных за прошлый период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="415" />
+        <location filename="../../app/views/visits_view.py" line="418" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="416" />
+        <location filename="../../app/views/visits_view.py" line="419" />
         <source>Returning</source>
         <translation>Вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="425" />
+        <location filename="../../app/views/visits_view.py" line="428" />
         <source>Visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="455" />
+        <location filename="../../app/views/visits_view.py" line="458" />
         <source>Traffic for the visible range</source>
         <translation>Трафик за видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="474" />
+        <location filename="../../app/views/visits_view.py" line="477" />
         <source>Building visits</source>
         <translation>Построение визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="477" />
+        <location filename="../../app/views/visits_view.py" line="480" />
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation>Визиты построены: визитов — %1, устройств персонала — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="524" />
+        <location filename="../../app/views/visits_view.py" line="527" />
         <source>Comparing</source>
         <translation>Сравнение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="532" />
+        <location filename="../../app/views/visits_view.py" line="535" />
         <source>Short visits</source>
         <translation>Короткие визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="532" />
+        <location filename="../../app/views/visits_view.py" line="535" />
         <source>New visitors</source>
         <translation>Новые посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="533" />
+        <location filename="../../app/views/visits_view.py" line="536" />
         <source>Returning visitors</source>
         <translation>Вернувшиеся посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="533" />
+        <location filename="../../app/views/visits_view.py" line="536" />
         <source>Fixed equipment</source>
         <translation>Стационарное оборудование</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="534" />
+        <location filename="../../app/views/visits_view.py" line="537" />
         <source>Visits per visitor</source>
         <translation>Визитов на посетителя</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="537" />
+        <location filename="../../app/views/visits_view.py" line="540" />
         <source>figure</source>
         <translation>показатель</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="540" />
+        <location filename="../../app/views/visits_view.py" line="543" />
         <source>change, %</source>
         <translation>изменение, %</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="560" />
+        <location filename="../../app/views/visits_view.py" line="563" />
         <source>Export figures</source>
         <translation>Экспорт показателей</translation>
     </message>
@@ -2621,17 +2630,17 @@ Method: %4</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/main.py" line="89" />
+        <location filename="../../app/main.py" line="92" />
         <source>Building the demo workspace</source>
         <translation>Создание демо-области</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="91" />
+        <location filename="../../app/main.py" line="94" />
         <source>Demo workspace</source>
         <translation>Демо-область</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="92" />
+        <location filename="../../app/main.py" line="95" />
         <source>Demo workspace ready: </source>
         <translation>Демо-область готова: </translation>
     </message>

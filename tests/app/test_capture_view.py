@@ -38,7 +38,7 @@ def _tile(view, key) -> int:
 def test_empty_state_and_interface_listing(screen):
     view, _context, _changed = screen
     assert view.empty.isVisible() and not view.chart.isVisible()
-    assert view.empty.text() == "No captures yet — drop a .pcap here or start a capture"
+    assert view.empty.text().startswith("No live captures yet — pick the Wi-Fi adapter")
     names = [view.iface_combo.itemData(i) for i in range(view.iface_combo.count())]
     assert names[-1] == REPLAY and "lo" in names
     assert not view.raw_warning.isVisible()

@@ -118,7 +118,7 @@ def test_profile_shows_receipts_in_roubles(qtbot, people_screen, workspace, tmp_
     assert view.tiles["with_receipts"].value_label.text() == "1"
     # sorted by revenue, biggest first: the buyer is on top
     assert shown(view, "name")[0] == "Иванов Иван"
-    assert view.model.data(view.model.index(0, view.model.columns.index("revenue_rub"))) == "1,285.21"
+    assert view.model.data(view.model.index(0, view.model.columns.index("revenue_rub"))) == "1\u2009285.21"
     view.table.setCurrentIndex(view.model.index(0, 1))
     qtbot.waitUntil(lambda: view.profile is not None, timeout=10000)
     text = view.inspector.toPlainText()

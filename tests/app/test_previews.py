@@ -17,24 +17,18 @@ def test_each_screen_has_a_preview_entry_point(name, target):
 
 
 def test_preview_opens_a_screen(qtbot, tmp_path):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from app.views.overview import OverviewView
-    from app.views.preview import preview
+    from app.views.preview import build_preview
     from engine.workspace import Workspace
 
     path = tmp_path / "p.o2o"
-    Workspace.open(path, create=True).close()
-    seen = []
-
-    def close_it():
-        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-        seen.extend(w.windowTitle() for w in windows)
-        for w in windows:
-            w.close()
-        QApplication.instance().exit(0)
-
-    QTimer.singleShot(500, close_it)
-    assert preview(OverviewView, [str(path)]) == 0
-    assert any("Overview" in title for title in seen)
+    with Workspace.open(path, create=True) as ws:
+        ws.ensure_site("Preview site")
+    holder, context, monitor = build_preview(OverviewView, [str(path)])
+    qtbot.addWidget(holder)
+    holder.show()
+    view = holder.findChild(OverviewView)
+    qtbot.waitUntil(lambda: not monitor.running and view.sites_model.rowCount() == 1, timeout=20000)
+    assert "Overview" in holder.windowTitle()
+    holder.close()
+    context.set_workspace(None)
