@@ -323,8 +323,9 @@ class FrameIngest:
         self.fcs_frames += int(frames.fcs_present.sum())
         drop = frames.fcs_bad if self.fcs_mode == "on" else np.zeros(len(frames), bool)
         self.bad_fcs += int(drop.sum())
-        supported = np.isin(batch.linktype, list(SUPPORTED_LINKTYPES))
-        broken = supported & ~frames.dot11_ok
+        broken = ~frames.dot11_ok
+        if broken.any():
+            broken &= np.isin(batch.linktype, list(SUPPORTED_LINKTYPES))
         self.corrupt += int(broken.sum())
         first = batch.first_record + 1
         if broken.any():
@@ -344,7 +345,7 @@ class FrameIngest:
             use = ~has_rssi & (fallback_rssi != 0)
             rssi = np.where(use, fallback_rssi, rssi)
             has_rssi = has_rssi | use
-        k = np.flatnonzero(keep)
+        k = slice(None) if keep.all() else np.flatnonzero(keep)  # all kept (the usual case): no copies
         writer.write(frames.ts_ns[k], frames.mac[k], frames.kind[k], rssi=rssi[k], has_rssi=has_rssi[k],
                      channel=frames.channel[k], seq=frames.seq[k], ssid_ids=ssid_ids[k], has_ssid=has_ssid[k])
 
