@@ -25,9 +25,10 @@ def format_cell(value) -> str:
 class DataFrameModel(QAbstractTableModel):
     """A read-only model over a small DataFrame (already fetched with a limit)."""
 
-    def __init__(self, frame: pd.DataFrame | None = None, parent=None):
+    def __init__(self, frame: pd.DataFrame | None = None, parent=None, headers: dict[str, str] | None = None):
         super().__init__(parent)
         self.frame = frame if frame is not None else pd.DataFrame()
+        self.headers = headers or {}  # column -> translated label shown in the header
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
@@ -57,5 +58,6 @@ class DataFrameModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return str(self.frame.columns[section]).replace("_", " ")
+            column = str(self.frame.columns[section])
+            return self.headers.get(column, column.replace("_", " "))
         return str(section + 1)

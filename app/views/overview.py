@@ -41,9 +41,16 @@ class OverviewView(View):
             "Nothing imported yet — drop capture files (.pcap, .pcapng), CRM exports or receipts "
             "on this window, or use File ▸ Import files… (Ctrl+I)."))
         self.body.addWidget(self.empty)
+        headers = {
+            "name": self.tr("Name"), "kind": self.tr("Kind"), "timezone": self.tr("Time zone"),
+            "site": self.tr("Site"), "rssi_inside": self.tr("Inside RSSI"), "rssi_outside": self.tr("Outside RSSI"),
+            "table": self.tr("Table"), "rows": self.tr("Rows"), "id": "#", "file": self.tr("File"),
+            "status": self.tr("Status"), "rows_in": self.tr("Rows read"), "rows_ok": self.tr("Imported"),
+            "rows_rejected": self.tr("Rejected"), "message": self.tr("Message"), "finished_utc": self.tr("Finished (UTC)"),
+        }
         grid = QGridLayout()
-        self.sites_model, self.sensors_model = DataFrameModel(), DataFrameModel()
-        self.counts_model, self.imports_model = DataFrameModel(), DataFrameModel()
+        self.sites_model, self.sensors_model = DataFrameModel(headers=headers), DataFrameModel(headers=headers)
+        self.counts_model, self.imports_model = DataFrameModel(headers=headers), DataFrameModel(headers=headers)
         for col, (title, model) in enumerate(((self.tr("Sites"), self.sites_model),
                                               (self.tr("Sensors"), self.sensors_model),
                                               (self.tr("Tables"), self.counts_model))):

@@ -1243,7 +1243,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     <name>OverviewView</name>
     <message>
         <location filename="../../app/views/overview.py" line="29"/>
-        <location filename="../../app/views/overview.py" line="47"/>
+        <location filename="../../app/views/overview.py" line="54"/>
         <source>Sites</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,7 +1254,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/overview.py" line="30"/>
-        <location filename="../../app/views/overview.py" line="48"/>
+        <location filename="../../app/views/overview.py" line="55"/>
         <source>Sensors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,27 +1319,102 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../app/views/overview.py" line="45"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="45"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="45"/>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="46"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="46"/>
+        <source>Inside RSSI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="46"/>
+        <source>Outside RSSI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="47"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="47"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="47"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="48"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="48"/>
+        <source>Rows read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="48"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/views/overview.py" line="49"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="49"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="49"/>
+        <source>Finished (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="56"/>
         <source>Tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="53"/>
+        <location filename="../../app/views/overview.py" line="60"/>
         <source>Imports log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="63"/>
+        <location filename="../../app/views/overview.py" line="70"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="65"/>
+        <location filename="../../app/views/overview.py" line="72"/>
         <source>Loading overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="72"/>
+        <location filename="../../app/views/overview.py" line="79"/>
         <source> · demo workspace (synthetic data)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1245,7 +1245,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     <name>OverviewView</name>
     <message>
         <location filename="../../app/views/overview.py" line="29" />
-        <location filename="../../app/views/overview.py" line="47" />
+        <location filename="../../app/views/overview.py" line="54" />
         <source>Sites</source>
         <translation>Объекты</translation>
     </message>
@@ -1256,7 +1256,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/overview.py" line="30" />
-        <location filename="../../app/views/overview.py" line="48" />
+        <location filename="../../app/views/overview.py" line="55" />
         <source>Sensors</source>
         <translation>Сенсоры</translation>
     </message>
@@ -1321,27 +1321,102 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Пока ничего не импортировано — перетащите в окно захваты (.pcap, .pcapng), выгрузки CRM или чеки, или выберите Файл ▸ Импорт файлов… (Ctrl+I).</translation>
     </message>
     <message>
+        <location filename="../../app/views/overview.py" line="45" />
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="45" />
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="45" />
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="46" />
+        <source>Site</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="46" />
+        <source>Inside RSSI</source>
+        <translation>RSSI внутри</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="46" />
+        <source>Outside RSSI</source>
+        <translation>RSSI снаружи</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="47" />
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="47" />
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="47" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="48" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="48" />
+        <source>Rows read</source>
+        <translation>Прочитано</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="48" />
+        <source>Imported</source>
+        <translation>Загружено</translation>
+    </message>
+    <message>
         <location filename="../../app/views/overview.py" line="49" />
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="49" />
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="49" />
+        <source>Finished (UTC)</source>
+        <translation>Завершён (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/overview.py" line="56" />
         <source>Tables</source>
         <translation>Таблицы</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="53" />
+        <location filename="../../app/views/overview.py" line="60" />
         <source>Imports log</source>
         <translation>Журнал импорта</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="63" />
+        <location filename="../../app/views/overview.py" line="70" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="65" />
+        <location filename="../../app/views/overview.py" line="72" />
         <source>Loading overview</source>
         <translation>Загрузка обзора</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="72" />
+        <location filename="../../app/views/overview.py" line="79" />
         <source> · demo workspace (synthetic data)</source>
         <translation> · демо-область (синтетические данные)</translation>
     </message>
