@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from capture.pcap import SUPPORTED_LINKTYPES, CaptureFormatError, RecordBatch
+from capture.pcap import SUPPORTED_LINKTYPES, CaptureFormatError, RecordBatch, padded
 
 DEFAULT_CAPACITY = 200_000   # frames held between two batches (~ minutes of a busy site)
 SNAPLEN = 262144
@@ -90,9 +90,11 @@ def records_to_batch(records: list[tuple[int, int, bytes]], first_record: int = 
     if len(records) > 1:
         np.cumsum(lengths[:-1], out=offset[1:])
     ts_ns = np.fromiter((r[0] for r in records), dtype=np.int64, count=len(records))
-    linktype = np.fromiter((r[1] for r in records), dtype=np.int32, count=len(records))
-    return RecordBatch(data, np.frombuffer(data, dtype=np.uint8), offset, lengths, ts_ns, linktype,
-                       first_record, 0.0)
+    # the low 16 bits are the link type; pcap's upper bits carry FCS length flags (0x3000007F = 127)
+    linktype = np.fromiter((r[1] & 0xFFFF for r in records), dtype=np.int32, count=len(records))
+    # padded like the file reader's windows: fixed-width header gathers on a short last frame
+    # (a 10-byte ACK) must stay in bounds
+    return RecordBatch(data, padded(data), offset, lengths, ts_ns, linktype, first_record, 0.0)
 
 
 # --- sources --------------------------------------------------------------------------------
@@ -145,7 +147,7 @@ def _replay_socket_class():
             except (Scapy_Exception, OSError, EOFError) as exc:
                 raise CaptureFormatError(f"cannot replay: {exc}", 0) from exc
             self.ng = isinstance(self.reader, RawPcapNgReader)
-            if not self.ng and self.reader.linktype not in SUPPORTED_LINKTYPES:
+            if not self.ng and (self.reader.linktype & 0xFFFF) not in SUPPORTED_LINKTYPES:
                 self.reader.close()
                 raise CaptureFormatError(f"link type {self.reader.linktype} is not 802.11", 20)
             self.first_ts: int | None = None

@@ -215,3 +215,29 @@ def test_monitor_commands_and_channels():
     for bad in ("x", "0", "5-2", "300"):
         with pytest.raises(ValueError):
             parse_channels(bad)
+
+
+def test_replay_of_files_ending_batches_with_short_frames_matches_the_file_import(tmp_path, shared_data):
+    """ACK/CTS frames (10 bytes) at a batch end and link types with FCS flag bits (0x3000007F)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    o2o = str(Path(sys.executable).with_name("o2o"))
+    for name in ("aircrack-ng-tests/wpa-Induction.pcap", "aircrack-ng-tests/wpa3-psk.pcap",
+                 "tcpdump-tests/ieee802.11_rates_oobr.pcap"):
+        path = shared_data / "captures" / name
+        if not path.exists():
+            path = next((shared_data / "captures").rglob(Path(name).name), None)
+        if path is None:
+            continue
+        ws = tmp_path / f"{path.stem}.o2o"
+        out = subprocess.run([o2o, "capture", "--replay", str(path), "--speed", "0", "-w", str(ws),
+                              "--site", "Replay", "--json"], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        live = json.loads(out.stdout)
+        imported = subprocess.run([o2o, "import", "capture", str(path), "-w", str(tmp_path / "f.o2o"),
+                                   "--site", path.stem, "--json"], capture_output=True, text=True, timeout=120)
+        expected = json.loads(imported.stdout)[0]
+        assert (live["frames"], live["probe_requests"]) == (expected["frames"], expected["probe_requests"])
