@@ -257,6 +257,36 @@ class Workspace:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @classmethod
+    def inspect(cls, path: str | os.PathLike) -> dict:
+        """What `o2o info` reports, read without upgrading or locking the file for writing."""
+        path = Path(path)
+        if not path.exists():
+            raise O2OError("No such workspace", where=str(path), hint="Check the path")
+        if path.stat().st_size == 0:
+            raise NotAWorkspace("Empty file, not a workspace", where=str(path))
+        con = _connect(path, read_only=True)
+        try:
+            try:
+                meta = cls._read_meta(con)
+            except duckdb.CatalogException as exc:
+                raise NotAWorkspace("A DuckDB database, but not an O2O workspace (no meta table)",
+                                    where=str(path)) from exc
+            if meta.get("app") != APP_MARK:
+                raise NotAWorkspace("A DuckDB database, but not an O2O workspace", where=str(path))
+            version, latest = int(meta["schema_version"]), latest_version()
+            tables = [r[0] for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name").fetchall()]
+            counts = {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        finally:
+            con.close()
+        _, reason = cls._find_secret(meta, path, None) if version <= latest else (None, None)
+        return {"path": str(path), "workspace_id": meta["workspace_id"], "schema_version": version,
+                "latest_schema_version": latest,
+                "upgrade_pending": version < latest, "newer_than_this_app": version > latest,
+                "secret_mode": meta.get("secret_mode"), "read_only": reason is not None,
+                "read_only_reason": reason, "tables": counts}
+
     # --- what is in it -----------------------------------------------------------------------
     def tables(self) -> list[str]:
         rows = self.con.execute(

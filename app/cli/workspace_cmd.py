@@ -27,9 +27,8 @@ def register(sub) -> None:
 
 
 def cmd_info(args):
-    with Workspace.open(args.workspace, passphrase=passphrase_from(args)) as ws:
-        info = ws.info()
-    return 0, info
+    # read-only: reporting never upgrades (migrates) the file
+    return 0, Workspace.inspect(args.workspace)
 
 
 def cmd_secret(args):

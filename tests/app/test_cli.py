@@ -57,3 +57,14 @@ def test_secret_moves_between_keyrings(tmp_path):
     assert refused.returncode != 0 and "Read-only" in refused.stderr
     o2o("secret", "import", "-w", ws, tmp_path / "travel.secret", "--secret-passphrase-env", "SECRET_PW", env=other)
     assert not json.loads(o2o("info", ws, "--json", env=other).stdout)["read_only"]
+
+
+def test_info_reports_an_old_workspace_without_upgrading_it(tmp_path):
+    import shutil
+
+    old = tmp_path / "v1.o2o"
+    shutil.copy(Path(__file__).resolve().parents[1] / "data" / "workspace_v1.o2o", old)
+    before = old.read_bytes()
+    info = json.loads(o2o("info", old, "--json").stdout)
+    assert info["schema_version"] == 1 and info["upgrade_pending"] and info["tables"]["sites"] == 1
+    assert old.read_bytes() == before
