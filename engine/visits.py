@@ -30,6 +30,8 @@ rebuilds everything.
 """
 from __future__ import annotations
 
+import math
+
 import hashlib
 import json
 import time
@@ -87,8 +89,13 @@ def set_setting(ws: Workspace, key: str, value: float, *, site_id: int | None = 
     if key not in DEFAULTS:
         raise O2OError(f"Unknown visit parameter {key!r}", hint="Known: " + ", ".join(DEFAULTS))
     value = float(value)
+    if not math.isfinite(value):
+        raise O2OError(f"{key} must be a finite number (got {value})")
     if key != "rssi_inside" and value < 0:
         raise O2OError(f"{key} must not be negative (got {value})")
+    if key == "gap_s" and not 1 <= value <= 86400:
+        raise O2OError(f"gap_s must be between 1 s and one day (got {value:g})",
+                       hint="A new visit starts after this many seconds without a detection; 120 is usual")
     ws.require_writable()
     scope, scope_id = ("site", int(site_id)) if site_id is not None else ("workspace", 0)
     ws.con.execute("INSERT OR REPLACE INTO visit_settings (scope, scope_id, key, value, updated_at) "

@@ -52,6 +52,22 @@ def _connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
         raise NotAWorkspace(f"Cannot open as a workspace: {exc}", where=str(path)) from exc
 
 
+def check_timezone(name: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise O2OError(f"Unknown time zone {name!r}", hint="Use an IANA name such as Europe/Moscow") from exc
+    return name
+
+
+def check_rssi(inside: int | None, outside: int | None) -> None:
+    if inside is not None and outside is not None and inside < outside:
+        raise O2OError(f"Inside RSSI ({inside} dBm) must not be below outside RSSI ({outside} dBm)",
+                       hint="A phone inside is heard louder: e.g. inside ≥ -70, outside < -85")
+
+
 class Workspace:
     """An open workspace. `con` is the DuckDB connection of the thread that opened it;
     another thread takes its own with `for_thread()`."""
@@ -313,6 +329,7 @@ class Workspace:
         if row:
             return row[0], False
         self.require_writable()
+        check_timezone(timezone_name)
         row = self.con.execute("INSERT INTO sites (name, kind, timezone) VALUES (?, ?, ?) RETURNING site_id",
                                [name, kind, timezone_name]).fetchone()
         return row[0], True
@@ -325,6 +342,7 @@ class Workspace:
         if row:
             return row[0], False
         self.require_writable()
+        check_rssi(rssi_inside, rssi_outside)
         row = self.con.execute(
             "INSERT INTO sensors (site_id, name, rssi_inside, rssi_outside) VALUES (?, ?, ?, ?) "
             "RETURNING sensor_id", [site_id, name, rssi_inside, rssi_outside]).fetchone()
@@ -333,6 +351,11 @@ class Workspace:
     def update_site(self, site_id: int, *, name: str | None = None, kind: str | None = None,
                     timezone_name: str | None = None) -> None:
         self.require_writable()
+        if timezone_name is not None:
+            check_timezone(timezone_name)
+        if name is not None and self.con.execute(
+                "SELECT count(*) FROM sites WHERE name = ? AND site_id <> ?", [name, site_id]).fetchone()[0]:
+            raise O2OError(f"A site named {name!r} already exists", hint="Choose another name")
         for column, value in (("name", name), ("kind", kind), ("timezone", timezone_name)):
             if value is not None:
                 self.con.execute(f"UPDATE sites SET {column} = ? WHERE site_id = ?", [value, site_id])
@@ -340,6 +363,10 @@ class Workspace:
     def update_sensor(self, sensor_id: int, *, name: str | None = None,
                       rssi_inside: int | None = None, rssi_outside: int | None = None) -> None:
         self.require_writable()
+        current = self.con.execute("SELECT rssi_inside, rssi_outside FROM sensors WHERE sensor_id = ?",
+                                   [sensor_id]).fetchone() or (None, None)
+        check_rssi(rssi_inside if rssi_inside is not None else current[0],
+                   rssi_outside if rssi_outside is not None else current[1])
         for column, value in (("name", name), ("rssi_inside", rssi_inside), ("rssi_outside", rssi_outside)):
             if value is not None:
                 self.con.execute(f"UPDATE sensors SET {column} = ? WHERE sensor_id = ?", [value, sensor_id])

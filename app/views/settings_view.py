@@ -71,7 +71,15 @@ class SettingsView(View):
         add_site.clicked.connect(self.add_site)
         self.save_button = QPushButton(self.tr("Save changes"))
         self.save_button.clicked.connect(self.save_sites)
-        for w in (self.new_site_name, self.new_site_kind, add_site):
+        self.new_site_timezone = QLineEdit("Europe/Moscow")
+        self.new_site_timezone.setToolTip(self.tr("IANA time zone, e.g. Europe/Moscow"))
+        self.sensor_site = QComboBox()
+        self.new_sensor_name = QLineEdit()
+        self.new_sensor_name.setPlaceholderText(self.tr("new sensor name"))
+        add_sensor = QPushButton(self.tr("Add sensor"))
+        add_sensor.clicked.connect(self.add_sensor)
+        for w in (self.new_site_name, self.new_site_kind, self.new_site_timezone, add_site,
+                  self.sensor_site, self.new_sensor_name, add_sensor):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.save_button)
@@ -145,6 +153,9 @@ class SettingsView(View):
     # --- sites and sensors --------------------------------------------------------------
     def _fill_sites(self, ws) -> None:
         self._sites, self._sensors = ws.sites(), ws.sensors()
+        self.sensor_site.clear()
+        for site in self._sites:
+            self.sensor_site.addItem(site["name"], site["site_id"])
         self.sites_table.setRowCount(len(self._sites))
         for r, site in enumerate(self._sites):
             self.sites_table.setItem(r, 0, QTableWidgetItem(site["name"]))
@@ -171,9 +182,22 @@ class SettingsView(View):
         ws, name = self.context.workspace, self.new_site_name.text().strip()
         if ws is None or not name:
             return
-        kind = self.new_site_kind.currentText()
-        self.runner.run(self.tr("Adding site"), lambda w, p, c: w.ensure_site(name, kind=kind), workspace=ws,
+        kind, tz = self.new_site_kind.currentText(), self.new_site_timezone.text().strip() or "Europe/Moscow"
+        self.runner.run(self.tr("Adding site"), lambda w, p, c: w.ensure_site(name, kind=kind, timezone_name=tz),
+                        workspace=ws, on_error=self._failed,
                         on_done=lambda _r: (self.new_site_name.clear(), self.context.notify_changed({"sites"})))
+
+    def add_sensor(self) -> None:
+        ws, name, site_id = self.context.workspace, self.new_sensor_name.text().strip(), self.sensor_site.currentData()
+        if ws is None or not name or site_id is None:
+            return
+        self.runner.run(self.tr("Adding sensor"), lambda w, p, c: w.ensure_sensor(site_id, name), workspace=ws,
+                        on_error=self._failed,
+                        on_done=lambda _r: (self.new_sensor_name.clear(), self.context.notify_changed({"sensors"})))
+
+    def _failed(self, error) -> None:
+        if not error.cancelled:
+            QMessageBox.warning(self, self.tr("Sites and sensors"), error.message)
 
     def save_sites(self) -> None:
         ws = self.context.workspace
@@ -195,7 +219,7 @@ class SettingsView(View):
                 for sensor_id, name, inside, outside in sensor_edits:
                     w.update_sensor(sensor_id, name=name or None, rssi_inside=inside, rssi_outside=outside)
 
-        self.runner.run(self.tr("Saving sites and sensors"), save, workspace=ws,
+        self.runner.run(self.tr("Saving sites and sensors"), save, workspace=ws, on_error=self._failed,
                         on_done=lambda _r: self.context.notify_changed({"sites", "sensors"}),
                         done_message=lambda _r: self.tr("Sites and sensors saved"))
 

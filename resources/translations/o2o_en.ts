@@ -1885,6 +1885,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/settings_view.py" line="55"/>
+        <location filename="../../app/views/settings_view.py" line="200"/>
         <source>Sites and sensors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1935,100 +1936,120 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="86"/>
+        <location filename="../../app/views/settings_view.py" line="75"/>
+        <source>IANA time zone, e.g. Europe/Moscow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="78"/>
+        <source>new sensor name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="79"/>
+        <source>Add sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="94"/>
         <source>Applies when O2O Workstation starts next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="92"/>
+        <location filename="../../app/views/settings_view.py" line="100"/>
         <source>No workspace open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="96"/>
+        <location filename="../../app/views/settings_view.py" line="104"/>
         <source>kept in this computer&apos;s keyring (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="97"/>
+        <location filename="../../app/views/settings_view.py" line="105"/>
         <source>protected by a passphrase (no usable keyring on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="98"/>
+        <location filename="../../app/views/settings_view.py" line="106"/>
         <source>stored in the workspace in the clear — demo workspace, synthetic data only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="100"/>
+        <location filename="../../app/views/settings_view.py" line="108"/>
         <source>Device hashing secret: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="112"/>
+        <location filename="../../app/views/settings_view.py" line="120"/>
         <source>Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="117"/>
+        <location filename="../../app/views/settings_view.py" line="125"/>
         <source>Export secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="118"/>
         <location filename="../../app/views/settings_view.py" line="126"/>
+        <location filename="../../app/views/settings_view.py" line="134"/>
         <source>O2O secret (*.o2o-secret)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="119"/>
+        <location filename="../../app/views/settings_view.py" line="127"/>
         <source>Protect the exported secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="121"/>
+        <location filename="../../app/views/settings_view.py" line="129"/>
         <source>Exporting secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="122"/>
+        <location filename="../../app/views/settings_view.py" line="130"/>
         <source>Secret exported to </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="126"/>
-        <location filename="../../app/views/settings_view.py" line="132"/>
+        <location filename="../../app/views/settings_view.py" line="134"/>
+        <location filename="../../app/views/settings_view.py" line="140"/>
         <source>Import secret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="127"/>
+        <location filename="../../app/views/settings_view.py" line="135"/>
         <source>Passphrase of the secret file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="137"/>
-        <location filename="../../app/views/settings_view.py" line="142"/>
+        <location filename="../../app/views/settings_view.py" line="145"/>
+        <location filename="../../app/views/settings_view.py" line="150"/>
         <source>Unlock workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="165"/>
+        <location filename="../../app/views/settings_view.py" line="176"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="175"/>
+        <location filename="../../app/views/settings_view.py" line="186"/>
         <source>Adding site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="198"/>
+        <location filename="../../app/views/settings_view.py" line="194"/>
+        <source>Adding sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="222"/>
         <source>Saving sites and sensors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="200"/>
+        <location filename="../../app/views/settings_view.py" line="224"/>
         <source>Sites and sensors saved</source>
         <translation type="unfinished"></translation>
     </message>

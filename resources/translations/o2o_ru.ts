@@ -1887,6 +1887,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/settings_view.py" line="55" />
+        <location filename="../../app/views/settings_view.py" line="200" />
         <source>Sites and sensors</source>
         <translation>Объекты и сенсоры</translation>
     </message>
@@ -1937,100 +1938,120 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="86" />
+        <location filename="../../app/views/settings_view.py" line="75" />
+        <source>IANA time zone, e.g. Europe/Moscow</source>
+        <translation>Часовой пояс IANA, например Europe/Moscow</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="78" />
+        <source>new sensor name</source>
+        <translation>новый сенсор</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="79" />
+        <source>Add sensor</source>
+        <translation>Добавить сенсор</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="94" />
         <source>Applies when O2O Workstation starts next time.</source>
         <translation>Вступит в силу при следующем запуске O2O Workstation.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="92" />
+        <location filename="../../app/views/settings_view.py" line="100" />
         <source>No workspace open.</source>
         <translation>Рабочая область не открыта.</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="96" />
+        <location filename="../../app/views/settings_view.py" line="104" />
         <source>kept in this computer's keyring (%1)</source>
         <translation>хранится в связке ключей этого компьютера (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="97" />
+        <location filename="../../app/views/settings_view.py" line="105" />
         <source>protected by a passphrase (no usable keyring on this computer)</source>
         <translation>защищён паролем (на этом компьютере нет доступной связки ключей)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="98" />
+        <location filename="../../app/views/settings_view.py" line="106" />
         <source>stored in the workspace in the clear — demo workspace, synthetic data only</source>
         <translation>хранится в рабочей области открыто — демо-область, только синтетические данные</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="100" />
+        <location filename="../../app/views/settings_view.py" line="108" />
         <source>Device hashing secret: </source>
         <translation>Секрет хэширования устройств: </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="112" />
+        <location filename="../../app/views/settings_view.py" line="120" />
         <source>Passphrase:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="117" />
+        <location filename="../../app/views/settings_view.py" line="125" />
         <source>Export secret</source>
         <translation>Экспорт секрета</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="118" />
         <location filename="../../app/views/settings_view.py" line="126" />
+        <location filename="../../app/views/settings_view.py" line="134" />
         <source>O2O secret (*.o2o-secret)</source>
         <translation>Секрет O2O (*.o2o-secret)</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="119" />
+        <location filename="../../app/views/settings_view.py" line="127" />
         <source>Protect the exported secret</source>
         <translation>Защитите экспортируемый секрет</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="121" />
+        <location filename="../../app/views/settings_view.py" line="129" />
         <source>Exporting secret</source>
         <translation>Экспорт секрета</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="122" />
+        <location filename="../../app/views/settings_view.py" line="130" />
         <source>Secret exported to </source>
         <translation>Секрет сохранён в </translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="126" />
-        <location filename="../../app/views/settings_view.py" line="132" />
+        <location filename="../../app/views/settings_view.py" line="134" />
+        <location filename="../../app/views/settings_view.py" line="140" />
         <source>Import secret</source>
         <translation>Импорт секрета</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="127" />
+        <location filename="../../app/views/settings_view.py" line="135" />
         <source>Passphrase of the secret file</source>
         <translation>Пароль файла секрета</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="137" />
-        <location filename="../../app/views/settings_view.py" line="142" />
+        <location filename="../../app/views/settings_view.py" line="145" />
+        <location filename="../../app/views/settings_view.py" line="150" />
         <source>Unlock workspace</source>
         <translation>Разблокировать рабочую область</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="165" />
+        <location filename="../../app/views/settings_view.py" line="176" />
         <source>default</source>
         <translation>по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="175" />
+        <location filename="../../app/views/settings_view.py" line="186" />
         <source>Adding site</source>
         <translation>Добавление объекта</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="198" />
+        <location filename="../../app/views/settings_view.py" line="194" />
+        <source>Adding sensor</source>
+        <translation>Добавление сенсора</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_view.py" line="222" />
         <source>Saving sites and sensors</source>
         <translation>Сохранение объектов и сенсоров</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_view.py" line="200" />
+        <location filename="../../app/views/settings_view.py" line="224" />
         <source>Sites and sensors saved</source>
         <translation>Объекты и сенсоры сохранены</translation>
     </message>

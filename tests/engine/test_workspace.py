@@ -198,3 +198,29 @@ def test_without_a_keyring_a_passphrase_protects_the_secret(tmp_path, monkeypatc
     finally:
         monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
         keyring.core.init_backend()
+
+
+def test_sites_and_sensors_are_validated(workspace):
+    with pytest.raises(O2OError, match="Unknown time zone"):
+        workspace.ensure_site("Mars base", timezone_name="Mars/Olympus")
+    a, _ = workspace.ensure_site("A")
+    b, _ = workspace.ensure_site("B")
+    with pytest.raises(O2OError, match="already exists"):
+        workspace.update_site(b, name="A")
+    with pytest.raises(O2OError, match="Unknown time zone"):
+        workspace.update_site(a, timezone_name="Nowhere/City")
+    with pytest.raises(O2OError, match="must not be below"):
+        workspace.ensure_sensor(a, "door", rssi_inside=-90, rssi_outside=-60)
+    sensor, _ = workspace.ensure_sensor(a, "door", rssi_inside=-70, rssi_outside=-85)
+    with pytest.raises(O2OError, match="must not be below"):
+        workspace.update_sensor(sensor, rssi_inside=-95)
+    assert [s["timezone"] for s in workspace.sites()] == ["Europe/Moscow", "Europe/Moscow"]
+
+
+def test_visit_gap_must_be_sensible(workspace):
+    from engine import visits
+
+    for bad in (0, float("nan"), float("inf"), 1e12):
+        with pytest.raises(O2OError):
+            visits.set_setting(workspace, "gap_s", bad)
+    visits.set_setting(workspace, "gap_s", 300)
