@@ -471,6 +471,9 @@ class ImportWizard(QDialog):
         self.import_done.emit(None)
 
     def _imported(self, result) -> None:
+        if result.status == "cancelled":  # the engine rolled it back
+            from app.worker import TaskError
+            return self._import_failed(TaskError(self.tr("Import"), result.message, cancelled=True))
         self.result = result
         self.go(SUMMARY)
         d = result.details

@@ -62,9 +62,9 @@ class _Job(QRunnable):
         ws = None
         try:
             ws = self.workspace.for_thread() if self.workspace is not None else None
+            # a function that returns after a cancel reports what it did (a batch import keeps the
+            # files finished before the cancel); only a raised Cancelled means "nothing changed"
             result = self.fn(ws, self._progress, self.task.cancel)
-            if self.task.cancel.cancelled:
-                raise Cancelled()
         except Cancelled as exc:
             self.signals.failed.emit(TaskError(self.task.title, exc.message, cancelled=True))
         except O2OError as exc:

@@ -183,7 +183,9 @@ class ImportView(View):
             truncated = d.get("truncated")
             self._set(row, "truncated", (self.tr("yes, %1 bytes lost").replace("%1", str(d.get("bytes_lost", 0)))
                                          if truncated else ""))
-            self._set(row, "rejected", _fmt_count(result.rows_rejected))
+            # for captures, frames without a transmitter (ACK/CTS) are not rejects: show corrupt + bad FCS
+            rejected = (d.get("corrupt_records", 0) + d.get("bad_fcs", 0)) if "frames" in d else result.rows_rejected
+            self._set(row, "rejected", _fmt_count(rejected))
             self._set(row, "message", result.message)
         self.summary.setText(self._summary_text(results))
         self.context.notify_changed({"imports", "sites", "sensors", "detections", "devices",
