@@ -75,7 +75,9 @@ def ensure_tshark() -> None:
 
 
 def main(argv: list[str]) -> int:
-    command = argv[0] if argv else "run"
+    if not argv or argv[0].startswith("-") or argv[0].endswith(".o2o"):
+        argv = ["run", *argv]  # `bootstrap.py --screenshot x.png` / `bootstrap.py ws.o2o` open the app
+    command = argv[0]
     ensure_venv()
     compile_translations()
     if command == "test":

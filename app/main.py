@@ -83,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     target = args.workspace or settings.last_workspace()
     if target is not None:
         if not window.open_workspace(target, create=False) and args.screenshot:
+            print(f"o2o-workstation: error: {window.notifications.entries[-1][1]}", file=sys.stderr)
             return 2
     else:
         demo = default_demo_dir()

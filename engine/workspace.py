@@ -89,7 +89,7 @@ class Workspace:
         exists = path.exists()
         if not exists and not create:
             raise O2OError("No such workspace", where=str(path),
-                           hint="Check the path, or create it (o2o -w creates it)")
+                           hint="Check the path; `o2o sites add NAME -w FILE` or any `o2o import … -w FILE` creates one")
         if exists and path.stat().st_size == 0:
             raise NotAWorkspace("Empty file, not a workspace", where=str(path))
         if not exists:

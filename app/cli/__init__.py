@@ -68,9 +68,26 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("o2o: interrupted", file=sys.stderr)
         return 130
-    if payload is not None:
-        emit(payload, getattr(args, "json", False))
+    except OSError as exc:  # a folder that cannot be written, a path that is a file, …
+        print(f"o2o: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        if payload is not None:
+            emit(payload, getattr(args, "json", False))
+            if code != 0 and not getattr(args, "json", False):
+                print(f"o2o: error: {_failure_summary(payload)}", file=sys.stderr)
+    except BrokenPipeError:  # `o2o … | head`: the reader went away, nothing to report
+        sys.stderr.close()
     return code
+
+
+def _failure_summary(payload) -> str:
+    """One line on stderr for a non-zero exit whose details went to stdout (e.g. refused files)."""
+    items = payload if isinstance(payload, list) else [payload]
+    refused = [i for i in items if isinstance(i, dict) and i.get("status") in ("refused", "failed")]
+    if refused:
+        return f"{len(refused)} file(s) refused: " + "; ".join(str(i.get("message", "")) for i in refused)[:400]
+    return "command failed (details above)"
 
 
 if __name__ == "__main__":

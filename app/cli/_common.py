@@ -47,9 +47,10 @@ def open_workspace(args, *, create: bool = True) -> tuple[Workspace, list[str]]:
     return ws, notes
 
 
-def ask_passphrase(prompt: str = "Passphrase: ") -> str:
+def ask_passphrase(prompt: str = "Passphrase: ", option: str = "--passphrase-env") -> str:
     if not sys.stdin.isatty():
-        raise SystemExit("o2o: error: a passphrase is needed: set it with --passphrase-env VAR")
+        print(f"o2o: error: a passphrase is needed: set it with {option} VAR", file=sys.stderr)
+        raise SystemExit(2)
     return getpass.getpass(prompt)
 
 

@@ -37,7 +37,7 @@ def cmd_secret(args):
     if args.secret_passphrase_env:
         passphrase = os.environ.get(args.secret_passphrase_env, "")
     else:
-        passphrase = ask_passphrase("Secret file passphrase: ")
+        passphrase = ask_passphrase("Secret file passphrase: ", "--secret-passphrase-env")
     with Workspace.open(args.workspace, passphrase=passphrase_from(args)) as ws:
         if args.action == "export":
             ws.export_secret(args.file, passphrase)
