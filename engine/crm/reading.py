@@ -205,8 +205,10 @@ def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimi
             f"rejects_scan='{rejects}_scan', ignore_errors=true, max_line_size={MAX_LINE_BYTES}, "
             f"buffer_size={2 * MAX_LINE_BYTES})")
         parse_rejects = con.execute(
-            f"SELECT DISTINCT line, left(coalesce(csv_line, ''), 200), error_type || ': ' || error_message "
-            f"FROM {rejects} ORDER BY line").fetchall()
+            # DuckDB records one error per missing/extra column: one reject per line, its first error
+            f"SELECT line, any_value(left(coalesce(csv_line, ''), 200)), "
+            f"arg_min(error_type || ': ' || error_message, coalesce(column_idx, 0)) "
+            f"FROM {rejects} GROUP BY line ORDER BY line").fetchall()
     except Exception as exc:
         if cancel.cancelled:
             raise

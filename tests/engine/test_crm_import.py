@@ -266,3 +266,13 @@ def test_cyrillic_only_after_the_first_megabyte_is_still_detected(workspace, tmp
     assert result.details["encoding"] == "cp1251"
     assert workspace.con.execute("SELECT name, gender FROM contacts WHERE phone = '+79990001122'").fetchone() == (
         "Ёлкина Юлия", "f")
+
+
+def test_a_short_row_is_one_reject_however_many_fields_it_misses(workspace, tmp_path):
+    path = tmp_path / "short.csv"
+    path.write_bytes("Телефон;Email;ФИО;Пол\n89161234567;a@b.ru;А;М\n89262223344;c@d.ru\n"
+                     "89031112233;e@f.ru;В;М\n".encode("cp1251"))
+    result = import_crm(workspace, path)
+    assert (result.rows_in, result.rows_ok, result.rows_rejected) == (3, 2, 1)
+    lines = workspace.con.execute("SELECT line FROM import_rejects").fetchall()
+    assert lines == [(3,)]
