@@ -5,13 +5,32 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _no_dangling_tasks_or_windows(qapp):
-    from PySide6.QtCore import QThreadPool
+def _no_dangling_tasks_or_windows(qapp, monkeypatch):
+    import weakref
+
+    from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
+    started: list = []
+    original_start = QTimer.start
+
+    def recording_start(timer, *args):  # napari's _dangling_qtimers idea: remember what was started
+        started.append(weakref.ref(timer))
+        return original_start(timer, *args)
+
+    monkeypatch.setattr(QTimer, "start", recording_start)
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
     yield
     QApplication.processEvents()
+    running = []
+    for ref in started:
+        timer = ref()
+        try:
+            if timer is not None and timer.isActive() and not timer.isSingleShot():
+                running.append(timer)
+        except RuntimeError:  # its C++ object is gone with its widget: not dangling
+            pass
+    assert not running, f"{len(running)} repeating QTimer(s) still running after the test"
     leftover = [w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before]
     for w in leftover:
         w.close()
