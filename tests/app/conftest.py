@@ -52,3 +52,27 @@ def window(qtbot, tmp_path):
     assert win.monitor.wait(20000), "a task did not finish"
     assert not win.monitor.running, f"tasks left running: {[t.title for t in win.monitor.running]}"
     win.close()
+
+
+@pytest.fixture
+def make_screen(qtbot, workspace):
+    """make_screen(ViewClass) → that screen on the test workspace; its tasks are awaited after."""
+    from app.context import AppContext
+    from app.worker import TaskMonitor
+
+    context, monitor = AppContext(), TaskMonitor()
+    context.workspace = workspace
+    views = []
+
+    def make(view_class):
+        view = view_class(context, monitor)
+        qtbot.addWidget(view)
+        views.append(view)
+        return view
+
+    yield make
+    monitor.cancel_all()
+    assert monitor.wait(20000)
+    for view in views:
+        if getattr(view, "model", None) is not None:
+            assert view.model.wait_idle(20000)

@@ -8,20 +8,10 @@ from tests.app.test_import_wizard import ROWS, write_crm
 
 
 @pytest.fixture
-def people_screen(qtbot, workspace):
-    from app.context import AppContext
+def people_screen(make_screen):
     from app.views.people_view import PeopleView
-    from app.worker import TaskMonitor
 
-    context, monitor = AppContext(), TaskMonitor()
-    context.workspace = workspace
-    view = PeopleView(context, monitor)
-    qtbot.addWidget(view)
-    yield view
-    monitor.cancel_all()
-    assert monitor.wait(20000)
-    if view.model is not None:
-        assert view.model.wait_idle(20000)
+    return make_screen(PeopleView)
 
 
 def shown(view, column: str) -> list:

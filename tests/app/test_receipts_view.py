@@ -12,20 +12,10 @@ LENTA_KKT, LENTA_INN = "0006334399059439", "7814148471"  # prints 3 of the 5 rec
 
 
 @pytest.fixture
-def receipts_screen(qtbot, workspace):
-    from app.context import AppContext
+def receipts_screen(make_screen):
     from app.views.receipts_view import ReceiptsView
-    from app.worker import TaskMonitor
 
-    context, monitor = AppContext(), TaskMonitor()
-    context.workspace = workspace
-    view = ReceiptsView(context, monitor)
-    qtbot.addWidget(view)
-    yield view
-    monitor.cancel_all()
-    assert monitor.wait(20000)
-    if view.model is not None:
-        assert view.model.wait_idle(20000)
+    return make_screen(ReceiptsView)
 
 
 @pytest.fixture
