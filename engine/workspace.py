@@ -137,6 +137,7 @@ class Workspace:
                 migration.apply(con)
             meta["schema_version"] = str(latest_version())
             con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+            meta = cls._read_meta(con)  # with what migrations wrote (e.g. partner_forms)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -226,6 +227,24 @@ class Workspace:
     def require_writable(self) -> None:
         if self.read_only_reason:
             raise ReadOnlyWorkspace(self.read_only_reason, where=str(self.path))
+
+    # --- partner hash forms ------------------------------------------------------------
+    PARTNER_FORMS = ("mac_md5",)
+
+    @property
+    def partner_forms(self) -> set[str]:
+        """Partner hash forms written beside device_key (see engine/schema/m005_partner_forms.py)."""
+        return {f for f in self._meta.get("partner_forms", "").split(",") if f}
+
+    def set_partner_forms(self, forms: set[str]) -> None:
+        unknown = set(forms) - set(self.PARTNER_FORMS)
+        if unknown:
+            raise O2OError(f"Unknown partner hash form(s): {', '.join(sorted(unknown))}",
+                           hint="Known: " + ", ".join(self.PARTNER_FORMS))
+        self.require_writable()
+        value = ",".join(sorted(forms))
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('partner_forms', ?)", [value])
+        self._meta["partner_forms"] = value
 
     # --- secret management -------------------------------------------------------------
     def unlock(self, passphrase: str) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli._common import add_json_arg, add_workspace_arg, ask_passphrase, passphrase_from
+from app.cli._common import add_json_arg, add_workspace_arg, ask_passphrase, open_workspace, passphrase_from
 from engine.workspace import Workspace
 
 
@@ -12,6 +12,13 @@ def register(sub) -> None:
     info.add_argument("workspace", type=Path, metavar="WORKSPACE")
     add_json_arg(info)
     info.set_defaults(func=cmd_info)
+
+    forms = sub.add_parser("partner-forms", help="which partner hash forms of MACs are stored (mac_md5)")
+    add_workspace_arg(forms, create=False)
+    forms.add_argument("--enable", action="append", metavar="FORM")
+    forms.add_argument("--disable", action="append", metavar="FORM")
+    add_json_arg(forms)
+    forms.set_defaults(func=cmd_partner_forms)
 
     secret = sub.add_parser("secret", help="move a workspace's hashing secret between laptops")
     secret_sub = secret.add_subparsers(dest="action", required=True)
@@ -24,6 +31,17 @@ def register(sub) -> None:
                        help="environment variable holding the secret file's passphrase")
         add_json_arg(p)
         p.set_defaults(func=cmd_secret)
+
+
+def cmd_partner_forms(args):
+    ws, _ = open_workspace(args, create=False)
+    with ws:
+        forms = set(ws.partner_forms) | set(args.enable or []) - set(args.disable or [])
+        forms -= set(args.disable or [])
+        if args.enable or args.disable:
+            ws.set_partner_forms(forms)
+        return 0, {"partner_forms": sorted(ws.partner_forms), "available": list(ws.PARTNER_FORMS),
+                   "message": "partner hash forms written for new devices: " + (", ".join(sorted(ws.partner_forms)) or "none")}
 
 
 def cmd_info(args):

@@ -71,6 +71,7 @@ class DetectionWriter:
         self.con = ctx.ws.con
         self.secret = ctx.ws.secret
         self.keep_ssid_clear = keep_ssid_clear
+        self.keep_mac_md5 = "mac_md5" in ctx.ws.partner_forms  # a partner form only when enabled
         # packed MACs seen so far (memory only, sorted) and their row in the arrays below
         self.sorted_macs = np.empty(0, np.uint64)
         self.sorted_rows = np.empty(0, np.int64)
@@ -143,7 +144,10 @@ class DetectionWriter:
             self.sorted_rows = np.concatenate([self.sorted_rows, fresh])[order]
             self.keys = np.concatenate([self.keys, device_keys(self.secret, raw)])
             blob = raw.tobytes()
-            self.md5.extend(hashlib.md5(blob[6 * i:6 * i + 6]).hexdigest().upper() for i in range(len(macs)))
+            if self.keep_mac_md5:
+                self.md5.extend(hashlib.md5(blob[6 * i:6 * i + 6]).hexdigest().upper() for i in range(len(macs)))
+            else:
+                self.md5.extend([None] * len(macs))
             self.randomized = np.concatenate([self.randomized, (raw[:, 0] & 2) != 0])
             grow = len(macs)
             self.ever_seen = np.concatenate([self.ever_seen, np.zeros(grow, bool)])

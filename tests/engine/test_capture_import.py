@@ -364,3 +364,14 @@ def test_writer_periods_hash_each_mac_once_and_merge_devices(workspace, monkeypa
     assert writer.counts() == {"devices": 3, "probe_sources": 2, "randomized_sources": 2, "randomized_devices": 2,
                                "ssids": 0}
     assert workspace.con.execute("SELECT count(*) FROM detections WHERE import_id = 7").fetchone()[0] == 7
+
+
+def test_partner_md5_of_macs_is_stored_only_while_enabled(workspace, shared_data):
+    from engine.imports import import_file
+
+    assert workspace.partner_forms == {"mac_md5"}  # on by default: partner matching needs it
+    workspace.set_partner_forms(set())
+    path = shared_data / "captures" / "fryza-esp32-probes" / "sc6-61_2023-02-23_anonymized.pcap"
+    result = import_file(workspace, path, kind="capture", site="Lab")
+    assert result.status == "imported"
+    assert workspace.con.execute("SELECT count(*), count(mac_md5) FROM devices").fetchone() == (24, 0)
