@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGr
                                QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.models import DataFrameModel
-from app.worker import TaskRunner
+from app.worker import TaskError, TaskRunner
 from engine.crm import mapping as mp
 from engine.people_queries import normalised_preview, preview_table
 
@@ -472,7 +472,6 @@ class ImportWizard(QDialog):
 
     def _imported(self, result) -> None:
         if result.status == "cancelled":  # the engine rolled it back
-            from app.worker import TaskError
             return self._import_failed(TaskError(self.tr("Import"), result.message, cancelled=True))
         self.result = result
         self.go(SUMMARY)
