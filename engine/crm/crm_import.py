@@ -20,15 +20,13 @@ from pathlib import Path
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
+from engine.crm.crm_normalise import RAW, classify_rows, normalise_rows
 from engine.crm.reading import drop_source, load_table
 from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, ImportContext, LoadOutcome, ImportResult, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress
 
-MAX_NAME = 1000
-MAX_ID = 200
 NO_KEY = "row rejected: no usable phone, e-mail or card"
-RAW = "crm_raw"
 
 
 def _resolve_mapping(ws, header: list[str], mapping, mapping_file, where: str) -> tuple[dict, str]:
@@ -68,89 +66,6 @@ def _role_columns(full: dict[str, str], header: list[str]) -> dict[str, list[tup
     return out
 
 
-def _normalise(con, roles: dict[str, list[tuple[str, str]]]) -> None:
-    """crm_norm(line, <role>_raw, <role>, <role>_reason …): one vectorised pass + libphonenumber
-    for the distinct phones the fast path left undecided."""
-    def raw(role: str) -> str:
-        cols = roles.get(role)
-        if not cols:
-            return "NULL::VARCHAR"
-        if len(cols) == 1:
-            return cols[0][0]
-        return "nullif(concat_ws(' ', " + ", ".join(f"o2o_blank({c})" for c, _ in cols) + "), '')"
-
-    # one materialised pass; each CTE layer is one projection, so every intermediate (cleaned
-    # phone, digits, lowered e-mail…) is computed once per row (see normalize.phone_layers_sql)
-    pending = "pending: libphonenumber"
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE crm_norm AS
-        WITH base AS (SELECT line,
-            {raw('phone')} AS phone_raw, {raw('email')} AS email_raw, {raw('name')} AS name_raw,
-            {raw('birth_date')} AS birth_raw, {raw('gender')} AS gender_raw, {raw('card')} AS card_raw,
-            {raw('consent')} AS consent_raw, {raw('crm_id')} AS id_raw FROM {RAW}),
-        phones AS ({nz.phone_layers_sql('base', 'phone_raw')}),
-        tidy AS (SELECT *, lower(trim(email_raw)) AS email_l, o2o_date(birth_raw) AS birth,
-                    replace(replace(upper(trim(card_raw)), ' ', ''), '-', '') AS card_c,
-                    o2o_gender(gender_raw) AS gender, o2o_consent(consent_raw) AS consent,
-                    length(trim(name_raw)) AS name_len, length(trim(id_raw)) AS id_len FROM phones),
-        checked AS (SELECT *, coalesce(o2o_email_ok(email_l), false) AS email_ok,
-                        birth BETWEEN DATE '1900-01-01' AND current_date AS birth_ok,
-                        CASE WHEN regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}') THEN card_c END AS card
-                    FROM tidy),
-        final AS (SELECT line, phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
-            phone_fast AS phone,
-            CASE WHEN phone_fast IS NOT NULL OR o2o_blank(phone_raw) IS NULL THEN NULL
-                 WHEN o2o_sci(phone_raw) THEN '{nz.MANGLED_PHONE}' ELSE '{pending}' END AS phone_reason,
-            CASE WHEN email_ok THEN email_l END AS email,
-            CASE WHEN o2o_blank(email_raw) IS NOT NULL AND NOT email_ok THEN '{nz.INVALID_EMAIL}' END AS email_reason,
-            CASE WHEN birth_ok THEN birth END AS birth_date,
-            CASE WHEN o2o_blank(birth_raw) IS NULL THEN NULL WHEN birth IS NULL THEN '{nz.BAD_DATE}'
-                 WHEN NOT birth_ok THEN '{nz.DATE_RANGE}' END AS birth_reason,
-            gender,
-            CASE WHEN o2o_blank(gender_raw) IS NOT NULL AND gender IS NULL THEN '{nz.BAD_GENDER}' END
-                AS gender_reason,
-            card,
-            CASE WHEN card IS NOT NULL OR o2o_blank(card_raw) IS NULL THEN NULL
-                 WHEN o2o_sci(card_raw) THEN '{nz.MANGLED_CARD}' ELSE '{nz.BAD_CARD}' END AS card_reason,
-            consent,
-            CASE WHEN o2o_blank(consent_raw) IS NOT NULL AND consent IS NULL THEN '{nz.BAD_CONSENT}' END
-                AS consent_reason,
-            CASE WHEN name_len <= {MAX_NAME} THEN o2o_blank(name_raw) END AS name,
-            CASE WHEN name_len > {MAX_NAME} THEN 'name longer than {MAX_NAME} characters' END AS name_reason,
-            CASE WHEN id_len <= {MAX_ID} THEN o2o_blank(id_raw) END AS crm_id,
-            CASE WHEN id_len > {MAX_ID} THEN 'id longer than {MAX_ID} characters' END AS id_reason
-        FROM checked)
-        -- raw text is kept only where a reason will quote it in the rejects report (memory)
-        SELECT * REPLACE ({", ".join(f"CASE WHEN {c}_reason IS NOT NULL THEN {c}_raw END AS {c}_raw"
-                                      for c in ("phone", "email", "name", "birth", "gender", "card", "consent", "id"))})
-        FROM final""")
-    # the few values the fast path could not decide go through libphonenumber once each
-    slow = [r[0] for r in con.execute(
-        f"SELECT DISTINCT trim(phone_raw) FROM crm_norm WHERE phone_reason = '{pending}'").fetchall()]
-    nz.resolve_slow_phones(con, slow, "crm_slow")
-    con.execute(f"""
-        UPDATE crm_norm SET phone = sp.e164,
-            phone_reason = CASE WHEN sp.e164 IS NULL THEN coalesce(sp.reason, '{nz.NOT_A_PHONE}') END
-        FROM crm_slow sp WHERE crm_norm.phone_reason = '{pending}' AND sp.raw = trim(crm_norm.phone_raw)""")
-
-
-def _classify(con) -> None:
-    """crm_rows(line, usable, seen): a row is new when it is the first sighting (smallest line) of a
-    phone, e-mail or card not yet in contacts; hash aggregates, not window sorts."""
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE crm_rows AS
-        WITH first_p AS (SELECT phone, min(line) AS first FROM crm_norm WHERE phone IS NOT NULL GROUP BY phone),
-             first_e AS (SELECT email, min(line) AS first FROM crm_norm WHERE email IS NOT NULL GROUP BY email),
-             first_c AS (SELECT card, min(line) AS first FROM crm_norm WHERE card IS NOT NULL GROUP BY card),
-             new_p AS (SELECT * FROM first_p WHERE phone NOT IN (SELECT phone FROM contacts WHERE phone IS NOT NULL)),
-             new_e AS (SELECT * FROM first_e WHERE email NOT IN (SELECT email FROM contacts WHERE email IS NOT NULL)),
-             new_c AS (SELECT * FROM first_c WHERE card NOT IN (SELECT card FROM contacts WHERE card IS NOT NULL)),
-             firsts AS (SELECT first AS line FROM new_p UNION SELECT first FROM new_e UNION SELECT first FROM new_c)
-        SELECT n.line, (n.phone IS NOT NULL OR n.email IS NOT NULL OR n.card IS NOT NULL) AS usable,
-               f.line IS NULL AS seen
-        FROM crm_norm n LEFT JOIN firsts f USING (line)""")
-
-
 def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]]) -> int:
     names = {role: " + ".join(n for _, n in cols) for role, cols in roles.items()}
     parts = []
@@ -179,11 +94,11 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         roles = _role_columns(full, source.header)
         nz.install_macros(con)
         ctx.progress(0.4, f"normalising {source.rows:,} rows")
-        _normalise(con, roles)
+        normalise_rows(con, roles)
         drop_source(con, RAW)  # the raw text is not needed any more: free its memory
         ctx.cancel.check()
         ctx.progress(0.7, "deduplicating")
-        _classify(con)
+        classify_rows(con)
         con.execute(f"""
             INSERT INTO contacts SELECT {ctx.import_id}, n.line, n.crm_id, n.name, n.phone, n.email, n.birth_date,
                 n.gender, n.card, n.consent
