@@ -1,0 +1,141 @@
+"""o2o import crm|receipts|registers|partner.
+
+`o2o import crm` writes the rejects report (CSV, `;`) into `<workspace name>-rejects/`
+beside the workspace unless --rejects FILE says where; its path is `rejects_file` in the
+result (null when nothing was rejected or dropped). `o2o import receipts` takes files and
+folders (every file in a folder, sorted); each file is its own transaction. The exit code
+is 0 when every file was imported or skipped as already imported, 1 when some file was
+refused (the others stay imported), 2 on a usage or workspace error.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress
+from engine.imports.registry import IMPORTED, SKIPPED, ImportResult
+
+RECEIPT_TOTALS = ("documents", "receipts", "items", "duplicates", "rejected", "unregistered_registers", "sales",
+                  "returns", "unregistered_receipts", "other_taxpayer_receipts", "with_card", "net_sales_kop")
+
+
+def register_import(import_sub) -> None:
+    crm = import_sub.add_parser("crm", help="a CRM export (CSV or XLSX) of customers")
+    crm.add_argument("file", type=Path, metavar="FILE")
+    add_workspace_arg(crm)
+    crm.add_argument("--mapping", type=Path, metavar="FILE.json", help="column -> role mapping to use")
+    crm.add_argument("--save-mapping", type=Path, metavar="FILE.json", help="write the mapping used to this file")
+    crm.add_argument("--encoding", help="file encoding (default: detected: utf-8, cp1251, koi8-r)")
+    crm.add_argument("--delimiter", help="field delimiter (default: detected among ; , tab |); 'tab' for tab")
+    crm.add_argument("--sheet", help="XLSX sheet name or number (default: the first)")
+    crm.add_argument("--rejects", type=Path, metavar="FILE.csv", help="where to write the rejects report")
+    crm.add_argument("--preview", action="store_true",
+                     help="only propose a mapping and show what the first rows become; import nothing")
+    add_json_arg(crm)
+    crm.set_defaults(func=cmd_import_crm)
+
+    rcp = import_sub.add_parser("receipts", help="fiscal receipts: FNS/OFD JSON, QR strings, CSV/XLSX tables")
+    rcp.add_argument("files", type=Path, nargs="+", metavar="FILE|DIR")
+    add_workspace_arg(rcp)
+    rcp.add_argument("--mapping", type=Path, metavar="FILE.json", help="column mapping for CSV/XLSX receipt tables")
+    add_json_arg(rcp)
+    rcp.set_defaults(func=cmd_import_receipts)
+
+    reg = import_sub.add_parser("registers", help="known cash registers: CSV site;kkt_reg_id;inn;tenant")
+    reg.add_argument("file", type=Path, metavar="FILE")
+    add_workspace_arg(reg)
+    add_json_arg(reg)
+    reg.set_defaults(func=cmd_import_registers)
+
+    partner = import_sub.add_parser("partner", help="partner matches: CSV mac_md5;phone_sha256")
+    partner.add_argument("file", type=Path, metavar="FILE")
+    add_workspace_arg(partner)
+    partner.add_argument("--partner", required=True, metavar="NAME", help="who matched (e.g. the telecom)")
+    add_json_arg(partner)
+    partner.set_defaults(func=cmd_import_partner)
+
+
+def _result_payload(result: ImportResult) -> dict:
+    return result.to_json()
+
+
+def _code(results: list[ImportResult]) -> int:
+    return 0 if all(r.status in (IMPORTED, SKIPPED) for r in results) else 1
+
+
+def cmd_import_crm(args):
+    from engine.crm import crm_import, mapping as mp
+    from engine.crm.preview import propose
+
+    delimiter = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
+    ws, notes = open_workspace(args)
+    with ws:
+        if args.preview:
+            return 0, propose(args.file, ws=ws, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet)
+        result = crm_import.import_crm(
+            ws, args.file, mapping_file=args.mapping, encoding=args.encoding, delimiter=delimiter,
+            sheet=args.sheet, rejects_file=args.rejects, progress=stderr_progress(not args.json))
+        if args.save_mapping and result.status == IMPORTED:
+            mp.save_mapping(args.save_mapping, result.details["mapping"])
+    payload = _result_payload(result)
+    payload["notes"] = notes
+    return _code([result]), payload
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
+                                and not p.name.startswith("LICENSE") and p.suffix.lower() != ".md"))
+        else:
+            files.append(path)
+    return files
+
+
+def cmd_import_receipts(args):
+    from engine.crm.receipts import import_receipts
+
+    ws, notes = open_workspace(args)
+    results = []
+    with ws:
+        for path in _expand(args.files):
+            results.append(import_receipts(ws, path, mapping_file=args.mapping))
+        ids = [r.import_id for r in results if r.status == IMPORTED]
+        unregistered = ws.con.execute(
+            "SELECT count(DISTINCT kkt_reg_id) FROM receipts WHERE flag = 'unregistered register' "
+            "AND list_contains(?, import_id)", [ids]).fetchone()[0] if ids else 0
+    totals = {key: sum(int(r.details.get(key, 0) or 0) for r in results) for key in RECEIPT_TOTALS}
+    totals["unregistered_registers"] = unregistered  # distinct registers over all files, not a sum
+    payload = {**totals, "files": len(results),
+               "imported": sum(r.status == IMPORTED for r in results),
+               "skipped": sum(r.status == SKIPPED for r in results),
+               "refused": [r.message for r in results if r.status not in (IMPORTED, SKIPPED)],
+               "results": [_result_payload(r) for r in results], "notes": notes}
+    if not args.json:
+        payload = {k: v for k, v in payload.items() if k != "results"}
+        payload["messages"] = [r.message for r in results]
+    return _code(results), payload
+
+
+def cmd_import_registers(args):
+    from engine.crm.registers import import_registers
+
+    ws, notes = open_workspace(args)
+    with ws:
+        result = import_registers(ws, args.file)
+    payload = _result_payload(result)
+    payload["notes"] = notes
+    return _code([result]), payload
+
+
+def cmd_import_partner(args):
+    from engine.crm.registers import import_partner_matches
+
+    ws, notes = open_workspace(args)
+    with ws:
+        result = import_partner_matches(ws, args.file, partner=args.partner)
+    payload = _result_payload(result)
+    payload["notes"] = notes
+    return _code([result]), payload
+
+
