@@ -22,9 +22,14 @@ SAMPLE_CAP = 20_000
 
 
 def rssi_histogram(ws: Workspace, sensor_id: int) -> list[tuple[int, int]]:
-    """(dBm, detections) at 1 dB resolution for one sensor."""
-    return ws.con.execute("SELECT rssi, count(*) FROM detections WHERE sensor_id = ? AND rssi IS NOT NULL "
-                          "GROUP BY rssi ORDER BY rssi", [sensor_id]).fetchall()
+    """(dBm, device-days) at 1 dB resolution for one sensor: how many devices had that as
+    their strongest reading of a day — the very sample the mixture is fitted to, so the
+    humps the analyst sees are the ones the suggestion splits."""
+    return ws.con.execute(f"""
+        SELECT mx, count(*) FROM (
+            SELECT max(rssi) AS mx FROM detections WHERE sensor_id = ? AND rssi IS NOT NULL
+            GROUP BY device_key, epoch(ts)::BIGINT // {SLOT_S})
+        GROUP BY mx ORDER BY mx""", [sensor_id]).fetchall()
 
 
 def _sample(ws: Workspace, sensor_id: int) -> np.ndarray:

@@ -1,14 +1,11 @@
 """What the Visits dashboard asks for, in one call per refresh (no Qt here).
 
-engine/stats.py answers per site; the dashboard's context may name several sites (or all
-of them) and an open period. This module resolves the selection to explicit local dates,
-asks engine/stats.py per site and combines the answers:
-- counts (visitors, visits, passers-by, new/returning, staff, fixed, randomized) are sums
-  over sites — a device seen at two sites counts at each, as it is a visitor of each;
-- capture rate, return rate and visits per visitor are recomputed from those sums;
-- average dwell is weighted by visits; the median is one query over the sites' visits;
-- charts are summed bucket by bucket (every site is asked for the same explicit range).
-With one site selected the figures are exactly engine/stats.site_stats.
+The dashboard's context names a selection (one site, several, or all) and a period that
+may be open. This module resolves the period to explicit local dates and asks
+engine/stats.py, which answers for the whole selection at once: a device seen at two of
+the selected sites is one unique visitor, charts count each device once per bucket, and
+the randomized-MAC estimate is the sum of the sites' estimates (MACs cannot be followed
+between sites). The per-site table beside the tiles asks each site alone.
 The comparison period is the previous period of equal length (no comparison for
 "all time"). Every function here runs off the GUI thread (give it `ws.for_thread()`).
 """
@@ -24,8 +21,6 @@ from engine import stats
 from engine.progress import CancelToken, ProgressFn, no_progress
 from engine.workspace import Workspace
 
-COUNTS = ("unique_visitors", "visits", "short_visits", "passersby", "new_visitors", "returning_visitors",
-          "staff_devices", "fixed_devices", "randomized_devices")
 TRAFFIC_POINTS = 400
 
 
@@ -66,12 +61,10 @@ def resolve_period(ws: Workspace, site_ids: list[int], frm: date | None, to: dat
         return frm, to
     if not site_ids:
         return None
-    lo, hi = ws.con.execute(
-        "SELECT min(local_start)::DATE, max(local_start)::DATE FROM visits WHERE list_contains($s, site_id)",
-        {"s": site_ids}).fetchone()
-    if lo is None:
+    days = stats.visit_days(ws, site_ids)
+    if days is None:
         return None
-    return frm or lo, to or hi
+    return frm or days[0], to or days[1]
 
 
 def previous_period(frm: date, to: date) -> tuple[date, date]:
@@ -81,61 +74,16 @@ def previous_period(frm: date, to: date) -> tuple[date, date]:
 
 
 def figures(ws: Workspace, site_ids: list[int], frm: date, to: date, *, estimate: bool = True) -> dict:
-    """The dashboard's figures for the sites over [frm, to] (see module doc)."""
-    per_site = [stats.site_stats(ws, s, frm, to, randomized_estimate=estimate) for s in site_ids]
-    return combine(ws, per_site, site_ids, frm, to)
-
-
-def combine(ws: Workspace, per_site: list[dict], site_ids: list[int], frm: date, to: date) -> dict:
-    if len(per_site) == 1:
-        return dict(per_site[0], sites=1)
-    out = {key: int(sum(s[key] for s in per_site)) for key in COUNTS}
-    uv, pb, n_visits = out["unique_visitors"], out["passersby"], out["visits"]
-    returned = sum(round((s["return_rate"] or 0) * s["unique_visitors"]) for s in per_site)
-    dwell_total = sum((s["avg_dwell_s"] or 0) * s["visits"] for s in per_site)
-    lo = datetime.combine(frm, datetime.min.time())
-    hi = datetime.combine(to + timedelta(days=1), datetime.min.time())
-    median = ws.con.execute(
-        f"SELECT median(dwell_s) FROM visits WHERE list_contains($s, site_id) AND local_start >= $lo "
-        f"AND local_start < $hi AND {stats.VISIT}", {"s": site_ids, "lo": lo, "hi": hi}).fetchone()[0]
-    out.update(
-        name=", ".join(s["name"] for s in per_site) if per_site else "", sites=len(per_site),
-        site_id=None, **{"from": frm.isoformat(), "to": to.isoformat()},
-        capture_rate=round(uv / (uv + pb), 4) if uv + pb else None,
-        avg_dwell_s=round(dwell_total / n_visits, 1) if n_visits else None,
-        median_dwell_s=None if median is None else round(float(median), 1),
-        return_rate=round(returned / uv, 4) if uv else None,
-        visits_per_visitor=round(n_visits / uv, 3) if uv else None,
-    )
-    estimates = [s["randomized_visitors"] for s in per_site if s.get("randomized_visitors")]
-    if estimates:
-        out["randomized_visitors"] = {
-            **{k: int(sum(e[k] for e in estimates)) for k in ("estimate", "low", "high", "macs")},
-            "method": estimates[0]["method"]}
-    return out
+    """The dashboard's figures for the selection over [frm, to] (engine/stats.site_stats)."""
+    return stats.site_stats(ws, site_ids, frm, to, randomized_estimate=estimate)
 
 
 # --- charts ----------------------------------------------------------------------------------
 
 def traffic(ws: Workspace, site_ids: list[int], lo: datetime, hi: datetime,
             max_points: int = TRAFFIC_POINTS) -> pd.DataFrame:
-    """Traffic over local [lo, hi) at ≤ max_points buckets, summed over the sites."""
-    frames = [stats.traffic_series(ws, s, lo, hi, max_points=max_points) for s in site_ids]
-    if not frames:
-        return pd.DataFrame(columns=["bucket", "visits", "visitors", "passersby", "randomized_devices"])
-    out = frames[0].copy()
-    for f in frames[1:]:
-        for col in ("visits", "visitors", "passersby", "randomized_devices"):
-            out[col] = out[col].to_numpy() + f[col].to_numpy()
-    out.attrs["bucket_seconds"] = frames[0].attrs.get("bucket_seconds")
-    return out
-
-
-def _sum_frames(frames: list[pd.DataFrame], key, value_cols) -> pd.DataFrame:
-    if len(frames) == 1:
-        return frames[0]
-    stacked = pd.concat(frames, ignore_index=True)
-    return stacked.groupby(key, as_index=False, sort=True)[list(value_cols)].sum()
+    """Traffic over local [lo, hi) at ≤ max_points buckets for the selection."""
+    return stats.traffic_series(ws, site_ids, lo, hi, max_points=max_points)
 
 
 def grain_for(frm: date, to: date) -> str:
@@ -154,20 +102,13 @@ def charts(ws: Workspace, site_ids: list[int], frm: date, to: date, parts=CHART_
     if "main" in parts:
         lo = datetime.combine(frm, datetime.min.time())
         hi = datetime.combine(to + timedelta(days=1), datetime.min.time())
-        dwell = [stats.dwell_histogram(ws, s, frm, to) for s in site_ids]
-        dwell_df = dwell[0].copy()
-        dwell_df["visits"] = np.sum([d["visits"].to_numpy() for d in dwell], axis=0)
-        heat = sum(stats.hour_weekday(ws, s, frm, to) for s in site_ids)
-        returns = _sum_frames([stats.returns(ws, s, frm, to) for s in site_ids], ["visits", "label"], ["visitors"])
-        total = returns["visitors"].sum()
-        returns["share"] = returns["visitors"] / total if total else 0.0
-        out.update(traffic=traffic(ws, site_ids, lo, hi), dwell=dwell_df, heatmap=heat,
-                   returns=returns[["visits", "label", "visitors", "share"]])
+        out.update(traffic=traffic(ws, site_ids, lo, hi), dwell=stats.dwell_histogram(ws, site_ids, frm, to),
+                   heatmap=stats.hour_weekday(ws, site_ids, frm, to),
+                   returns=stats.returns(ws, site_ids, frm, to)[["visits", "label", "visitors", "share"]])
     if "periods" in parts:
         grain = grain_for(frm, to)
         cols = ["unique_visitors", "visits", "passersby", "new_visitors", "returning_visitors"]
-        out["periods"] = _sum_frames([stats.period_table(ws, s, grain, frm, to)[["period", *cols]]
-                                      for s in site_ids], "period", cols)
+        out["periods"] = stats.period_table(ws, site_ids, grain, frm, to)[["period", *cols]]
         out["grain"] = grain
     return out
 
@@ -194,8 +135,11 @@ def _dashboard(ws, site_ids, frm, to, progress, cancel) -> dict:
         return out
     frm, to = period
     progress(0.1, "figures")
-    per_site = [stats.site_stats(ws, s, frm, to, randomized_estimate=False) for s in sites]
-    out["figures"] = combine(ws, per_site, sites, frm, to)
+    out["figures"] = figures(ws, sites, frm, to, estimate=False)
+    # each site over its own days when the period is open (an event's one day, not the span of all sites)
+    per_site = [out["figures"]] if len(sites) == 1 else [
+        stats.site_stats(ws, s, None if out["all_time"] else frm, None if out["all_time"] else to,
+                         randomized_estimate=False) for s in sites]
     out["per_site"] = pd.DataFrame(per_site)
     cancel.check()
     if not out["all_time"]:
@@ -218,16 +162,14 @@ def dashboard_charts(ws: Workspace, site_ids, frm: date | None, to: date | None,
 
 
 def randomized_estimate(ws: Workspace, site_ids, frm: date, to: date) -> dict:
-    """People behind randomized MACs at the sites (engine/randomized.py), summed over sites."""
-    from engine.randomized import estimate_visitors
-
+    """People behind randomized MACs at the selection (engine/stats.randomized_people), and
+    each site's own estimate under `per_site` (site_id -> estimate) for the figures export."""
     lo = datetime.combine(frm, datetime.min.time())
     hi = datetime.combine(to + timedelta(days=1), datetime.min.time())
-    parts = [estimate_visitors(ws, s, lo, hi) for s in selected_sites(ws, site_ids)]
-    if not parts:
-        return {"estimate": 0, "low": 0, "high": 0, "macs": 0, "method": ""}
-    return {**{k: int(sum(p[k] for p in parts)) for k in ("estimate", "low", "high", "macs")},
-            "method": parts[0]["method"]}
+    sites = selected_sites(ws, site_ids)
+    out = stats.randomized_people(ws, sites, lo, hi)
+    out["per_site"] = {s: stats.randomized_people(ws, [s], lo, hi) for s in sites}
+    return out
 
 
 def compare(ws: Workspace, a: tuple[list[int], date, date], b: tuple[list[int], date, date]) -> dict:
@@ -238,8 +180,7 @@ def compare(ws: Workspace, a: tuple[list[int], date, date], b: tuple[list[int], 
     rows = pd.DataFrame(stats.compare(fig_a, fig_b))
 
     def daily(sites, frm, to):
-        frames = [stats.period_table(ws, s, "day", frm, to)[["period", "unique_visitors"]] for s in sites]
-        df = _sum_frames(frames, "period", ["unique_visitors"]) if frames else pd.DataFrame()
+        df = stats.period_table(ws, sites, "day", frm, to)[["period", "unique_visitors"]]
         days = pd.date_range(frm, to, freq="D")
         df = df.set_index(pd.to_datetime(df["period"]))["unique_visitors"].reindex(days, fill_value=0)
         return df.to_numpy()
@@ -258,7 +199,8 @@ def compare(ws: Workspace, a: tuple[list[int], date, date], b: tuple[list[int], 
 def settings_snapshot(ws: Workspace, site_id: int | None) -> dict:
     """What the thresholds tab edits for one scope (None = the workspace defaults): the
     effective values, the values the scope would inherit, the site's sensors with their
-    RSSI thresholds, the RSSI histogram per sensor (1 dBm bins) and the suggested
+    RSSI thresholds, the histogram per sensor of each device's strongest reading of a day (1 dBm bins, the
+    calibration's own sample) and the suggested
     thresholds of engine/calibration.py."""
     from engine import visits
 
@@ -269,7 +211,7 @@ def settings_snapshot(ws: Workspace, site_id: int | None) -> dict:
            else workspace_level)
     out = {"site_id": site_id, "sites": [(s["site_id"], s["name"]) for s in ws.sites()],
            "inherited": inherited, "own": own, "effective": {**inherited, **own},
-           "sensors": pd.DataFrame(), "histogram": pd.DataFrame(columns=["sensor_id", "rssi", "detections"]),
+           "sensors": pd.DataFrame(), "histogram": pd.DataFrame(columns=["sensor_id", "rssi", "device_days"]),
            "suggestions": {}}
     if site_id is not None:
         out["sensors"] = ws.con.execute(
@@ -280,7 +222,7 @@ def settings_snapshot(ws: Workspace, site_id: int | None) -> dict:
         ids = [int(i) for i in out["sensors"]["sensor_id"]]
         out["histogram"] = pd.DataFrame(
             [(sid, rssi, n) for sid in ids for rssi, n in calibration.rssi_histogram(ws, sid)],
-            columns=["sensor_id", "rssi", "detections"])
+            columns=["sensor_id", "rssi", "device_days"])
         out["suggestions"] = {sid: calibration.suggest(ws, sid) for sid in ids}
     return out
 

@@ -82,10 +82,10 @@ class VisitSettingsPanel(QWidget):
         self.sensor_table.setMaximumHeight(150)
         right.addWidget(self.sensor_table)
         self.calibration_card = ChartCard(self.tr("RSSI calibration"), self.tr(
-            "Detections per signal level for each sensor of the site. The line is the inside threshold: "
-            "drag it, or accept the suggestion, then save."))
+            "Devices per strongest daily signal level, for each sensor of the site (what the suggestion is "
+            "fitted to). The line is the inside threshold: drag it, or accept the suggestion, then save."))
         self.calibration_card.plot.setLabel("bottom", self.tr("RSSI, dBm"))
-        self.calibration_card.plot.setLabel("left", self.tr("detections"))
+        self.calibration_card.plot.setLabel("left", self.tr("device-days"))
         self.calibration_card.setMinimumHeight(300)
         right.addWidget(self.calibration_card, 1)
         self.accept_button = QPushButton(self.tr("Accept suggested thresholds"))
@@ -179,7 +179,7 @@ class VisitSettingsPanel(QWidget):
         for row, s in enumerate(sensors.itertuples()):
             color = PALETTE[row % len(PALETTE)]
             h = hist[hist["sensor_id"] == s.sensor_id]
-            levels, counts = h["rssi"].to_numpy(dtype=float), h["detections"].to_numpy(dtype=float)
+            levels, counts = h["rssi"].to_numpy(dtype=float), h["device_days"].to_numpy(dtype=float)
             advice = snap["suggestions"].get(int(s.sensor_id), {})
             suggestion = advice.get("rssi_inside")
             self.suggested[int(s.sensor_id)] = (suggestion, advice.get("rssi_outside"))

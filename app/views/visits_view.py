@@ -21,11 +21,13 @@ from app.views.base import View
 from app.views.visit_settings import VisitSettingsPanel
 from app.widgets import EmptyState, KpiTile, data_table
 from app.worker import TaskRunner
-from engine import visit_charts
+from engine import stats, visit_charts
 
 TABLE_COLUMNS = ["name", "from", "to", "unique_visitors", "visits", "passersby", "capture_rate", "avg_dwell_s",
-                 "median_dwell_s", "return_rate", "short_visits", "new_visitors", "returning_visitors",
-                 "staff_devices", "fixed_devices", "randomized_devices"]
+                 "median_dwell_s", "return_rate", "visits_per_visitor", "short_visits", "new_visitors",
+                 "returning_visitors", "staff_devices", "fixed_devices", "randomized_devices"]
+ESTIMATE_COLUMNS = {"estimate": "randomized_people_estimate", "low": "randomized_people_low",
+                    "high": "randomized_people_high", "method": "randomized_people_method"}
 ZOOM_DEBOUNCE_MS = 250
 
 
@@ -357,7 +359,7 @@ class VisitsView(View):
         for key, tile in self.tiles.items():
             value = fig.get(key)
             text = self.format_figure(key, value)
-            note = self._change_note(value, prev.get(key) if prev else None, data.get("previous_period"))
+            note = self._change_note(key, value, prev.get(key) if prev else None, data.get("previous_period"))
             tip = f"{self.definitions[key]}\n{scope}\n" + self.tr("From %1 visits").replace("%1", thin(fig["visits"]))
             tile.set_value(text, note)
             tile.setToolTip(tip)
@@ -376,15 +378,26 @@ class VisitsView(View):
                                 .replace("%2", thin(est["low"])).replace("%3", thin(est["high"]))
                                 + "<br>" + self._base_note)
 
-    def _change_note(self, value, previous, period) -> str:
+    def change_text(self, change_pct, change_pp) -> str:
+        """A compare cell: relative change for counts, percentage points for rates."""
+        if change_pp is not None and change_pp == change_pp:
+            return self.tr("%1 pp").replace("%1", f"{change_pp:+.1f}")
+        if change_pct is not None and change_pct == change_pct:
+            return f"{change_pct:+.1f} %"
+        return ""
+
+    def _change_note(self, key: str, value, previous, period) -> str:
+        """The tile's note: the change from the previous period of equal length."""
         if period is None:
             return ""
-        if value is None or previous is None or not previous:
+        if value is None or previous is None:
             return self.tr("no previous data")
-        change = 100.0 * (value - previous) / abs(previous)
-        color = "#059669" if change >= 0 else "#dc2626"
-        arrow = "▲" if change >= 0 else "▼"
-        return f"<span style='color:{color}'>{arrow} {change:+.1f} %</span>"
+        [row] = stats.compare({key: value}, {key: previous}, (key,))
+        if row["change_pct"] is None and row["change_pp"] is None:  # from nothing to something
+            return self.tr("▲ from 0") if value else self.tr("no change (0)")
+        up = value >= previous
+        color = "#059669" if up else "#dc2626"
+        return f"<span style='color:{color}'>{'▲' if up else '▼'} {self.change_text(row['change_pct'], row['change_pp'])}</span>"
 
     def format_figure(self, key: str, value) -> str:
         return {"capture_rate": pct, "return_rate": pct, "avg_dwell_s": mmss,
@@ -424,7 +437,10 @@ class VisitsView(View):
     def _draw_traffic(self, df: pd.DataFrame, *, autorange: bool) -> None:
         x = epoch_s(df["bucket"])
         card = self.traffic_card
-        card.curve(self.tr("Visits")).setData(x, df["visits"].to_numpy(), stepMode=None)
+        # visits ≥ visitors and often equal in short buckets: visits as a shaded area under the
+        # visitors' line, so neither hides the other
+        card.curve(self.tr("Visits")).setData(x, df["visits"].to_numpy(), stepMode=None, fillLevel=0,
+                                              brush=pg.mkBrush(PALETTE[0] + "40"))
         card.curve(self.tr("Visitors")).setData(x, df["visitors"].to_numpy())
         card.curve(self.tr("Passers-by")).setData(x, df["passersby"].to_numpy())
         frame = df.copy()
@@ -540,7 +556,7 @@ class VisitsView(View):
             self.tr("figure"): [names.get(k, k) for k in rows["figure"]],
             "A": [self.format_figure(k, result["a"].get(k)) for k in rows["figure"]],
             "B": [self.format_figure(k, result["b"].get(k)) for k in rows["figure"]],
-            self.tr("change, %"): ["" if c is None or c != c else f"{c:+.1f} %" for c in rows["change_pct"]],
+            self.tr("A vs B"): [self.change_text(pct_, pp) for pct_, pp in zip(rows["change_pct"], rows["change_pp"])],
         })
         self.compare_result = result
         self.compare_model.set_frame(shown)
@@ -551,10 +567,28 @@ class VisitsView(View):
         self.compare_card.plot.autoRange()
 
     # --- export -------------------------------------------------------------------------------
+    def figures_frame(self) -> pd.DataFrame:
+        """The figures as exported: the selection first (when it has several sites: each
+        device once), then each site, with the randomized-MAC estimate once it has arrived."""
+        per_site = self.data.get("per_site")
+        if per_site is None or per_site.empty:
+            return pd.DataFrame(columns=TABLE_COLUMNS)
+        rows = per_site if len(per_site) == 1 else pd.concat(
+            [pd.DataFrame([self.data["figures"]]).assign(name=self.tr("All selected sites")), per_site],
+            ignore_index=True)
+        frame = rows[[c for c in TABLE_COLUMNS if c in rows.columns]].copy()
+        if self.estimate:
+            per = self.estimate.get("per_site", {})
+            found = [self.estimate if len(rows) == 1 or site_id is None or site_id != site_id else per.get(site_id)
+                     for site_id in rows["site_id"]]
+            for key, column in ESTIMATE_COLUMNS.items():
+                frame[column] = [e.get(key) if e else None for e in found]
+        return frame
+
     def export_figures(self, path: Path) -> Path:
-        """The table behind the charts (per-site figures) as UTF-8 CSV with a BOM for Excel."""
+        """The figures (see figures_frame) as UTF-8 CSV with a BOM for Excel."""
         path = Path(path)
-        self.table_model.frame.to_csv(path, index=False, encoding="utf-8-sig")
+        self.figures_frame().to_csv(path, index=False, encoding="utf-8-sig")
         return path
 
     def export_current(self) -> None:

@@ -814,6 +814,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="104"/>
+        <location filename="../../app/import_wizard.py" line="475"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1040,72 +1041,72 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="483"/>
+        <location filename="../../app/import_wizard.py" line="485"/>
         <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="486"/>
+        <location filename="../../app/import_wizard.py" line="488"/>
         <source>Ignored columns: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="510"/>
+        <location filename="../../app/import_wizard.py" line="512"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="510"/>
+        <location filename="../../app/import_wizard.py" line="512"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="510"/>
+        <location filename="../../app/import_wizard.py" line="512"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="511"/>
+        <location filename="../../app/import_wizard.py" line="513"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="513"/>
+        <location filename="../../app/import_wizard.py" line="515"/>
         <source>Rejected rows and dropped values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="514"/>
+        <location filename="../../app/import_wizard.py" line="516"/>
         <source> (the first %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="516"/>
+        <location filename="../../app/import_wizard.py" line="518"/>
         <source>full report: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="520"/>
+        <location filename="../../app/import_wizard.py" line="522"/>
         <source>Loading the rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="533"/>
+        <location filename="../../app/import_wizard.py" line="535"/>
         <source>Export rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="534"/>
+        <location filename="../../app/import_wizard.py" line="536"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="542"/>
+        <location filename="../../app/import_wizard.py" line="544"/>
         <source>Exporting rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="543"/>
+        <location filename="../../app/import_wizard.py" line="545"/>
         <source>Rejects written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,7 +2101,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="57"/>
+        <location filename="../../app/views/visits_view.py" line="59"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2153,18 +2154,18 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="85"/>
-        <source>Detections per signal level for each sensor of the site. The line is the inside threshold: drag it, or accept the suggestion, then save.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/views/visit_settings.py" line="87"/>
         <source>RSSI, dBm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../app/views/visit_settings.py" line="85"/>
+        <source>Devices per strongest daily signal level, for each sensor of the site (what the suggestion is fitted to). The line is the inside threshold: drag it, or accept the suggestion, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/views/visit_settings.py" line="88"/>
-        <source>detections</source>
+        <source>device-days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2301,408 +2302,428 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../app/views/visits_view.py" line="82"/>
+        <location filename="../../app/views/visits_view.py" line="84"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="83"/>
+        <location filename="../../app/views/visits_view.py" line="85"/>
         <source>Thresholds and calibration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="99"/>
-        <location filename="../../app/views/visits_view.py" line="302"/>
+        <location filename="../../app/views/visits_view.py" line="101"/>
+        <location filename="../../app/views/visits_view.py" line="304"/>
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="105"/>
-        <location filename="../../app/views/visits_view.py" line="310"/>
+        <location filename="../../app/views/visits_view.py" line="107"/>
+        <location filename="../../app/views/visits_view.py" line="312"/>
         <source>Build visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="110"/>
+        <location filename="../../app/views/visits_view.py" line="112"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="120"/>
+        <location filename="../../app/views/visits_view.py" line="122"/>
         <source>Unique visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="121"/>
+        <location filename="../../app/views/visits_view.py" line="123"/>
         <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="123"/>
-        <location filename="../../app/views/visits_view.py" line="427"/>
+        <location filename="../../app/views/visits_view.py" line="125"/>
+        <location filename="../../app/views/visits_view.py" line="442"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="123"/>
+        <location filename="../../app/views/visits_view.py" line="125"/>
         <source>Short visits and visits of those phones in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="124"/>
-        <location filename="../../app/views/visits_view.py" line="429"/>
+        <location filename="../../app/views/visits_view.py" line="126"/>
+        <location filename="../../app/views/visits_view.py" line="445"/>
         <source>Passers-by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="125"/>
+        <location filename="../../app/views/visits_view.py" line="127"/>
         <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="126"/>
+        <location filename="../../app/views/visits_view.py" line="128"/>
         <source>Capture rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="127"/>
+        <location filename="../../app/views/visits_view.py" line="129"/>
         <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="128"/>
+        <location filename="../../app/views/visits_view.py" line="130"/>
         <source>Average dwell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="128"/>
+        <location filename="../../app/views/visits_view.py" line="130"/>
         <source>Mean time from first to last detection of a visit (mm:ss)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="129"/>
+        <location filename="../../app/views/visits_view.py" line="131"/>
         <source>Median dwell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="129"/>
+        <location filename="../../app/views/visits_view.py" line="131"/>
         <source>Half of the visits were shorter than this (mm:ss)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130"/>
+        <location filename="../../app/views/visits_view.py" line="132"/>
         <source>Return rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130"/>
+        <location filename="../../app/views/visits_view.py" line="132"/>
         <source>Share of unique visitors with two or more visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="131"/>
+        <location filename="../../app/views/visits_view.py" line="133"/>
         <source>Staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="132"/>
+        <location filename="../../app/views/visits_view.py" line="134"/>
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="133"/>
+        <location filename="../../app/views/visits_view.py" line="135"/>
         <source>Randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="134"/>
+        <location filename="../../app/views/visits_view.py" line="136"/>
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="158"/>
-        <location filename="../../app/views/visits_view.py" line="167"/>
+        <location filename="../../app/views/visits_view.py" line="160"/>
+        <location filename="../../app/views/visits_view.py" line="169"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="160"/>
+        <location filename="../../app/views/visits_view.py" line="162"/>
         <source>with another site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="161"/>
+        <location filename="../../app/views/visits_view.py" line="163"/>
         <source>with another period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="190"/>
+        <location filename="../../app/views/visits_view.py" line="192"/>
         <source>Unique visitors by day, A vs B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="191"/>
+        <location filename="../../app/views/visits_view.py" line="193"/>
         <source>Day 1 is the first day of each period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="202"/>
+        <location filename="../../app/views/visits_view.py" line="204"/>
         <source>Traffic over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="203"/>
+        <location filename="../../app/views/visits_view.py" line="205"/>
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206"/>
+        <location filename="../../app/views/visits_view.py" line="208"/>
         <source>Dwell time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206"/>
+        <location filename="../../app/views/visits_view.py" line="208"/>
         <source>Visits per dwell-time bin, minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207"/>
+        <location filename="../../app/views/visits_view.py" line="209"/>
         <source>Hour × weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207"/>
+        <location filename="../../app/views/visits_view.py" line="209"/>
         <source>Visits started per local hour and weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208"/>
+        <location filename="../../app/views/visits_view.py" line="210"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208"/>
+        <location filename="../../app/views/visits_view.py" line="210"/>
         <source>Visitors by the number of visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="209"/>
+        <location filename="../../app/views/visits_view.py" line="211"/>
         <source>New vs returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="210"/>
+        <location filename="../../app/views/visits_view.py" line="212"/>
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="222"/>
+        <location filename="../../app/views/visits_view.py" line="224"/>
         <source>hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="223"/>
+        <location filename="../../app/views/visits_view.py" line="225"/>
         <source>minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="224"/>
+        <location filename="../../app/views/visits_view.py" line="226"/>
         <source>visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242"/>
+        <location filename="../../app/views/visits_view.py" line="244"/>
         <source>Figures per site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="243"/>
+        <location filename="../../app/views/visits_view.py" line="245"/>
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254"/>
+        <location filename="../../app/views/visits_view.py" line="256"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254"/>
+        <location filename="../../app/views/visits_view.py" line="256"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254"/>
+        <location filename="../../app/views/visits_view.py" line="256"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254"/>
+        <location filename="../../app/views/visits_view.py" line="256"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254"/>
+        <location filename="../../app/views/visits_view.py" line="256"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="255"/>
+        <location filename="../../app/views/visits_view.py" line="257"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="255"/>
+        <location filename="../../app/views/visits_view.py" line="257"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="271"/>
+        <location filename="../../app/views/visits_view.py" line="273"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="280"/>
+        <location filename="../../app/views/visits_view.py" line="282"/>
         <source>Loading visit figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="287"/>
+        <location filename="../../app/views/visits_view.py" line="289"/>
         <source>Loading visit charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="311"/>
+        <location filename="../../app/views/visits_view.py" line="313"/>
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="315"/>
+        <location filename="../../app/views/visits_view.py" line="317"/>
         <source>Rebuild visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="316"/>
+        <location filename="../../app/views/visits_view.py" line="318"/>
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="319"/>
+        <location filename="../../app/views/visits_view.py" line="321"/>
         <source>No visits at the selected site(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="331"/>
+        <location filename="../../app/views/visits_view.py" line="333"/>
         <source>Estimating people behind randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="351"/>
+        <location filename="../../app/views/visits_view.py" line="353"/>
         <source>%1 · %2 – %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="354"/>
+        <location filename="../../app/views/visits_view.py" line="356"/>
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356"/>
+        <location filename="../../app/views/visits_view.py" line="358"/>
         <source>all time: pick a period in the bar above to see the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="361"/>
+        <location filename="../../app/views/visits_view.py" line="363"/>
         <source>From %1 visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="372"/>
+        <location filename="../../app/views/visits_view.py" line="374"/>
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="375"/>
+        <location filename="../../app/views/visits_view.py" line="377"/>
         <source>≈ %1 people (%2–%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="383"/>
+        <location filename="../../app/views/visits_view.py" line="384"/>
+        <source>%1 pp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="394"/>
         <source>no previous data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="418"/>
+        <location filename="../../app/views/visits_view.py" line="397"/>
+        <source>▲ from 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="397"/>
+        <source>no change (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="431"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="419"/>
+        <location filename="../../app/views/visits_view.py" line="432"/>
         <source>Returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="428"/>
+        <location filename="../../app/views/visits_view.py" line="444"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="458"/>
+        <location filename="../../app/views/visits_view.py" line="474"/>
         <source>Traffic for the visible range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="477"/>
+        <location filename="../../app/views/visits_view.py" line="493"/>
         <source>Building visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="480"/>
+        <location filename="../../app/views/visits_view.py" line="496"/>
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="527"/>
+        <location filename="../../app/views/visits_view.py" line="543"/>
         <source>Comparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="535"/>
+        <location filename="../../app/views/visits_view.py" line="551"/>
         <source>Short visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="535"/>
+        <location filename="../../app/views/visits_view.py" line="551"/>
         <source>New visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="536"/>
+        <location filename="../../app/views/visits_view.py" line="552"/>
         <source>Returning visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="536"/>
+        <location filename="../../app/views/visits_view.py" line="552"/>
         <source>Fixed equipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="537"/>
+        <location filename="../../app/views/visits_view.py" line="553"/>
         <source>Visits per visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="540"/>
+        <location filename="../../app/views/visits_view.py" line="556"/>
         <source>figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="543"/>
-        <source>change, %</source>
+        <location filename="../../app/views/visits_view.py" line="559"/>
+        <source>A vs B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="563"/>
+        <location filename="../../app/views/visits_view.py" line="577"/>
+        <source>All selected sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="597"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2710,12 +2731,12 @@ Method: %4</source>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="566"/>
+        <location filename="../../app/import_wizard.py" line="568"/>
         <source>mapping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="580"/>
+        <location filename="../../app/import_wizard.py" line="582"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2723,17 +2744,17 @@ Method: %4</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/main.py" line="92"/>
+        <location filename="../../app/main.py" line="93"/>
         <source>Building the demo workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="94"/>
+        <location filename="../../app/main.py" line="95"/>
         <source>Demo workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="95"/>
+        <location filename="../../app/main.py" line="96"/>
         <source>Demo workspace ready: </source>
         <translation type="unfinished"></translation>
     </message>

@@ -816,6 +816,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="104" />
+        <location filename="../../app/import_wizard.py" line="475" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1042,72 +1043,72 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="483" />
+        <location filename="../../app/import_wizard.py" line="485" />
         <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
         <translation>Отброшено отдельных значений из корректных строк: %1 (см. отчёт об отклонённых)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="486" />
+        <location filename="../../app/import_wizard.py" line="488" />
         <source>Ignored columns: %1</source>
         <translation>Пропущенные столбцы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="510" />
+        <location filename="../../app/import_wizard.py" line="512" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="510" />
+        <location filename="../../app/import_wizard.py" line="512" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="510" />
+        <location filename="../../app/import_wizard.py" line="512" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="511" />
+        <location filename="../../app/import_wizard.py" line="513" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="513" />
+        <location filename="../../app/import_wizard.py" line="515" />
         <source>Rejected rows and dropped values</source>
         <translation>Отклонённые строки и отброшенные значения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="514" />
+        <location filename="../../app/import_wizard.py" line="516" />
         <source> (the first %1)</source>
         <translation> (первые %1)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="516" />
+        <location filename="../../app/import_wizard.py" line="518" />
         <source>full report: %1</source>
         <translation>полный отчёт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="520" />
+        <location filename="../../app/import_wizard.py" line="522" />
         <source>Loading the rejects</source>
         <translation>Загрузка отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="533" />
+        <location filename="../../app/import_wizard.py" line="535" />
         <source>Export rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="534" />
+        <location filename="../../app/import_wizard.py" line="536" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="542" />
+        <location filename="../../app/import_wizard.py" line="544" />
         <source>Exporting rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="543" />
+        <location filename="../../app/import_wizard.py" line="545" />
         <source>Rejects written to %1</source>
         <translation>Отклонённые записаны в %1</translation>
     </message>
@@ -2102,7 +2103,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="57" />
+        <location filename="../../app/views/visits_view.py" line="59" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
@@ -2155,19 +2156,19 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Калибровка RSSI</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="85" />
-        <source>Detections per signal level for each sensor of the site. The line is the inside threshold: drag it, or accept the suggestion, then save.</source>
-        <translation>Обнаружения по уровню сигнала для каждого сенсора объекта. Линия — порог «внутри»: перетащите её или примите предложенное значение, затем сохраните.</translation>
-    </message>
-    <message>
         <location filename="../../app/views/visit_settings.py" line="87" />
         <source>RSSI, dBm</source>
         <translation>RSSI, дБм</translation>
     </message>
     <message>
+        <location filename="../../app/views/visit_settings.py" line="85" />
+        <source>Devices per strongest daily signal level, for each sensor of the site (what the suggestion is fitted to). The line is the inside threshold: drag it, or accept the suggestion, then save.</source>
+        <translation>Устройства по самому сильному за день уровню сигнала, для каждого сенсора площадки (по этим данным строится подсказка). Линия — порог «внутри»: перетащите её или примите подсказку, затем сохраните.</translation>
+    </message>
+    <message>
         <location filename="../../app/views/visit_settings.py" line="88" />
-        <source>detections</source>
-        <translation>обнаружения</translation>
+        <source>device-days</source>
+        <translation>устройство-дни</translation>
     </message>
     <message>
         <location filename="../../app/views/visit_settings.py" line="91" />
@@ -2303,409 +2304,429 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../app/views/visits_view.py" line="82" />
+        <location filename="../../app/views/visits_view.py" line="84" />
         <source>Dashboard</source>
         <translation>Дашборд</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="83" />
+        <location filename="../../app/views/visits_view.py" line="85" />
         <source>Thresholds and calibration</source>
         <translation>Пороги и калибровка</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="99" />
-        <location filename="../../app/views/visits_view.py" line="302" />
+        <location filename="../../app/views/visits_view.py" line="101" />
+        <location filename="../../app/views/visits_view.py" line="304" />
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="105" />
-        <location filename="../../app/views/visits_view.py" line="310" />
+        <location filename="../../app/views/visits_view.py" line="107" />
+        <location filename="../../app/views/visits_view.py" line="312" />
         <source>Build visits</source>
         <translation>Построить визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="110" />
+        <location filename="../../app/views/visits_view.py" line="112" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="120" />
+        <location filename="../../app/views/visits_view.py" line="122" />
         <source>Unique visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="121" />
+        <location filename="../../app/views/visits_view.py" line="123" />
         <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
         <translation>Уникальные посетители: телефоны (без случайных MAC) хотя бы с одним визитом внутри, не считая прохождения мимо; устройства персонала и стационарное оборудование исключены</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="123" />
-        <location filename="../../app/views/visits_view.py" line="427" />
+        <location filename="../../app/views/visits_view.py" line="125" />
+        <location filename="../../app/views/visits_view.py" line="442" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="123" />
+        <location filename="../../app/views/visits_view.py" line="125" />
         <source>Short visits and visits of those phones in the period</source>
         <translation>Короткие и обычные визиты этих телефонов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="124" />
-        <location filename="../../app/views/visits_view.py" line="429" />
+        <location filename="../../app/views/visits_view.py" line="126" />
+        <location filename="../../app/views/visits_view.py" line="445" />
         <source>Passers-by</source>
         <translation>Прохожие</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="125" />
+        <location filename="../../app/views/visits_view.py" line="127" />
         <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
         <translation>Уникальные телефоны, замеченные только мимоходом: слабый сигнал (снаружи) или пребывание короче минимального визита</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="126" />
+        <location filename="../../app/views/visits_view.py" line="128" />
         <source>Capture rate</source>
         <translation>Конверсия</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="127" />
+        <location filename="../../app/views/visits_view.py" line="129" />
         <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
         <translation>Конверсия в посещение: уникальные посетители / (уникальные посетители + прохожие) — доля зашедших среди всех замеченных</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="128" />
+        <location filename="../../app/views/visits_view.py" line="130" />
         <source>Average dwell</source>
         <translation>Ср. время</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="128" />
+        <location filename="../../app/views/visits_view.py" line="130" />
         <source>Mean time from first to last detection of a visit (mm:ss)</source>
         <translation>Среднее время пребывания: от первого до последнего обнаружения за визит (мм:сс)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="129" />
+        <location filename="../../app/views/visits_view.py" line="131" />
         <source>Median dwell</source>
         <translation>Медиана</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="129" />
+        <location filename="../../app/views/visits_view.py" line="131" />
         <source>Half of the visits were shorter than this (mm:ss)</source>
         <translation>Медиана времени пребывания: половина визитов короче (мм:сс)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130" />
+        <location filename="../../app/views/visits_view.py" line="132" />
         <source>Return rate</source>
         <translation>Возвратность</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130" />
+        <location filename="../../app/views/visits_view.py" line="132" />
         <source>Share of unique visitors with two or more visits in the period</source>
         <translation>Доля возвратов: доля уникальных посетителей с двумя и более визитами за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="131" />
+        <location filename="../../app/views/visits_view.py" line="133" />
         <source>Staff devices</source>
         <translation>Персонал</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="132" />
+        <location filename="../../app/views/visits_view.py" line="134" />
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
         <translation>Устройства персонала: телефоны, присутствующие более X ч в день в Y из Z дней (вкладка «Пороги и калибровка»); не входят в посетителей</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="133" />
+        <location filename="../../app/views/visits_view.py" line="135" />
         <source>Randomized MACs</source>
         <translation>Случайные MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="134" />
+        <location filename="../../app/views/visits_view.py" line="136" />
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation>Устройства со случайным (локально администрируемым) MAC; никогда не считаются людьми</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="158" />
-        <location filename="../../app/views/visits_view.py" line="167" />
+        <location filename="../../app/views/visits_view.py" line="160" />
+        <location filename="../../app/views/visits_view.py" line="169" />
         <source>Compare</source>
         <translation>Сравнить</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="160" />
+        <location filename="../../app/views/visits_view.py" line="162" />
         <source>with another site</source>
         <translation>с другим объектом</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="161" />
+        <location filename="../../app/views/visits_view.py" line="163" />
         <source>with another period</source>
         <translation>с другим периодом</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="190" />
+        <location filename="../../app/views/visits_view.py" line="192" />
         <source>Unique visitors by day, A vs B</source>
         <translation>Уникальные посетители по дням, A и B</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="191" />
+        <location filename="../../app/views/visits_view.py" line="193" />
         <source>Day 1 is the first day of each period</source>
         <translation>День 1 — первый день каждого периода</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="202" />
+        <location filename="../../app/views/visits_view.py" line="204" />
         <source>Traffic over time</source>
         <translation>Динамика трафика</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="203" />
+        <location filename="../../app/views/visits_view.py" line="205" />
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation>Начатые визиты, уникальные посетители и прохожие по интервалам времени (местное время объекта). Масштаб — колесом мыши: видимый диапазон загружается заново с более мелким шагом.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206" />
+        <location filename="../../app/views/visits_view.py" line="208" />
         <source>Dwell time</source>
         <translation>Время пребывания</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206" />
+        <location filename="../../app/views/visits_view.py" line="208" />
         <source>Visits per dwell-time bin, minutes</source>
         <translation>Визиты по интервалам времени пребывания, минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207" />
+        <location filename="../../app/views/visits_view.py" line="209" />
         <source>Hour × weekday</source>
         <translation>Час × день недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207" />
+        <location filename="../../app/views/visits_view.py" line="209" />
         <source>Visits started per local hour and weekday</source>
         <translation>Начатые визиты по часам (местное время) и дням недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208" />
+        <location filename="../../app/views/visits_view.py" line="210" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208" />
+        <location filename="../../app/views/visits_view.py" line="210" />
         <source>Visitors by the number of visits in the period</source>
         <translation>Посетители по числу визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="209" />
+        <location filename="../../app/views/visits_view.py" line="211" />
         <source>New vs returning</source>
         <translation>Новые и вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="210" />
+        <location filename="../../app/views/visits_view.py" line="212" />
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation>Посетители по дням (по неделям или месяцам для длинных периодов); вернувшиеся — бывали на объекте раньше</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="222" />
+        <location filename="../../app/views/visits_view.py" line="224" />
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="223" />
+        <location filename="../../app/views/visits_view.py" line="225" />
         <source>minutes</source>
         <translation>минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="224" />
+        <location filename="../../app/views/visits_view.py" line="226" />
         <source>visits in the period</source>
         <translation>визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242" />
+        <location filename="../../app/views/visits_view.py" line="244" />
         <source>Figures per site</source>
         <translation>Показатели по объектам</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="243" />
+        <location filename="../../app/views/visits_view.py" line="245" />
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation>Экспорт показателей в CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254" />
+        <location filename="../../app/views/visits_view.py" line="256" />
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254" />
+        <location filename="../../app/views/visits_view.py" line="256" />
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254" />
+        <location filename="../../app/views/visits_view.py" line="256" />
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254" />
+        <location filename="../../app/views/visits_view.py" line="256" />
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="254" />
+        <location filename="../../app/views/visits_view.py" line="256" />
         <source>Fri</source>
         <translation>Пт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="255" />
+        <location filename="../../app/views/visits_view.py" line="257" />
         <source>Sat</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="255" />
+        <location filename="../../app/views/visits_view.py" line="257" />
         <source>Sun</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="271" />
+        <location filename="../../app/views/visits_view.py" line="273" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="280" />
+        <location filename="../../app/views/visits_view.py" line="282" />
         <source>Loading visit figures</source>
         <translation>Загрузка показателей визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="287" />
+        <location filename="../../app/views/visits_view.py" line="289" />
         <source>Loading visit charts</source>
         <translation>Загрузка графиков визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="311" />
+        <location filename="../../app/views/visits_view.py" line="313" />
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation>Ожидают обработки обнаружений: %1. Постройте визиты, чтобы увидеть дашборд.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="315" />
+        <location filename="../../app/views/visits_view.py" line="317" />
         <source>Rebuild visits</source>
         <translation>Пересчитать визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="316" />
+        <location filename="../../app/views/visits_view.py" line="318" />
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation>Визиты устарели (новые обнаружения или изменённые пороги).</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="319" />
+        <location filename="../../app/views/visits_view.py" line="321" />
         <source>No visits at the selected site(s).</source>
         <translation>На выбранных объектах нет визитов.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="331" />
+        <location filename="../../app/views/visits_view.py" line="333" />
         <source>Estimating people behind randomized MACs</source>
         <translation>Оценка числа людей за случайными MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="351" />
+        <location filename="../../app/views/visits_view.py" line="353" />
         <source>%1 · %2 – %3</source>
         <translation>%1 · %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="354" />
+        <location filename="../../app/views/visits_view.py" line="356" />
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation>изменение к %1 – %2 (предыдущий период той же длины)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356" />
+        <location filename="../../app/views/visits_view.py" line="358" />
         <source>all time: pick a period in the bar above to see the change</source>
         <translation>за всё время: выберите период выше, чтобы видеть изменение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="361" />
+        <location filename="../../app/views/visits_view.py" line="363" />
         <source>From %1 visits</source>
         <translation>По визитам: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="372" />
+        <location filename="../../app/views/visits_view.py" line="374" />
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation>Оценка числа людей за ними: %1 (диапазон %2–%3)
 Метод: %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="375" />
+        <location filename="../../app/views/visits_view.py" line="377" />
         <source>≈ %1 people (%2–%3)</source>
         <translation>≈ %1 чел. (%2–%3)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="383" />
+        <location filename="../../app/views/visits_view.py" line="384" />
+        <source>%1 pp</source>
+        <translation>%1 п.п.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="394" />
         <source>no previous data</source>
         <translation>нет данных за прошлый период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="418" />
+        <location filename="../../app/views/visits_view.py" line="397" />
+        <source>▲ from 0</source>
+        <translation>▲ с 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="397" />
+        <source>no change (0)</source>
+        <translation>без изменений (0)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="431" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="419" />
+        <location filename="../../app/views/visits_view.py" line="432" />
         <source>Returning</source>
         <translation>Вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="428" />
+        <location filename="../../app/views/visits_view.py" line="444" />
         <source>Visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="458" />
+        <location filename="../../app/views/visits_view.py" line="474" />
         <source>Traffic for the visible range</source>
         <translation>Трафик за видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="477" />
+        <location filename="../../app/views/visits_view.py" line="493" />
         <source>Building visits</source>
         <translation>Построение визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="480" />
+        <location filename="../../app/views/visits_view.py" line="496" />
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation>Визиты построены: визитов — %1, устройств персонала — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="527" />
+        <location filename="../../app/views/visits_view.py" line="543" />
         <source>Comparing</source>
         <translation>Сравнение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="535" />
+        <location filename="../../app/views/visits_view.py" line="551" />
         <source>Short visits</source>
         <translation>Короткие визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="535" />
+        <location filename="../../app/views/visits_view.py" line="551" />
         <source>New visitors</source>
         <translation>Новые посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="536" />
+        <location filename="../../app/views/visits_view.py" line="552" />
         <source>Returning visitors</source>
         <translation>Вернувшиеся посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="536" />
+        <location filename="../../app/views/visits_view.py" line="552" />
         <source>Fixed equipment</source>
         <translation>Стационарное оборудование</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="537" />
+        <location filename="../../app/views/visits_view.py" line="553" />
         <source>Visits per visitor</source>
         <translation>Визитов на посетителя</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="540" />
+        <location filename="../../app/views/visits_view.py" line="556" />
         <source>figure</source>
         <translation>показатель</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="543" />
-        <source>change, %</source>
-        <translation>изменение, %</translation>
+        <location filename="../../app/views/visits_view.py" line="559" />
+        <source>A vs B</source>
+        <translation>A к B</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="563" />
+        <location filename="../../app/views/visits_view.py" line="577" />
+        <source>All selected sites</source>
+        <translation>Все выбранные площадки</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="597" />
         <source>Export figures</source>
         <translation>Экспорт показателей</translation>
     </message>
@@ -2713,12 +2734,12 @@ Method: %4</source>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="566" />
+        <location filename="../../app/import_wizard.py" line="568" />
         <source>mapping…</source>
         <translation>сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="580" />
+        <location filename="../../app/import_wizard.py" line="582" />
         <source>ready</source>
         <translation>готов</translation>
     </message>
@@ -2726,17 +2747,17 @@ Method: %4</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/main.py" line="92" />
+        <location filename="../../app/main.py" line="93" />
         <source>Building the demo workspace</source>
         <translation>Создание демо-области</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="94" />
+        <location filename="../../app/main.py" line="95" />
         <source>Demo workspace</source>
         <translation>Демо-область</translation>
     </message>
     <message>
-        <location filename="../../app/main.py" line="95" />
+        <location filename="../../app/main.py" line="96" />
         <source>Demo workspace ready: </source>
         <translation>Демо-область готова: </translation>
     </message>

@@ -3,7 +3,7 @@ zoom fetches the visible range, thresholds rebuild visits, compare, empty states
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
@@ -134,16 +134,28 @@ def test_tiles_equal_engine_figures_and_follow_the_site(qtbot, screen, world):
     assert list(view.table_model.frame["name"]) == ["Store B"]
 
 
-def test_all_sites_add_up(qtbot, screen, world):
+def test_all_sites_count_each_device_once(qtbot, screen, world):
     context, bar, view = screen
     path, info = world
     ws = open_built(path)
     per_site = [stats.site_stats(ws, s, JUNE.start, JUNE.end, randomized_estimate=False) for s in info["sites"]]
+    visits = ws.con.execute("SELECT * FROM visits").df()
+    in_june = visits[(visits.local_start >= pd.Timestamp(JUNE.start)) & (visits.local_start < pd.Timestamp(JUNE.end)
+                                                                         + pd.Timedelta(days=1))]
+    counted = in_june[in_june["class"].isin(["short", "visitor"]) & ~in_june.randomized]
     context.set_workspace(ws)
     select(bar, None)
     idle(qtbot, view)
-    for key in ("unique_visitors", "visits", "passersby", "staff_devices"):
-        assert view.data["figures"][key] == sum(s[key] for s in per_site)
+    fig = view.data["figures"]
+    # a device seen at both stores is one visitor of the two (pandas over the visits table)
+    assert fig["unique_visitors"] == counted.device_key.nunique() < sum(s["unique_visitors"] for s in per_site)
+    assert fig["visits"] == len(counted) == sum(s["visits"] for s in per_site)    # visits do add up
+    staff = in_june[in_june["class"] == "staff"].device_key.nunique()
+    assert fig["staff_devices"] == staff
+    exported = view.figures_frame()
+    assert list(exported["name"])[0] == "All selected sites" and len(exported) == 3
+    assert exported["unique_visitors"].iloc[0] == fig["unique_visitors"]
+    assert exported["randomized_people_estimate"].iloc[0] == sum(exported["randomized_people_estimate"].iloc[1:])
     uv, pb = view.data["figures"]["unique_visitors"], view.data["figures"]["passersby"]
     assert view.tiles["capture_rate"].value_label.text() == pct(round(uv / (uv + pb), 4))
     assert len(view.table_model.frame) == 2
@@ -175,6 +187,12 @@ def test_each_chart_card_exports_png_svg_csv(qtbot, screen, world, tmp_path):
     # Ctrl+E: the per-site figures table
     out = pd.read_csv(view.export_figures(tmp_path / "figures.csv"), encoding="utf-8-sig")
     assert out.loc[0, "unique_visitors"] == s["unique_visitors"] and out.loc[0, "name"] == "Mall A"
+    assert out.loc[0, "visits_per_visitor"] == s["visits_per_visitor"]
+    est = stats.randomized_people(ws, [info["sites"][0]], *[pd.Timestamp(d).to_pydatetime() for d in
+                                                            (JUNE.start, JUNE.end + timedelta(days=1))])
+    assert (out.loc[0, "randomized_people_estimate"], out.loc[0, "randomized_people_low"],
+            out.loc[0, "randomized_people_high"]) == (est["estimate"], est["low"], est["high"])
+    assert out.loc[0, "randomized_people_method"] == est["method"]
 
 
 def test_zoom_fetches_the_visible_range_at_a_finer_bucket(qtbot, screen, world):
@@ -245,9 +263,11 @@ def test_compare_two_sites(qtbot, screen, world):
     view.compare_run.click()
     idle(qtbot, view)
     rows = view.compare_model.frame.set_index(view.compare_model.frame.columns[0])
-    change = round(100 * (b["visits"] - a["visits"]) / a["visits"], 1)
+    change = round(100 * (a["visits"] - b["visits"]) / b["visits"], 1)      # how A differs from B
     assert rows.loc["Visits", "A"] == thin(a["visits"]) and rows.loc["Visits", "B"] == thin(b["visits"])
-    assert rows.loc["Visits", "change, %"] == f"{change:+.1f} %"
+    assert rows.loc["Visits", "A vs B"] == f"{change:+.1f} %"
+    points = round(100 * (a["capture_rate"] - b["capture_rate"]), 1)     # rates: percentage points
+    assert rows.loc["Capture rate", "A vs B"] == f"{points:+.1f} pp"
     assert len(view.compare_card.frame) == 29
 
 

@@ -77,7 +77,59 @@ def test_period_table_and_comparison(small_site):
     rows = {r["figure"]: r for r in stats.compare_periods(ws, site, (date(2024, 6, 3), date(2024, 6, 3)),
                                                          (date(2024, 6, 4), date(2024, 6, 4)))}
     assert rows["unique_visitors"]["a"] == 1 and rows["unique_visitors"]["b"] == 4
-    assert rows["unique_visitors"]["change_pct"] == 300.0
+    # how A differs from B, relative to B: 1 visitor vs 4 is −75 %
+    assert rows["unique_visitors"]["change_pct"] == -75.0
+    # rates move in percentage points: capture 1/3 (Mon: A vs C, D) vs 4/5 (Tue)
+    assert rows["capture_rate"]["change_pct"] is None
+    assert rows["capture_rate"]["change_pp"] == pytest.approx(100 * (round(1 / 3, 4) - 0.8), abs=0.05)
+
+
+def test_devices_present_across_midnight_count_on_each_day(workspace):
+    """A fixed device heard without a break for three days is one visit; it is present on
+    every one of those days, not only the day its visit started."""
+    ws = workspace
+    site, _ = ws.ensure_site("Store")
+    door, _ = ws.ensure_sensor(site, "door", rssi_inside=-70)
+    _devices(ws, [1, 2])
+    _detect(ws, site, door, 1, np.arange(0, 3 * DAY, 60), -50, kind=2)  # a printer, 72 h non-stop
+    _detect(ws, site, door, 2, DAY + 3600 + np.arange(0, 601, 60), -60)      # a visitor on day 2
+    visits.rebuild(ws)
+    assert ws.con.execute("SELECT count(*) FROM device_roles WHERE role = 'fixed'").fetchone()[0] == 1
+    for day in (date(2024, 6, 3), date(2024, 6, 4), date(2024, 6, 5)):
+        s = stats.site_stats(ws, site, day, day, randomized_estimate=False)
+        assert s["fixed_devices"] == 1, day
+        assert s["passersby"] == 0 and s["unique_visitors"] == (1 if day.day == 4 else 0)
+
+
+def test_a_selection_counts_a_device_once(workspace):
+    """A shopper seen at two malls is one unique visitor of the two together."""
+    ws = workspace
+    a, _ = ws.ensure_site("Mall A")
+    b, _ = ws.ensure_site("Mall B")
+    sa, _ = ws.ensure_sensor(a, "door", rssi_inside=-70)
+    sb, _ = ws.ensure_sensor(b, "door", rssi_inside=-70)
+    _devices(ws, [1, 2, 3])
+    _detect(ws, a, sa, 1, np.arange(0, 601, 60), -60)                # 1 at A on Mon
+    _detect(ws, b, sb, 1, DAY + np.arange(0, 601, 60), -60)          # 1 at B on Tue
+    _detect(ws, a, sa, 2, np.arange(0, 601, 60), -60)                # 2 at A only
+    _detect(ws, b, sb, 3, np.arange(0, 61, 60), -90)                 # 3 passing B
+    visits.rebuild(ws)
+    both = stats.site_stats(ws, [a, b], randomized_estimate=False)
+    assert (both["unique_visitors"], both["visits"], both["passersby"]) == (2, 3, 1)
+    assert both["return_rate"] == 0.5 and both["visits_per_visitor"] == 1.5   # 1 came twice (A, then B)
+    per_site = [stats.site_stats(ws, s, randomized_estimate=False)["unique_visitors"] for s in (a, b)]
+    assert per_site == [2, 1]
+    days = stats.period_table(ws, [a, b], "day")
+    assert list(days["unique_visitors"]) == [2, 1] and list(days["returning_visitors"]) == [0, 1]
+    assert stats.returns(ws, [a, b]).set_index("visits")["visitors"].to_dict() == {1: 1, 2: 1}
+
+
+def test_a_site_without_visits_has_no_period(workspace):
+    ws = workspace
+    site, _ = ws.ensure_site("Empty")
+    s = stats.site_stats(ws, site)
+    assert s["from"] is None and s["to"] is None and s["unique_visitors"] == 0 and s["capture_rate"] is None
+    assert stats.traffic_series(ws, site)["visits"].sum() == 0
 
 
 def test_chart_queries(small_site):
@@ -102,7 +154,10 @@ def test_site_comparison_and_errors(small_site):
     ws, site = small_site
     other, _ = ws.ensure_site("Empty")
     rows = {r["figure"]: r for r in stats.compare_sites(ws, site, other, date(2024, 6, 3), date(2024, 6, 4))}
-    assert rows["unique_visitors"]["b"] == 0 and rows["unique_visitors"]["change_pct"] == -100.0
+    # A has 4 visitors, B none: no relative change can be stated against nothing
+    assert rows["unique_visitors"]["b"] == 0 and rows["unique_visitors"]["change_pct"] is None
+    rows = {r["figure"]: r for r in stats.compare_sites(ws, other, site, date(2024, 6, 3), date(2024, 6, 4))}
+    assert rows["unique_visitors"]["a"] == 0 and rows["unique_visitors"]["change_pct"] == -100.0
     from engine.errors import O2OError
     with pytest.raises(O2OError, match="No site named"):
         stats.site_stats(ws, "Nowhere")
