@@ -121,6 +121,24 @@ def site_settings(ws: Workspace) -> dict[int, dict[str, float]]:
     return out
 
 
+def settings_report(ws: Workspace) -> dict:
+    """What `o2o visits settings` shows: the workspace-wide values and, per site, every
+    effective parameter with where it comes from (site, workspace or default)."""
+    rows = ws.con.execute("SELECT scope, scope_id, key, value FROM visit_settings").fetchall()
+    workspace = {k: v for s, _, k, v in rows if s == "workspace"}
+    names = {s["site_id"]: s["name"] for s in ws.sites()}
+    sites = []
+    for site_id, effective in site_settings(ws).items():
+        own = {k: v for s, i, k, v in rows if s == "site" and i == site_id}
+        sites.append({"name": names.get(site_id, str(site_id)), "site_id": site_id, "overrides": own,
+                      "parameters": {k: {"value": v, "from": "site" if k in own else
+                                          "workspace" if k in workspace else "default"}
+                                     for k, v in effective.items()}})
+    last = last_build(ws)
+    return {"defaults": dict(DEFAULTS), "workspace": workspace, "sites": sites,
+            "visits_stale": last is None or last["fingerprint"] != fingerprint(ws)}
+
+
 def fingerprint(ws: Workspace) -> str:
     """What the visits depend on besides detections: parameters, thresholds, time zones."""
     state = {

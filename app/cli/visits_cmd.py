@@ -1,4 +1,4 @@
-"""o2o visits rebuild | o2o stats | o2o clusters | o2o calibrate."""
+"""o2o visits rebuild | o2o visits settings | o2o stats | o2o clusters | o2o calibrate."""
 from __future__ import annotations
 
 from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress
@@ -16,6 +16,17 @@ def register(sub) -> None:
     rebuild.add_argument("--full", action="store_true", help="rebuild everything, not only what changed")
     add_json_arg(rebuild)
     rebuild.set_defaults(func=cmd_rebuild)
+
+    settings = visits_sub.add_parser(
+        "settings", help="show, set or clear the visit parameters (workspace-wide or one site's overrides)")
+    add_workspace_arg(settings, create=False)
+    settings.add_argument("--site", metavar="NAME", help="the site whose overrides to set or clear")
+    settings.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                          help="store a parameter (repeatable), e.g. --set gap_s=180")
+    settings.add_argument("--clear", action="append", default=[], metavar="KEY",
+                          help="remove a stored parameter so it is inherited again (repeatable; 'all' = every one)")
+    add_json_arg(settings)
+    settings.set_defaults(func=cmd_settings)
 
     stats = sub.add_parser("stats", help="behaviour figures per site and period")
     add_workspace_arg(stats, create=False)
@@ -52,6 +63,53 @@ def cmd_rebuild(args):
                     visits.set_setting(ws, key, value, site_id=site_id)
         result = visits.rebuild(ws, full=args.full, progress=stderr_progress(not args.json))
     return 0, result
+
+
+def cmd_settings(args):
+    """Every site's effective parameters and where each comes from (site, workspace or
+    default). Changes are stored, not applied: visits go stale until `o2o visits rebuild`."""
+    from engine import stats, visits
+    from engine.errors import O2OError
+
+    ws, _ = open_workspace(args, create=False)
+    with ws:
+        site_id = stats.site_id_of(ws, args.site) if args.site else None
+        changes = []
+        for item in args.set:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise O2OError(f"--set {item!r}: expected KEY=VALUE", hint="Keys: " + ", ".join(visits.DEFAULTS))
+            try:
+                changes.append((key.strip(), float(value)))
+            except ValueError as exc:
+                raise O2OError(f"--set {item!r}: {value!r} is not a number") from exc
+        clears = list(visits.DEFAULTS) if "all" in args.clear else args.clear
+        for key in clears:
+            if key not in visits.DEFAULTS:
+                raise O2OError(f"Unknown visit parameter {key!r}", hint="Known: " + ", ".join(visits.DEFAULTS))
+        if changes or clears:
+            with ws.transaction():
+                for key in clears:
+                    visits.clear_setting(ws, key, site_id=site_id)
+                for key, value in changes:
+                    visits.set_setting(ws, key, value, site_id=site_id)
+        report = visits.settings_report(ws)
+    return 0, report if args.json else _settings_table(report)
+
+
+def _settings_table(report: dict) -> str:
+    """Parameters down, sites across; a site's own value is marked *, the workspace's +."""
+    sites = report["sites"]
+    mark = {"site": "*", "workspace": "+", "default": ""}
+    header = ["parameter", *[s["name"] for s in sites]]
+    rows = [[key, *[f"{s['parameters'][key]['value']:g}{mark[s['parameters'][key]['from']]}" for s in sites]]
+            for key in report["defaults"]]
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header, *rows]]
+    lines.append("* this site's own value, + the workspace's value, otherwise the default")
+    if report["visits_stale"]:
+        lines.append("Visits are out of date: run `o2o visits rebuild` to apply the parameters.")
+    return "\n".join(lines)
 
 
 def cmd_stats(args):

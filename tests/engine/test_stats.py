@@ -234,3 +234,21 @@ def test_demo_stats_cli_contract(demo_small, tmp_path):
     assert again["mode"] == "full" and again["visits_total"] > result["visits_total"]
     with Workspace.open(path) as ws:
         assert visits.site_settings(ws)[1]["gap_s"] == 60 and visits.site_settings(ws)[1]["short_visit_s"] == 600
+    # a site's own parameters: shown with where each value comes from, cleared back to inherited
+    event = truth["sites"][-1]["name"]
+    setting = subprocess.run([O2O, "visits", "settings", "-w", str(path), "--site", event, "--set", "gap_s=300",
+                              "--json"], capture_output=True, text=True, timeout=120)
+    assert setting.returncode == 0, setting.stderr
+    report = {s["name"]: s for s in json.loads(setting.stdout)["sites"]}
+    assert report[event]["overrides"] == {"gap_s": 300.0}
+    assert report[event]["parameters"]["gap_s"] == {"value": 300.0, "from": "site"}
+    assert report[truth["sites"][0]["name"]]["parameters"]["gap_s"] == {"value": 60.0, "from": "workspace"}
+    assert json.loads(setting.stdout)["visits_stale"] is True
+    table = subprocess.run([O2O, "visits", "settings", "-w", str(path), "--site", event, "--clear", "all"],
+                           capture_output=True, text=True, timeout=120)
+    assert table.returncode == 0 and "gap_s" in table.stdout and "300" not in table.stdout, table.stdout
+    with Workspace.open(path) as ws:
+        assert visits.site_settings(ws)[4]["gap_s"] == 60
+    bad = subprocess.run([O2O, "visits", "settings", "-w", str(path), "--set", "gap_s"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode != 0 and "KEY=VALUE" in bad.stderr
