@@ -11,8 +11,13 @@ XLSX: openpyxl in read-only mode, the first sheet or a chosen one, streamed to D
 through Arrow in chunks. Numbers that are whole are written without '.0' (phones stored as
 numbers), dates as ISO text.
 
-The table has columns `line` (record number in the file, the header being 1; equals the
-file line unless quoted fields hold line breaks; for XLSX the sheet row) and c0..cN.
+The table has columns `line` and c0..cN. `line` is where an analyst finds the row in an
+editor: the physical line the record starts on (the header's first line being 1), counting the
+line breaks inside quoted fields and blank lines before it; for XLSX the sheet row. A record
+per line is the common case and is checked cheaply (the file's line breaks counted); only when
+the counts differ is the file scanned again (numpy, chunked) to place every record.
+
+XLSX sheets are chosen by name or by number counted from 1 (sheet 1 = the first).
 """
 from __future__ import annotations
 
@@ -26,6 +31,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+import numpy as np
+
+from engine.crm import csv_lines
 from engine.errors import ImportRefused, O2OError
 from engine.progress import CancelToken, ProgressFn, no_progress
 
@@ -218,8 +226,9 @@ def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimi
         if read_path != path:
             read_path.unlink(missing_ok=True)
     source.parse_rejects = [(int(line), value, _reason(reason)) for line, value, reason in parse_rejects]
-    _add_line_numbers(con, table, [r[0] for r in source.parse_rejects])
-    source.rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    accepted = con.execute(f"SELECT count(*) FROM {table}_data").fetchall()[0][0]  # fetched whole: register() refuses a pending result
+    _add_line_numbers(con, table, _physical_lines(path, source, accepted, cancel))
+    source.rows = accepted
     return source
 
 
@@ -229,25 +238,57 @@ def _reason(duckdb_reason: str) -> str:
     return text.splitlines()[0][:300]
 
 
-def _add_line_numbers(con, table: str, rejected_lines: list[int]) -> None:
-    """View `table` = `table`_data with each row's record number: its position + 2 (after the
-    header) + the rejected records before it. A view, not a copy: 10 M rows are not duplicated.
+def _physical_lines(path: Path, source: TableSource, accepted: int, cancel: CancelToken):
+    """(positions, offsets) of the accepted rows' line numbers (see csv_lines.change_points);
+    the parse rejects' lines are set to physical lines on the way."""
+    rejected = [line for line, _, _ in source.parse_rejects]
+    if csv_lines.one_record_per_line(path, 1 + accepted + len(rejected), cancel):
+        return _record_number_points(rejected)
+    scanned = csv_lines.record_lines(path, source.delimiter, cancel)
+    if scanned is not None:
+        starts, fields = scanned
+        ok = fields == len(source.header)
+        # the scan and DuckDB must agree on which records are rows; quoting the scan cannot
+        # follow (a stray quote inside an unquoted field) falls back to record numbers
+        if int(ok.sum()) == accepted and int((~ok).sum()) == len(rejected):
+            source.parse_rejects = [(int(line), value, reason) for line, (_, value, reason)
+                                    in zip(starts[~ok], source.parse_rejects)]
+            return csv_lines.change_points(starts[ok])
+    return _record_number_points(rejected)
+
+
+def _record_number_points(rejected_lines: list[int]):
+    """Record numbers (DuckDB's count: header = 1): the accepted row at position k is record
+    k + 2 + the rejected records before it; the j-th rejected record (1-based) sits before
+    position line_j - 2 - (j - 1)."""
+    points: dict[int, int] = {}
+    for j, line in enumerate(sorted(set(rejected_lines))):
+        points[line - 2 - j] = j + 1
+    return np.array(list(points), np.int64), np.array(list(points.values()), np.int64)
+
+
+def _add_line_numbers(con, table: str, points) -> None:
+    """View `table` = `table`_data with each row's line: its position k + 2 + the offset of the
+    last change point at or before k. A view, not a copy: 10 M rows are not duplicated.
     Positions come from rowid less the first rowid (inside a transaction rowids start high)."""
+    import pyarrow as pa
+
     data = f"{table}_data"
-    if not rejected_lines:
+    positions, offsets = points
+    if not len(positions):
         con.execute(f"CREATE TEMP VIEW {table} AS SELECT rowid - (SELECT min(rowid) FROM {data}) + 2 AS line, * "
                     f"FROM {data}")
         return
-    # the j-th rejected record (1-based) sits before accepted index a_j = line_j - 2 - (j - 1)
-    lines = sorted(set(rejected_lines))
-    values = ", ".join(f"({ln - 2 - j}, {j + 1})" for j, ln in enumerate(lines))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_rej (a BIGINT, j BIGINT)")
-    con.execute(f"INSERT INTO {table}_rej VALUES {values}")
+    con.register("_line_points", pa.table({"a": pa.array(positions, pa.int64()), "j": pa.array(offsets, pa.int64())}))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_rej AS SELECT a, j FROM _line_points")
+    finally:
+        con.unregister("_line_points")
     con.execute(
         f"CREATE TEMP VIEW {table} AS "
-        f"WITH t AS (SELECT rowid - (SELECT min(rowid) FROM {data}) AS k, * FROM {data}), "
-        f"r AS (SELECT a, max(j) AS j FROM {table}_rej GROUP BY a) "
-        f"SELECT (t.k + 2 + coalesce(r.j, 0)) AS line, t.* EXCLUDE (k) FROM t ASOF LEFT JOIN r ON t.k >= r.a")
+        f"WITH t AS (SELECT rowid - (SELECT min(rowid) FROM {data}) AS k, * FROM {data}) "
+        f"SELECT (t.k + 2 + coalesce(r.j, 0)) AS line, t.* EXCLUDE (k) FROM t ASOF LEFT JOIN {table}_rej r "
+        f"ON t.k >= r.a")
 
 
 def drop_source(con, table: str) -> None:

@@ -83,7 +83,54 @@ def test_quoted_fields_with_newlines_and_delimiters(workspace, tmp_path):
     result = import_crm(workspace, write_csv(tmp_path / "q.csv", rows))
     assert result.details["ok"] == 2
     assert contacts(workspace)[0][3] == "Иванов;\r\nИван \"Ваня\""
-    assert [r[0] for r in contacts(workspace)] == [2, 3]  # record numbers, the header being 1
+    assert [r[0] for r in contacts(workspace)] == [2, 4]  # physical lines: the name spans lines 2-3
+
+
+def physical_line_of(path, text):
+    """The 1-based line of the file where `text` starts, counted the way an editor does."""
+    content = path.read_bytes().decode("utf-8")
+    return content[:content.index(text)].count("\n") + 1
+
+
+def test_reject_lines_are_physical_lines_after_quoted_newlines_and_blank_lines(workspace, tmp_path):
+    """Lines in the rejects report and in contacts are where an editor shows the row."""
+    path = tmp_path / "multi.csv"
+    path.write_text('Телефон;ФИО;Email\n'
+                    '89161234567;"Иванов\nИван\nИванович";a@b.ru\n'      # lines 2-4
+                    '89262223344;Пётр;bad@\n'                               # 5: e-mail dropped
+                    '89031112233;Лишнее;x@y.ru;поле\n'                      # 6: extra field, rejected
+                    '\n'                                                    # 7: blank
+                    ';"Без\r\nконтактов";\n'                                # 8-9: nothing usable
+                    '89050001122;"Сидоров ""Сид""";\n'                      # 10
+                    '89990001122;Last;\n', encoding="utf-8")               # 11, no more lines
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED, result.message
+    assert (result.details["rows"], result.details["ok"], result.details["rejected"]) == (6, 4, 2)
+    got = {r[3]: r[0] for r in contacts(workspace)}
+    assert got == {"Иванов\nИван\nИванович": physical_line_of(path, '89161234567'),
+                   "Пётр": physical_line_of(path, "89262223344"),
+                   'Сидоров "Сид"': physical_line_of(path, "89050001122"),
+                   "Last": physical_line_of(path, "89990001122")} == {
+        "Иванов\nИван\nИванович": 2, "Пётр": 5, 'Сидоров "Сид"': 10, "Last": 11}
+    rejects = workspace.con.execute("SELECT line, column_name, value, reason FROM import_rejects "
+                                    "ORDER BY line, column_name NULLS FIRST").fetchall()
+    assert [(r[0], r[1]) for r in rejects] == [(5, "Email"), (6, None), (8, None)]
+    assert rejects[1][2].startswith("89031112233;Лишнее") and "too many fields" in rejects[1][3]
+    assert rejects[2][3] == "row rejected: no usable phone, e-mail or card"
+
+
+def test_physical_lines_in_a_cp1251_file_bigger_than_a_scan_chunk(workspace, tmp_path, monkeypatch):
+    """The line scan carries quote state across chunks and works on the original 8-bit bytes."""
+    from engine.crm import csv_lines
+
+    monkeypatch.setattr(csv_lines, "CHUNK_BYTES", 7)  # every record crosses chunk borders
+    rows = [[f"8916{i:07d}", f"Имя {i}" + ("\r\nвторая строка" if i % 3 == 0 else "")] for i in range(20)]
+    path = write_csv(tmp_path / "c.csv", rows, header=["Телефон", "ФИО"], encoding="cp1251")
+    result = import_crm(workspace, path)
+    assert result.details["ok"] == 20
+    text = path.read_bytes().decode("cp1251")
+    expected = [text[:text.index(r[0])].count("\n") + 1 for r in rows]
+    assert [r[0] for r in contacts(workspace)] == expected and expected[-1] == 1 + 20 + 7
 
 
 def test_xlsx_first_and_chosen_sheet(workspace, tmp_path):
