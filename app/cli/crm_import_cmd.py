@@ -6,13 +6,30 @@ result (null when nothing was rejected or dropped). `o2o import receipts` takes 
 folders (every file in a folder, sorted); each file is its own transaction. The exit code
 is 0 when every file was imported or skipped as already imported, 1 when some file was
 refused (the others stay imported), 2 on a usage or workspace error.
+
+`o2o import crm FILE --preview` reads only the head of the file and changes nothing: the
+workspace is opened only when it exists (for a mapping remembered for this file shape), never
+created; with --save-mapping the proposed mapping is written. A file of another kind (receipt
+JSON, a capture) is refused with the command that imports it.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress
+from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, SKIPPED, ImportResult
+
+# what `o2o import crm` says for files of another kind (sniffed by content): (what it looks like, command)
+OTHER_KINDS = {
+    "receipts": ("fiscal receipts (JSON documents or QR strings)", "o2o import receipts"),
+    "capture": ("a Wi-Fi capture (pcap/pcapng)", "o2o import capture"),
+    "airodump": ("an airodump-ng CSV log", "o2o import airodump"),
+    "kismet": ("a Kismet log", "o2o import kismet"),
+    "registers": ("a list of cash registers (site;kkt_reg_id;…)", "o2o import registers"),
+    "partner_matches": ("partner matches (mac_md5;phone_sha256)", "o2o import partner --partner NAME"),
+}
+SHEET_HELP = "XLSX sheet: its name, or its number counting from 1 (default: the first sheet)"
 
 RECEIPT_TOTALS = ("documents", "receipts", "items", "duplicates", "rejected", "unregistered_registers", "sales",
                   "returns", "unregistered_receipts", "other_taxpayer_receipts", "with_card", "net_sales_kop")
@@ -23,13 +40,15 @@ def register_import(import_sub) -> None:
     crm.add_argument("file", type=Path, metavar="FILE")
     add_workspace_arg(crm)
     crm.add_argument("--mapping", type=Path, metavar="FILE.json", help="column -> role mapping to use")
-    crm.add_argument("--save-mapping", type=Path, metavar="FILE.json", help="write the mapping used to this file")
+    crm.add_argument("--save-mapping", type=Path, metavar="FILE.json",
+                     help="write the mapping used (with --preview: the proposed one) to this file")
     crm.add_argument("--encoding", help="file encoding (default: detected: utf-8, cp1251, koi8-r)")
     crm.add_argument("--delimiter", help="field delimiter (default: detected among ; , tab |); 'tab' for tab")
-    crm.add_argument("--sheet", help="XLSX sheet name or number (default: the first)")
+    crm.add_argument("--sheet", help=SHEET_HELP)
     crm.add_argument("--rejects", type=Path, metavar="FILE.csv", help="where to write the rejects report")
     crm.add_argument("--preview", action="store_true",
-                     help="only propose a mapping and show what the first rows become; import nothing")
+                     help="only propose a mapping and show what the first rows become; import nothing "
+                          "(the workspace is read if it exists, never created)")
     add_json_arg(crm)
     crm.set_defaults(func=cmd_import_crm)
 
@@ -37,6 +56,9 @@ def register_import(import_sub) -> None:
     rcp.add_argument("files", type=Path, nargs="+", metavar="FILE|DIR")
     add_workspace_arg(rcp)
     rcp.add_argument("--mapping", type=Path, metavar="FILE.json", help="column mapping for CSV/XLSX receipt tables")
+    rcp.add_argument("--encoding", help="CSV receipt tables: file encoding (default: detected)")
+    rcp.add_argument("--delimiter", help="CSV receipt tables: field delimiter (default: detected); 'tab' for tab")
+    rcp.add_argument("--sheet", help="XLSX receipt tables: " + SHEET_HELP)
     add_json_arg(rcp)
     rcp.set_defaults(func=cmd_import_receipts)
 
@@ -62,20 +84,54 @@ def _code(results: list[ImportResult]) -> int:
     return 0 if all(r.status in (IMPORTED, SKIPPED) for r in results) else 1
 
 
-def cmd_import_crm(args):
-    from engine.crm import crm_import, mapping as mp
+def _delimiter(value: str | None) -> str | None:
+    return "\t" if value in ("tab", "\\t") else value
+
+
+def _refuse_other_kinds(path: Path) -> None:
+    from engine.imports.sniff import sniff
+
+    if not path.is_file():
+        return  # the import reports a missing file
+    kind = sniff(path)
+    if kind in OTHER_KINDS:
+        looks, command = OTHER_KINDS[kind]
+        raise O2OError(f"This looks like {looks}, not a CRM table (CSV/XLSX)", where=str(path),
+                       hint=f"Import it with `{command} {path} -w WS`")
+
+
+def _preview(args, delimiter):
+    from engine.crm import mapping as mp
     from engine.crm.preview import propose
 
-    delimiter = "\t" if args.delimiter in ("tab", "\\t") else args.delimiter
+    notes = []
+    if args.workspace.exists():
+        ws, notes = open_workspace(args, create=False)
+        with ws:
+            payload = propose(args.file, ws=ws, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet)
+    else:
+        notes.append(f"workspace {args.workspace} does not exist: mapping detected, nothing created")
+        payload = propose(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet)
+    if args.save_mapping:
+        payload["mapping_file"] = str(mp.save_mapping(args.save_mapping, payload["mapping"]).resolve())
+    payload["notes"] = notes
+    return 0, payload
+
+
+def cmd_import_crm(args):
+    from engine.crm import crm_import, mapping as mp
+
+    delimiter = _delimiter(args.delimiter)
+    _refuse_other_kinds(args.file)
+    if args.preview:
+        return _preview(args, delimiter)
     ws, notes = open_workspace(args)
     with ws:
-        if args.preview:
-            return 0, propose(args.file, ws=ws, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet)
         result = crm_import.import_crm(
             ws, args.file, mapping_file=args.mapping, encoding=args.encoding, delimiter=delimiter,
             sheet=args.sheet, rejects_file=args.rejects, progress=stderr_progress(not args.json))
         if args.save_mapping and result.status == IMPORTED:
-            mp.save_mapping(args.save_mapping, result.details["mapping"])
+            result.details["mapping_file"] = str(mp.save_mapping(args.save_mapping, result.details["mapping"]).resolve())
     payload = _result_payload(result)
     payload["notes"] = notes
     return _code([result]), payload
@@ -99,7 +155,8 @@ def cmd_import_receipts(args):
     results = []
     with ws:
         for path in _expand(args.files):
-            results.append(import_receipts(ws, path, mapping_file=args.mapping))
+            results.append(import_receipts(ws, path, mapping_file=args.mapping, encoding=args.encoding,
+                                           delimiter=_delimiter(args.delimiter), sheet=args.sheet))
         ids = [r.import_id for r in results if r.status == IMPORTED]
         unregistered = ws.con.execute(
             "SELECT count(DISTINCT kkt_reg_id) FROM receipts WHERE flag = 'unregistered register' "

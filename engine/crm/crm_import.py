@@ -21,9 +21,9 @@ from pathlib import Path
 from engine import normalize as nz
 from engine.crm import mapping as mp
 from engine.crm.crm_normalise import RAW, classify_rows, normalise_rows
-from engine.crm.reading import drop_source, load_table
+from engine.crm.reading import drop_source, is_xlsx, load_table, pick_sheet, sheet_names
 from engine.errors import O2OError
-from engine.imports.registry import IMPORTED, ImportContext, LoadOutcome, ImportResult, run_import
+from engine.imports.registry import IMPORTED, REFUSED, ImportContext, ImportResult, LoadOutcome, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress
 
 NO_KEY = "row rejected: no usable phone, e-mail or card"
@@ -155,12 +155,21 @@ def import_crm(ws, path, *, mapping: dict | None = None, mapping_file: str | Pat
                rejects_file: str | Path | None = None, write_rejects: bool = True,
                progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                **_site_options) -> ImportResult:
-    """Import a CRM export. `rejects_file` overrides where the rejects CSV goes."""
+    """Import a CRM export. `sheet` (XLSX): a name or a number counting from 1, the first when
+    None; each sheet of a workbook is its own import. `rejects_file` overrides where the
+    rejects CSV goes; `rejects_file` in the result is an absolute path."""
+    identity = None
+    if Path(path).is_file() and Path(path).stat().st_size and is_xlsx(Path(path)):
+        try:
+            sheet = pick_sheet(sheet_names(Path(path)), sheet, Path(path))
+        except O2OError as exc:
+            return ImportResult(str(path), "crm", REFUSED, exc.one_line())
+        identity = f"sheet={sheet}"
     loader = crm_loader(mapping=mapping, mapping_file=mapping_file, encoding=encoding,
                         delimiter=delimiter, sheet=sheet)
-    result = run_import(ws, path, "crm", loader, progress=progress, cancel=cancel)
+    result = run_import(ws, path, "crm", loader, progress=progress, cancel=cancel, identity_suffix=identity)
     if result.status == IMPORTED:
         result.details["rejects_file"] = None
         if write_rejects and result.details.get("reject_entries"):
-            result.details["rejects_file"] = str(export_rejects(ws, result.import_id, rejects_file))
+            result.details["rejects_file"] = str(export_rejects(ws, result.import_id, rejects_file).resolve())
     return result

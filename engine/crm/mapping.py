@@ -23,8 +23,8 @@ MULTI_ROLES = {"name"}  # several name columns (surname, first name…) are join
 
 # (role, pattern, whole-header match only); checked in order, first hit wins
 _CRM_HEADER_RULES: list[tuple[str, str, bool]] = [
-    ("birth_date", "датарождения", False), ("birth_date", "birth", False), ("birth_date", "dob", True),
-    ("birth_date", "др", True), ("birth_date", "деньрождения", False),
+    ("birth_date", "датарожд", False), ("birth_date", "birth", False), ("birth_date", "dob", True),
+    ("birth_date", "др", True), ("birth_date", "деньрождения", False), ("birth_date", "рождени", False),
     ("consent", "соглас", False), ("consent", "consent", False), ("consent", "optin", False),
     ("consent", "подписк", False), ("consent", "subscri", False), ("consent", "рассылк", False),
     ("card", "карт", False), ("card", "card", False),
@@ -33,10 +33,11 @@ _CRM_HEADER_RULES: list[tuple[str, str, bool]] = [
     ("phone", "моб", False), ("phone", "тел", True), ("phone", "tel", True), ("phone", "msisdn", False),
     ("phone", "cell", True),
     ("gender", "пол", True), ("gender", "gender", False), ("gender", "sex", True),
+    ("gender", "полклиент", False), ("gender", "полпокупател", False),
     ("crm_id", "id", True), ("crm_id", "clientid", False), ("crm_id", "customerid", False),
     ("crm_id", "кодклиента", False), ("crm_id", "идентификатор", False), ("crm_id", "crmid", False),
     ("crm_id", "externalid", False), ("crm_id", "код", True), ("crm_id", "ид", True),
-    ("name", "фио", False), ("name", "имя", False), ("name", "фамилия", False), ("name", "отчество", False),
+    ("name", "фио", False), ("name", "имя", False), ("name", "наименованиеклиент", False), ("name", "фамилия", False), ("name", "отчество", False),
     ("name", "name", False), ("name", "клиент", True), ("name", "покупатель", True),
 ]
 _RECEIPT_HEADER_RULES: list[tuple[str, str, bool]] = [
@@ -58,6 +59,17 @@ _RECEIPT_HEADER_RULES: list[tuple[str, str, bool]] = [
     ("buyer_phone", "телефон", False), ("buyer_phone", "phone", False),
     ("buyer_email", "email", False), ("buyer_email", "почт", False),
 ]
+
+
+# "ID клиента", "Номер покупателя", "Customer No", "Member ID", "CRM ID": an id word and a who word
+_ID_WORD = r"(id|ид|код|номер|uid|guid|uuid|no|nr|num|number)"
+_WHO_WORD = r"(клиент[а-я]*|покупател[а-я]*|участник[а-я]*|контакт[а-я]*|customer|client|contact|member|person|" \
+            r"user|crm|external|loyalty)"
+_CRM_ID_HEADER = re.compile(f"{_ID_WORD}{_WHO_WORD}|{_WHO_WORD}{_ID_WORD}|guid|uuid")
+# headers that describe something about a contact, not the contact itself: "Дата согласия",
+# "Дата выдачи карты", "Количество карт", "Сумма покупок по карте" (birth dates are matched before)
+_NOT_A_CONTACT_FIELD = ("дата", "date", "время", "time", "количество", "колво", "count", "число", "сумма", "sum",
+                        "баланс", "balance", "бонус", "bonus")
 
 
 def roles_for(kind: str) -> tuple[str, ...]:
@@ -88,17 +100,79 @@ def role_by_header(header: str, kind: str = "crm") -> str | None:
     key = _norm_header(header)
     if not key:
         return None
+    if kind != "receipts":
+        if any(key.startswith(p) for p in ("датарожд", "деньрожд", "dateofbirth", "birth")):
+            return "birth_date"
+        if key.startswith(_NOT_A_CONTACT_FIELD):
+            return None
+        if _CRM_ID_HEADER.fullmatch(key):
+            return "crm_id"
     for role, pattern, whole in (_RECEIPT_HEADER_RULES if kind == "receipts" else _CRM_HEADER_RULES):
         if (key == pattern) if whole else (pattern in key):
             return role
     return None
 
 
+_DIGITS_ONLY = re.compile(r"\d+")
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/-]{0,31}")
+_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?"
+_FULL_NAME = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}")
+_CONSENT_WORDS = {"да", "нет", "yes", "no", "true", "false", "y", "n", "согласен", "согласна", "не согласен",
+                  "не согласна", "истина", "ложь"}
+
+
+def _is_card_column(values: list[str], phone_share: float) -> bool:
+    """13-19-digit numbers (spaces allowed) that are not phones: loyalty / discount card numbers."""
+    digits = [re.sub(r"[\s-]", "", v) for v in values]
+    long_numbers = sum(1 for d in digits if _DIGITS_ONLY.fullmatch(d) and 13 <= len(d) <= 19)
+    return long_numbers / len(values) > 0.8 and phone_share < 0.2
+
+
+def _is_consent_column(values: list[str]) -> bool:
+    """да/нет, yes/no, true/false; 1/0 only when both appear (a column of 1s is a count or a flag)."""
+    lowered = [v.strip().lower() for v in values]
+    if len(values) < 3:
+        return False  # one "y" says nothing
+    if sum(1 for v in lowered if v in _CONSENT_WORDS or v in ("1", "0")) / len(values) < 0.9:
+        return False
+    if any(v in _CONSENT_WORDS for v in lowered):
+        return True
+    return {"1", "0"} <= set(lowered) and len(values) >= 4
+
+
+def _is_id_column(values: list[str]) -> bool:
+    """Unique short codes: letters with digits ("K-1001", "A7F3"), or digits of one length of at
+    least 4 or with leading zeros ("000123"); amounts and ages (60, 1500, 990) are not ids."""
+    if len(values) < 3 or len(set(values)) != len(values):
+        return False
+    if not all(_CODE.fullmatch(v) and any(ch.isdigit() for ch in v) for v in values):
+        return False
+    numeric = [v for v in values if v.isdigit()]
+    if not numeric:
+        return True
+    if len(numeric) < len(values):
+        return sum(any(ch.isalpha() for ch in v) for v in values) / len(values) > 0.5
+    if all(len(v) == 4 and 1900 <= int(v) <= 2100 for v in numeric):
+        return False  # years
+    return len({len(v) for v in numeric}) == 1 and len(numeric[0]) >= 4 or all(v.startswith("0") for v in numeric)
+
+
+def _is_name_column(values: list[str]) -> bool:
+    """2-3 capitalised words ("Иванов Иван Иванович", "John Smith"), mostly different from each
+    other (a column of city or shop names repeats)."""
+    if len(values) < 2:
+        return False
+    names = [v for v in values if _FULL_NAME.fullmatch(v.strip())]
+    return len(names) / len(values) > 0.8 and len(set(names)) >= 0.7 * len(names)
+
+
 def _role_by_content(values: list[str]) -> str | None:
+    """A role from the first values of a column the header does not explain; None when unsure.
+    Numbers without separators (60, 1500) never become dates or phones."""
     from engine import normalize as nz
 
-    values = [v for v in values if v is not None and str(v).strip() and len(str(v)) <= 100][:200]
-    if len(values) < 1:
+    values = [str(v).strip() for v in values if v is not None and str(v).strip() and len(str(v)) <= 100][:200]
+    if not values:
         return None
 
     def share(fn) -> float:
@@ -106,12 +180,21 @@ def _role_by_content(values: list[str]) -> str | None:
 
     if sum("@" in v for v in values) / len(values) > 0.5 and share(nz.normalize_email) > 0.5:
         return "email"
-    if share(nz.normalize_phone) > 0.6:
+    phone_share = share(nz.normalize_phone) if any(len(re.sub(r"\D", "", v)) >= 10 for v in values) else 0.0
+    if _is_card_column(values, phone_share):
+        return "card"
+    if phone_share > 0.6:
         return "phone"
     if share(nz.normalize_gender) > 0.8:
         return "gender"
     if all(re.search(r"[./-]", v) for v in values) and share(nz.normalize_date) > 0.8:
         return "birth_date"
+    if _is_consent_column(values):
+        return "consent"
+    if _is_name_column(values):
+        return "name"
+    if _is_id_column(values):
+        return "crm_id"
     return None
 
 

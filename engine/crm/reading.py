@@ -312,26 +312,51 @@ def _cell(value) -> str | None:
     return str(value)
 
 
-def xlsx_rows(path: Path, sheet: str | int | None = None):
-    """(sheet name, iterator of (row number, [cell text])) of a workbook, read-only."""
+def _open_workbook(path: Path):
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportRefused(f"Not a readable XLSX workbook ({exc})", where=str(path)) from exc
-    names = book.sheetnames
-    if sheet is None:
-        name = names[0]
-    elif isinstance(sheet, int) or str(sheet).isdigit():
-        index = int(sheet)
-        if not 0 <= index < len(names):
-            raise O2OError(f"No sheet number {index}; the workbook has {len(names)}", where=str(path))
-        name = names[index]
-    elif sheet in names:
-        name = sheet
-    else:
-        raise O2OError(f"No sheet named '{sheet}'", where=str(path), hint=f"Sheets: {', '.join(names)}")
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The workbook's sheets in their order (sheet 1 first)."""
+    book = _open_workbook(Path(path))
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def pick_sheet(names: list[str], sheet: str | int | None, path: Path) -> str:
+    """The sheet named `sheet`, or numbered `sheet` counting from 1; the first when None.
+    A name wins over a number (a sheet may be called "2024")."""
+    if sheet is None or sheet == "":
+        return names[0]
+    if str(sheet) in names:
+        return str(sheet)
+    listing = ", ".join(f"{i} “{n}”" for i, n in enumerate(names, start=1))
+    if isinstance(sheet, int) or str(sheet).strip().isdigit():
+        number = int(sheet)
+        if 1 <= number <= len(names):
+            return names[number - 1]
+        raise O2OError(f"No sheet number {number}: the workbook has {len(names)} "
+                       f"sheet{'s' if len(names) != 1 else ''}, numbered from 1",
+                       where=str(path), hint=f"Sheets: {listing}")
+    raise O2OError(f"No sheet named “{sheet}” in the workbook", where=str(path), hint=f"Sheets: {listing}")
+
+
+def xlsx_rows(path: Path, sheet: str | int | None = None):
+    """(sheet name, iterator of (row number, [cell text])) of a workbook, read-only.
+    `sheet`: a name, or a number counting from 1; the first sheet when None."""
+    book = _open_workbook(path)
+    try:
+        name = pick_sheet(book.sheetnames, sheet, path)
+    except O2OError:
+        book.close()
+        raise
 
     def rows():
         try:
@@ -423,7 +448,8 @@ def head_records(path: Path, limit: int = 20, *, encoding: str | None = None, de
         rows.close()
         if not records:
             raise ImportRefused(f"Empty sheet '{name}': no header and no rows", where=str(path))
-        return [(h or "").strip() for h in records[0]], records[1:], {"sheet": name}
+        return ([(h or "").strip() for h in records[0]], records[1:],
+                {"sheet": name, "sheets": sheet_names(path)})
     text, enc = read_sample(path, encoding, nbytes=256 << 10)
     if delimiter is None:
         delimiter = detect_delimiter(text.lstrip("\ufeff").splitlines()[0])

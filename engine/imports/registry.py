@@ -4,6 +4,10 @@ Every importer is a *loader* run by `run_import`: the file's sha256 is checked a
 `imports` table (a file imported before is reported and skipped), then the loader writes
 inside one transaction together with its `imports` row and its rejects. Any error or a
 cancel rolls everything back: a failed import leaves the workspace exactly as before.
+
+The identity of an import is the file's sha256, or `<sha256>#<identity_suffix>` when only a
+part of the file is imported (an XLSX sheet: `…#sheet=Клиенты`): the same part of the same
+file again is skipped, another part of it is a new import. It is stored in `imports.sha256`.
 """
 from __future__ import annotations
 
@@ -108,7 +112,12 @@ class _BackgroundSha256(threading.Thread):
         return self.digest
 
 
+def import_identity(sha: str, identity_suffix: str | None = None) -> str:
+    return f"{sha}#{identity_suffix}" if identity_suffix else sha
+
+
 def already_imported(ws: Workspace, sha: str) -> tuple[int, datetime, str] | None:
+    """The earlier import with this identity (a file's sha256, or see `import_identity`)."""
     return ws.con.execute(
         "SELECT import_id, finished_at, file_name FROM imports WHERE sha256 = ? AND status = 'imported' "
         "ORDER BY import_id LIMIT 1", [sha]).fetchone()
@@ -117,8 +126,9 @@ def already_imported(ws: Workspace, sha: str) -> tuple[int, datetime, str] | Non
 def run_import(ws: Workspace, path: str | Path, kind: str, loader: Loader, *,
                site: str | None = None, sensor: str | None = None,
                progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
-               hash_in_background: bool = False) -> ImportResult:
-    """`hash_in_background`: when no file of the same size was imported before (so this
+               hash_in_background: bool = False, identity_suffix: str | None = None) -> ImportResult:
+    """`identity_suffix` names the part of the file this import takes (see the module doc).
+    `hash_in_background`: when no file of the same size was imported before (so this
     one cannot be a duplicate), its sha256 is computed while the loader runs instead of
     before it (big captures: the hash is ~10 % of the import)."""
     path = Path(path)
@@ -133,7 +143,7 @@ def run_import(ws: Workspace, path: str | Path, kind: str, loader: Loader, *,
         hasher.start()
         sha = ""  # filled in before the commit
     else:
-        sha = sha256_file(path)
+        sha = import_identity(sha256_file(path), identity_suffix)
         previous = already_imported(ws, sha)
         if previous:
             import_id, when, name = previous
@@ -141,13 +151,15 @@ def run_import(ws: Workspace, path: str | Path, kind: str, loader: Loader, *,
                                 f"{path.name}: already imported as #{import_id} ({name}, {when:%Y-%m-%d %H:%M} UTC); "
                                 "skipped", import_id=import_id, seconds=time.perf_counter() - started)
     try:
-        return _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started)
+        return _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started,
+                           identity_suffix)
     finally:
         if hasher is not None:
             hasher.stop.set()
 
 
-def _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started) -> ImportResult:
+def _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started,
+                identity_suffix=None) -> ImportResult:
     ws.require_writable()
     created: list[str] = []
     cancel.watch(ws.con)
@@ -169,7 +181,7 @@ def _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, can
             outcome = loader(ImportContext(ws, path, import_id, site_id, sensor_id, progress, cancel))
             cancel.check()
             if hasher is not None:
-                sha = hasher.result()
+                sha = import_identity(hasher.result(), identity_suffix)
             ws.con.execute(
                 "UPDATE imports SET rows_in = ?, rows_ok = ?, rows_rejected = ?, status = 'imported', "
                 "message = ?, details = ?, finished_at = ?, sha256 = ? WHERE import_id = ?",
