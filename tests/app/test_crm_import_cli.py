@@ -1,0 +1,120 @@
+"""`o2o import crm` / `o2o import receipts` options: preview with --save-mapping, sheets,
+wrong-kind hints, absolute rejects paths, receipt tables with encoding/delimiter/sheet."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+
+def run(capsys, *argv) -> tuple[int, dict, str]:
+    code = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return code, (json.loads(captured.out) if captured.out.strip() else {}), captured.err
+
+
+def test_preview_saves_the_proposed_mapping_and_creates_no_workspace(tmp_path, capsys):
+    crm = tmp_path / "crm.csv"
+    crm.write_text("ID клиента;Телефон;Возраст\nK1;89161234567;60\nK2;89262223344;45\n", encoding="utf-8")
+    ws, saved = tmp_path / "new.o2o", tmp_path / "m.json"
+    code, out, _ = run(capsys, "import", "crm", crm, "-w", ws, "--preview", "--save-mapping", saved, "--json")
+    assert code == 0 and not ws.exists() and not list(tmp_path.glob("new*"))
+    expected = {"ID клиента": "crm_id", "Телефон": "phone", "Возраст": "ignore"}
+    assert out["mapping"] == expected and json.loads(saved.read_text(encoding="utf-8")) == expected
+    assert out["mapping_file"] == str(saved.resolve()) and "does not exist" in out["notes"][0]
+    # the saved mapping, edited, drives the real import
+    saved.write_text(json.dumps({"Телефон": "phone"}), encoding="utf-8")
+    code, out, _ = run(capsys, "import", "crm", crm, "-w", ws, "--mapping", saved, "--json")
+    assert code == 0 and out["ok"] == 2 and out["mapping"]["ID клиента"] == "ignore"
+
+
+def test_preview_reads_an_existing_workspace_without_changing_it(tmp_path, capsys):
+    ws = tmp_path / "ws.o2o"
+    first = tmp_path / "a.csv"
+    first.write_text("Колонка;Другая\n89161234567;x\n", encoding="utf-8")
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({"Колонка": "phone", "Другая": "crm_id"}), encoding="utf-8")
+    assert run(capsys, "import", "crm", first, "-w", ws, "--mapping", mapping, "--json")[0] == 0
+    before = ws.stat().st_mtime_ns, ws.stat().st_size
+    second = tmp_path / "b.csv"
+    second.write_text("Колонка;Другая\n89262223344;y\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", "crm", second, "-w", ws, "--preview", "--json")
+    assert code == 0 and out["mapping_source"] == "remembered for this file shape"
+    assert out["mapping"] == {"Колонка": "phone", "Другая": "crm_id"}
+    assert (ws.stat().st_mtime_ns, ws.stat().st_size) == before
+
+
+def test_sheet_numbers_count_from_one_and_bad_sheets_list_the_sheets(tmp_path, capsys):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Пусто"
+    book.active.append(["Заметки"])
+    clients = book.create_sheet("Клиенты")
+    clients.append(["Телефон", "Email"])
+    clients.append(["89161234567", "a@b.ru"])
+    path = tmp_path / "crm.xlsx"
+    book.save(path)
+    ws = tmp_path / "ws.o2o"
+    code, out, _ = run(capsys, "import", "crm", path, "-w", ws, "--sheet", "2", "--json")
+    assert code == 0 and out["sheet"] == "Клиенты" and out["ok"] == 1
+    code, out, err = run(capsys, "import", "crm", path, "-w", ws, "--sheet", "3", "--preview")
+    assert code == 2 and "No sheet number 3" in err and "1 “Пусто”, 2 “Клиенты”" in err
+    code, out, _ = run(capsys, "import", "crm", path, "-w", ws, "--sheet", "Нет такого", "--json")
+    assert code == 1 and "No sheet named “Нет такого”" in out["message"] and "2 “Клиенты”" in out["message"]
+
+
+@pytest.mark.parametrize("name, content, command", [
+    ("r.json", b'{"receipt": {"fiscalDriveNumber": "1"}}', "o2o import receipts"),
+    ("qr.txt", b"t=20240917T1801&s=1.00&fn=2&i=1&fp=1&n=1\n", "o2o import receipts"),
+    ("c.pcap", b"\xd4\xc3\xb2\xa1" + bytes(20), "o2o import capture"),
+])
+def test_other_kinds_of_file_are_refused_with_the_right_command(tmp_path, capsys, name, content, command):
+    path = tmp_path / name
+    path.write_bytes(content)
+    ws = tmp_path / "ws.o2o"
+    code, _, err = run(capsys, "import", "crm", path, "-w", ws, "--json")
+    assert code == 2 and "not a CRM table" in err and f"`{command} {path}" in err
+    assert not ws.exists()
+
+
+def test_rejects_file_is_absolute_with_a_relative_workspace(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("crm.csv").write_text("Телефон;Email\n89161234567;bad@\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", "crm", "crm.csv", "-w", "rel.o2o", "--json")
+    assert code == 0
+    rejects = Path(out["rejects_file"])
+    assert rejects.is_absolute() and rejects == (tmp_path / "rel-rejects" / rejects.name) and rejects.is_file()
+
+
+def test_receipt_tables_take_encoding_delimiter_and_sheet(tmp_path, capsys):
+    import openpyxl
+
+    header = ["ФН", "ФД", "ФП", "Дата", "Сумма", "Карта"]
+    rows = [["9999078900004792", "101", "3522150147", "17.09.2024 18:01", "1285,21", "Клиент ВИП"],
+            ["9999078900004792", "102", "1234567890", "17.09.2024 18:05", "99,00", ""]]
+    path = tmp_path / "receipts.csv"
+    path.write_text("\n".join("\t".join(r) for r in [header] + rows) + "\n", encoding="cp1251")
+    ws = tmp_path / "ws.o2o"
+    code, out, _ = run(capsys, "import", "receipts", path, "-w", ws, "--encoding", "cp1251",
+                       "--delimiter", "tab", "--json")
+    assert code == 0 and out["receipts"] == 2, out
+    other = tmp_path / "receipts2.csv"
+    other.write_text("\n".join("\t".join(r) for r in [header, rows[0][:1] + ["103"] + rows[0][2:]]) + "\n",
+                     encoding="cp1251")
+    code, out, _ = run(capsys, "import", "receipts", other, "-w", ws, "--encoding", "utf-8", "--json")
+    assert code == 1 and "Not valid utf-8" in out["refused"][0]  # the option reaches the reader
+
+    book = openpyxl.Workbook()
+    book.active.title = "Сводка"
+    book.active.append(["Итого"])
+    sheet = book.create_sheet("Чеки")
+    sheet.append(header)
+    sheet.append(["9999078900004793", "7", "111", "18.09.2024 10:00", "10,50", ""])
+    xlsx = tmp_path / "receipts.xlsx"
+    book.save(xlsx)
+    code, out, _ = run(capsys, "import", "receipts", xlsx, "-w", ws, "--sheet", "2", "--json")
+    assert code == 0 and out["receipts"] == 1, out
