@@ -1,11 +1,12 @@
 """The import wizard for CRM exports and receipt tables (CSV/XLSX).
 
-file (detected encoding, delimiter, kind) → mapping with two previews (the first rows with a
-role per column; what normalisation will make of them, invalid values highlighted) →
-progress → summary with rejects. The mapping can be saved to / loaded from a file and is
-remembered in the workspace per file shape by the engine. Every file read and every query
-runs through a TaskRunner; Cancel at any step leaves the workspace as it was (the engine
-import is one transaction and the cancel token interrupts it).
+file (detected encoding, delimiter, kind; the sheet of a workbook with several) → mapping
+with two previews (the first rows with a role per column; what normalisation will make of
+them, invalid values highlighted) → progress → summary with rejects. The mapping can be
+saved to / loaded from a file and is remembered in the workspace per file shape by the
+engine. Every file read and every query runs through a TaskRunner; Cancel at any step leaves
+the workspace as it was (the engine import is one transaction and the cancel token
+interrupts it).
 """
 from __future__ import annotations
 
@@ -132,13 +133,17 @@ class ImportWizard(QDialog):
         self.delimiter_combo = QComboBox()
         for value, label in DELIMITERS:
             self.delimiter_combo.addItem(label, value)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setToolTip(self.tr("The sheet of the workbook to import; each sheet is its own import"))
         self.facts_label = QLabel(self.tr("Reading the first rows…"))
         self.facts_label.setWordWrap(True)
         form.addRow(self.tr("File:"), self.file_label)
         form.addRow(self.tr("What it holds:"), self.kind_combo)
         form.addRow(self.tr("Encoding:"), self.encoding_combo)
         form.addRow(self.tr("Delimiter:"), self.delimiter_combo)
+        form.addRow(self.tr("Sheet:"), self.sheet_combo)
         form.addRow("", self.facts_label)
+        self.file_form = form
         self.first_lines = QPlainTextEdit()
         self.first_lines.setReadOnly(True)
         self.first_lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -148,7 +153,13 @@ class ImportWizard(QDialog):
         self.kind_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
         self.encoding_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
         self.delimiter_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
+        self.sheet_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
+        self._show_sheet_row(False)
         return page
+
+    def _show_sheet_row(self, visible: bool) -> None:
+        """The sheet picker is there only for workbooks with more than one sheet."""
+        self.file_form.setRowVisible(self.sheet_combo, visible)
 
     def _table(self) -> QTableWidget:
         table = QTableWidget()
@@ -270,6 +281,8 @@ class ImportWizard(QDialog):
             if "encoding" in self.preview.facts:
                 options["encoding"] = self.encoding_combo.currentText()
                 options["delimiter"] = self.delimiter_combo.currentData()
+            elif self.sheet_combo.count():
+                options["sheet"] = self.sheet_combo.currentData()
         self.next_button.setEnabled(False)
         self.facts_label.setText(self.tr("Reading the first rows…"))
         path = self.path
@@ -291,6 +304,8 @@ class ImportWizard(QDialog):
         csv_file = "encoding" in facts
         self.encoding_combo.setEnabled(csv_file)
         self.delimiter_combo.setEnabled(csv_file)
+        for combo in (self.encoding_combo, self.delimiter_combo):  # a workbook has neither
+            self.file_form.setRowVisible(combo, csv_file)
         if csv_file:
             self.encoding_combo.setCurrentText(facts["encoding"])
             self.delimiter_combo.setCurrentIndex(max(0, self.delimiter_combo.findData(facts["delimiter"])))
@@ -300,6 +315,12 @@ class ImportWizard(QDialog):
         else:
             text = self.tr("Workbook sheet “%1”, %2 columns.").replace("%1", str(facts.get("sheet"))).replace(
                 "%2", str(len(preview.columns)))
+        sheets = facts.get("sheets") or []
+        self.sheet_combo.clear()
+        for number, name in enumerate(sheets, start=1):
+            self.sheet_combo.addItem(f"{number} · {name}", name)
+        self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(facts.get("sheet"))))
+        self._show_sheet_row(len(sheets) > 1)
         self.facts_label.setText(text)
         cells = [preview.columns] + [[c or "" for c in r] for r in preview.records[:12]]
         self.first_lines.setPlainText("\n".join("  │  ".join(r) for r in cells))

@@ -1110,6 +1110,16 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <source>Rejects written to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="137"/>
+        <source>The sheet of the workbook to import; each sheet is its own import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="144"/>
+        <source>Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

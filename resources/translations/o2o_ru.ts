@@ -1112,6 +1112,16 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <source>Rejects written to %1</source>
         <translation>Отклонённые записаны в %1</translation>
     </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="137" />
+        <source>The sheet of the workbook to import; each sheet is its own import</source>
+        <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="144" />
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

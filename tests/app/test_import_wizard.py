@@ -207,3 +207,63 @@ def test_a_receipts_table_is_recognised_and_imported(qtbot, app_context, workspa
     assert number(wizard.summary_values["ok"]) == 2
     assert workspace.con.execute("SELECT sum(total_kop) FROM receipts").fetchone()[0] == 128521 + 9900
     wizard.accept()
+
+
+def test_the_sheet_picker_chooses_the_sheet_previewed_and_imported(qtbot, app_context, workspace, tmp_path):
+    import openpyxl
+
+    context, monitor = app_context
+    book = openpyxl.Workbook()
+    book.active.title = "Сводка"
+    book.active.append(["Итого", "Сумма"])
+    book.active.append(["Март", 1500])
+    clients = book.create_sheet("Клиенты")
+    clients.append(["ID клиента", "Телефон", "Email"])
+    clients.append(["K-1", "89161234567", "a@b.ru"])
+    clients.append(["K-2", "+7 926 000 11 22", ""])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    wizard = open_wizard(qtbot, context, monitor, path)
+
+    # a workbook with two sheets: the picker shows, on the first sheet; CSV controls are off
+    assert wizard.file_form.isRowVisible(wizard.sheet_combo)
+    assert [wizard.sheet_combo.itemData(i) for i in range(wizard.sheet_combo.count())] == ["Сводка", "Клиенты"]
+    assert wizard.sheet_combo.itemText(1) == "2 · Клиенты"
+    assert wizard.preview.facts["sheet"] == "Сводка" and not wizard.encoding_combo.isEnabled()
+    assert not wizard.file_form.isRowVisible(wizard.encoding_combo)
+
+    # choosing the second sheet re-reads the preview from it
+    wizard.sheet_combo.setCurrentIndex(1)
+    with qtbot.waitSignal(wizard.preview_loaded, timeout=10000):
+        wizard.sheet_combo.activated.emit(1)
+    assert wizard.preview.facts["sheet"] == "Клиенты" and wizard.sheet_combo.currentData() == "Клиенты"
+    assert wizard.preview.columns == ["ID клиента", "Телефон", "Email"]
+    assert "Клиенты" in wizard.facts_label.text()
+    wizard.grab().save(str(tmp_path / "wizard-sheet.png"))
+
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.next_button.click()
+    assert wizard.mapping() == {"ID клиента": "crm_id", "Телефон": "phone", "Email": "email"}
+    with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
+        wizard.import_button.click()
+    result = done.args[0]
+    assert result.status == "imported" and result.details["sheet"] == "Клиенты" and result.rows_ok == 2
+    assert workspace.con.execute("SELECT crm_id FROM contacts ORDER BY crm_id").fetchall() == [("K-1",), ("K-2",)]
+    wizard.accept()
+
+
+def test_no_sheet_picker_for_csv_or_a_one_sheet_workbook(qtbot, app_context, tmp_path):
+    import openpyxl
+
+    context, monitor = app_context
+    wizard = open_wizard(qtbot, context, monitor, write_crm(tmp_path / "clients.csv"))
+    assert not wizard.file_form.isRowVisible(wizard.sheet_combo)
+    assert wizard.file_form.isRowVisible(wizard.encoding_combo)
+    wizard.reject()
+    book = openpyxl.Workbook()
+    book.active.append(["Телефон"])
+    book.active.append(["89161234567"])
+    book.save(tmp_path / "one.xlsx")
+    wizard = open_wizard(qtbot, context, monitor, tmp_path / "one.xlsx")
+    assert not wizard.file_form.isRowVisible(wizard.sheet_combo) and wizard.preview.facts["sheets"] == ["Sheet"]
+    wizard.reject()
