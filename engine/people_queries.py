@@ -72,14 +72,19 @@ def receipts_summary(ws, site_ids=(), start: date | None = None, end: date | Non
 
     revenue = sales and purchase returns less sale returns and purchases (operation types 1, 4
     minus 2, 3), in kopecks, the same rule as people's revenue (engine/people.py);
-    flagged = receipts from a register not on the registers list or printing another INN.
+    flagged = unregistered_receipts (printed by a register not on the registers list; from
+    unregistered_registers distinct registers) + other_taxpayer_receipts (a listed register
+    printing another INN): two different findings, shown apart.
     """
     where, params = _receipt_filters(site_ids, start, end)
     row = ws.con.execute(f"""
         SELECT count(*), coalesce(sum(CASE WHEN r.operation_type IN (2, 3) THEN -r.total_kop ELSE r.total_kop END), 0),
                count(*) FILTER (WHERE r.flag IS NOT NULL),
                count(*) FILTER (WHERE r.registered IS NULL),
-               count(DISTINCT r.kkt_reg_id)
+               count(DISTINCT r.kkt_reg_id),
+               count(*) FILTER (WHERE r.flag = 'unregistered register'),
+               count(*) FILTER (WHERE r.flag = 'other taxpayer'),
+               count(DISTINCT r.kkt_reg_id) FILTER (WHERE r.flag = 'unregistered register')
         FROM receipts r{where}""", params).fetchone()
     items = ws.con.execute(f"SELECT count(*) FROM receipt_items ri JOIN receipts r USING (receipt_id){where}",
                            params).fetchone()[0]
@@ -92,7 +97,9 @@ def receipts_summary(ws, site_ids=(), start: date | None = None, end: date | Non
     known = ws.con.execute("SELECT count(*) FROM registers").fetchone()[0]
     return {"receipts": int(row[0]), "revenue_kop": int(row[1]), "flagged": int(row[2]),
             "unchecked": int(row[3]), "registers_seen": int(row[4]), "items": int(items),
-            "registers_known": int(known), "unregistered": registers}
+            "registers_known": int(known), "unregistered_receipts": int(row[5]),
+            "other_taxpayer_receipts": int(row[6]), "unregistered_registers": int(row[7]),
+            "unregistered": registers}
 
 
 # --- the import wizard's preview ---------------------------------------------------------

@@ -1,6 +1,7 @@
 """Receipts: fiscal receipts of the sites and period in the context bar.
 
-KPI tiles (receipts, revenue, items, receipts from unregistered registers), the lazy receipts
+KPI tiles (receipts, revenue, items, receipts from unregistered registers and from listed
+registers printing another taxpayer's INN, apart), the lazy receipts
 table (sorted and filtered by the query; flagged receipts tinted, "only unregistered"
 toggle), and the registers that printed flagged receipts with their counts.
 """
@@ -53,9 +54,11 @@ class ReceiptsView(View):
             "revenue": KpiTile(self.tr("Revenue"), self.tr(
                 "Sales less sale returns (and purchases less purchase returns), in roubles")),
             "items": KpiTile(self.tr("Items"), self.tr("Receipt lines (goods and services) of these receipts")),
-            "flagged": KpiTile(self.tr("Unregistered-register receipts"), self.tr(
-                "Receipts printed by a register that is not on the registers list, or by a listed register "
-                "with another taxpayer's INN (the fraud-control list)")),
+            "unregistered": KpiTile(self.tr("Unregistered registers"), self.tr(
+                "Receipts printed by a cash register that is not on the registers list (fraud control); "
+                "the note says how many such registers")),
+            "other_taxpayer": KpiTile(self.tr("Other taxpayer"), self.tr(
+                "Receipts printed by a listed register with another taxpayer's INN (fraud control)")),
         }
         for tile in self.tiles.values():
             tiles.addWidget(tile)
@@ -83,7 +86,7 @@ class ReceiptsView(View):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = make_table()
         self.splitter.addWidget(self.table)
-        self.registers_box = QGroupBox(self.tr("Unregistered registers"))
+        self.registers_box = QGroupBox(self.tr("Registers that do not check out"))
         box_layout = QVBoxLayout(self.registers_box)
         self.registers_note = QLabel()
         self.registers_note.setWordWrap(True)
@@ -122,11 +125,16 @@ class ReceiptsView(View):
         self.tiles["receipts"].set_value(count_text(summary["receipts"]))
         self.tiles["revenue"].set_value(roubles(summary["revenue_kop"]))
         self.tiles["items"].set_value(count_text(summary["items"]))
-        flagged = summary["flagged"]
-        share = share_text(flagged, summary["receipts"])
-        self.tiles["flagged"].set_value(count_text(flagged), share and self.tr("%1 of receipts").replace("%1", share))
+        unregistered, other = summary["unregistered_receipts"], summary["other_taxpayer_receipts"]
+        self.tiles["unregistered"].set_value(
+            count_text(unregistered), self.tr("receipts from %1 register(s), %2 of receipts")
+            .replace("%1", count_text(summary["unregistered_registers"]))
+            .replace("%2", share_text(unregistered, summary["receipts"]) or "0%"))
+        share = share_text(other, summary["receipts"])
+        self.tiles["other_taxpayer"].set_value(count_text(other), share and self.tr("%1 of receipts").replace("%1", share))
         if summary["registers_known"] == 0 and summary["receipts"]:
-            self.tiles["flagged"].set_value("—", self.tr("no registers list imported"))
+            for key in ("unregistered", "other_taxpayer"):
+                self.tiles[key].set_value("—", self.tr("no registers list imported"))
         if not summary["receipts"]:
             self._show_empty(self.tr(
                 "No receipts yet — import FNS/OFD receipt JSON, receipt QR strings or a receipts table "

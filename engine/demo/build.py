@@ -19,6 +19,7 @@ from engine.demo.airodump import station_detections, write_airodump
 from engine.demo.files import write_crm, write_partner, write_registers
 from engine.demo.frames import DayFrames, DeviceBook, SensorFrames, day_frames, sensor_frames
 from engine.demo.pcapwriter import CaptureWriter
+from engine.demo.people_truth import people_truth
 from engine.demo.receipts import make_registers, write_receipts
 from engine.demo.truth import SiteAccumulator
 from engine.demo.world import ROLE_VISIT, make_world, day_events
@@ -130,7 +131,7 @@ def build_demo(out_dir, seed: int = 7, scale: str = "small", progress: ProgressF
     registers_truth = write_registers(out / "registers.csv", register_rows)
     files.append({"path": "registers.csv", "kind": "registers", "rows": registers_truth["rows"]})
     visits = {key: np.concatenate([p[key] for p in visit_parts]) for key in visit_parts[0]}
-    receipt_files, receipts_truth = write_receipts(seed, out, visits, crm, tills, world.day0_utc)
+    receipt_files, receipts_truth, card_sales = write_receipts(seed, out, visits, crm, tills, world.day0_utc)
     for path, site_name, info in receipt_files:
         files.append({"path": path.name, "kind": "receipts", "site": site_name, **info})
     for entry in files:
@@ -139,6 +140,7 @@ def build_demo(out_dir, seed: int = 7, scale: str = "small", progress: ProgressF
     progress(0.9, "Writing truth.json")
     truth = _truth(world, seed, sc, acc, dev_agent, dev_rand, crm, crm_truth, partner_truth,
                    partner_matched, receipts_truth, register_rows, files)
+    truth["people"] = people_truth(crm, partner_matched, seen, card_sales)
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                     encoding="utf-8")
     generation_s = time.perf_counter() - started
@@ -198,12 +200,17 @@ def _truth(world, seed, sc, acc, dev_agent, dev_rand, crm, crm_truth, partner_tr
         "partner": partner_truth,
         "registers": {"rows": len(register_rows),
                       "per_site": dict(Counter(r["site"] for r in register_rows))},
+        # what the import and the Receipts screen show: every document is a receipt (sales and
+        # returns); flagged = unregistered_receipts + other_taxpayer_receipts, kept apart
         "receipts": {
-            "documents": sum(v["documents"] for v in receipts_truth.values()),
-            "receipts": sum(v["receipts"] for v in receipts_truth.values()),
-            "items": sum(v["items"] for v in receipts_truth.values()),
-            "unregistered": sum(v["unregistered"] for v in receipts_truth.values()),
-            "other_inn": sum(v["other_inn"] for v in receipts_truth.values()),
+            **{key: sum(v[key] for v in receipts_truth.values())
+               for key in ("documents", "items", "returns", "unregistered_registers", "with_card")},
+            "receipts_documents": sum(v["documents"] for v in receipts_truth.values()),
+            "receipts_sales": sum(v["sales"] for v in receipts_truth.values()),
+            "unregistered_receipts": sum(v["unregistered"] for v in receipts_truth.values()),
+            "other_taxpayer_receipts": sum(v["other_inn"] for v in receipts_truth.values()),
+            "flagged_receipts": sum(v["unregistered"] + v["other_inn"] for v in receipts_truth.values()),
+            "net_sales_kop": sum(v["net_sales_kopecks"] for v in receipts_truth.values()),
             "card_fields": {"wrapper": "receipt.properties.propertyValue (propertyName 'Номер карты')",
                             "bare": "propertiesData"},
             "datetime_forms": {"wrapper": "unix seconds UTC (+ localDateTime)", "bare": "ISO local time"},

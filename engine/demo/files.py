@@ -78,6 +78,7 @@ class CrmPeople:
     phone: np.ndarray
     card: np.ndarray          # int64, 0 = no card
     valid_phone: np.ndarray   # the person has at least one row with a valid phone
+    email: np.ndarray         # the person's e-mail as written before the messing up ("" = none)
 
 
 def write_crm(world: World, path: Path) -> tuple[dict, CrmPeople]:
@@ -154,7 +155,7 @@ def write_crm(world: World, path: Path) -> tuple[dict, CrmPeople]:
         "planted": {k: C.PLANTED[k] for k in ("crm_share", "crm_regular_share", "crm_unseen_extra",
                                               "crm_duplicate_share", "crm_invalid_phone_share", "card_share")},
     }
-    return truth, CrmPeople(agent=agent, phone=phone, card=card, valid_phone=valid_person)
+    return truth, CrmPeople(agent=agent, phone=phone, card=card, valid_phone=valid_person, email=emails)
 
 
 UNSEEN_OUIS = ("AC:37:43", "00:0C:E7", "BC:76:5E")   # vendors none of the world's phones use

@@ -56,16 +56,19 @@ def _iso_local(ts: int) -> str:
 
 
 def write_receipts(seed: int, out: Path, visits: dict, crm: CrmPeople, tills: dict,
-                   day0_utc: int) -> tuple[list[tuple[Path, str, dict]], dict]:
+                   day0_utc: int) -> tuple[list[tuple[Path, str, dict]], dict, dict]:
     """visits: arrays agent, site, start_us, end_us of planned inside visits (not staff).
 
-    Returns ([(path, site name, file truth)], truth per site)."""
+    Returns ([(path, site name, file truth)], truth per site, card sales) where card sales
+    are the arrays `card` (0 = none shown) and `signed_kop` (returns negative) of every
+    document, for the people truth (engine/demo/people_truth.py)."""
     rng = rng_for(seed, 21)
     card_of = dict(zip(crm.agent[crm.card > 0].tolist(), crm.card[crm.card > 0].tolist()))
     dwell = (visits["end_us"] - visits["start_us"]) / C.US
     p = np.where(dwell < C.SHORT_VISIT_S, C.PLANTED["conversion"]["short"], C.PLANTED["conversion"]["long"])
     buys = rng.random(len(dwell)) < p
     written, per_site = [], {}
+    sold_card, sold_kop = [], []
     for s, site in enumerate(C.SITES):
         if not site.receipts:
             continue
@@ -126,6 +129,8 @@ def write_receipts(seed: int, out: Path, visits: dict, crm: CrmPeople, tills: di
                     doc["propertiesData"] = str(card)
                 docs.append(doc)
             with_card += card is not None
+            sold_card.append(card or 0)
+            sold_kop.append(total if op[i] == 1 else -total)
             items_total += len(lines)
             total_sales += total if op[i] == 1 else -total
         path = out / f"receipts_{site.slug}.json"
@@ -133,10 +138,12 @@ def write_receipts(seed: int, out: Path, visits: dict, crm: CrmPeople, tills: di
         body = ",\n".join(json.dumps(doc, ensure_ascii=False, sort_keys=True) for doc in docs)
         path.write_text(f"[\n{body}\n]\n", encoding="utf-8")
         per_site[site.name] = {
-            "documents": n, "receipts": int((op == 1).sum()), "returns": int((op == 2).sum()),
+            "documents": n, "sales": int((op == 1).sum()), "returns": int((op == 2).sum()),
             "items": items_total, "unregistered": int(n_unreg), "other_inn": int(n_other),
+            "unregistered_registers": int(n_unreg > 0),
             "with_card": int(with_card), "buyers": int(len(np.unique(agents))),
             "net_sales_kopecks": int(total_sales), "wrapper_documents": int(wrapper.sum()),
         }
         written.append((path, site.name, {"rows": n, "documents": n, "items": items_total}))
-    return written, per_site
+    sales = {"card": np.array(sold_card, dtype=np.int64), "signed_kop": np.array(sold_kop, dtype=np.int64)}
+    return written, per_site, sales

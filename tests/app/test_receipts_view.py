@@ -54,7 +54,7 @@ def test_receipts_counts_and_unregistered_registers(qtbot, receipts_screen, with
     assert value(view.tiles["receipts"]) == "5"
     assert value(view.tiles["items"]) == str(items) == "30"
     assert value(view.tiles["revenue"]) == f"{total / 100:,.2f}".replace(",", " ") + " ₽" == "4 255.90 ₽"
-    assert value(view.tiles["flagged"]) == "—"  # no registers list: receipts are not checked
+    assert value(view.tiles["unregistered"]) == value(view.tiles["other_taxpayer"]) == "—"  # not checked
     assert "No registers list" in view.registers_note.text()
     # newest first; totals in roubles
     newest = view.model.row_values(0)
@@ -65,8 +65,9 @@ def test_receipts_counts_and_unregistered_registers(qtbot, receipts_screen, with
     registers.write_text(f"site;kkt_reg_id;inn;tenant\nMall A;{LENTA_KKT};{LENTA_INN};Lenta\n", encoding="utf-8")
     assert import_file(with_receipts, registers).status == "imported"
     view.context.notify_changed({"registers", "receipts"})
-    qtbot.waitUntil(lambda: value(view.tiles["flagged"]) == "2" and loaded(view, 5), timeout=10000)
-    assert "40.0% of receipts" in view.tiles["flagged"].note_label.text()
+    qtbot.waitUntil(lambda: value(view.tiles["unregistered"]) == "2" and loaded(view, 5), timeout=10000)
+    assert "from 2 register(s), 40.0% of receipts" in view.tiles["unregistered"].note_label.text()
+    assert value(view.tiles["other_taxpayer"]) == "0"
     frame = view.summary["unregistered"]
     assert sorted(frame["register"]) == ["0002053662039613", "0005000101033181"]
     assert list(frame["receipts"]) == [1, 1]
@@ -86,6 +87,15 @@ def test_receipts_counts_and_unregistered_registers(qtbot, receipts_screen, with
     view.focus_filter()
     view.filter_edit.setText(LENTA_KKT)
     qtbot.waitUntil(lambda: view.model.filter_text == LENTA_KKT and loaded(view, 3), timeout=10000)
+
+    # Lenta's register listed with another INN: its 3 receipts are "other taxpayer", counted apart
+    other = tmp_path / "registers2.csv"
+    other.write_text(f"site;kkt_reg_id;inn;tenant\nMall A;{LENTA_KKT};7700000001;Someone\n", encoding="utf-8")
+    assert import_file(with_receipts, other).status == "imported"
+    view.context.notify_changed({"registers", "receipts"})
+    qtbot.waitUntil(lambda: value(view.tiles["other_taxpayer"]) == "3", timeout=10000)
+    assert value(view.tiles["unregistered"]) == "2"
+    assert "60.0% of receipts" in view.tiles["other_taxpayer"].note_label.text()
 
 
 def test_period_of_the_context_bar_applies(qtbot, receipts_screen, with_receipts):
@@ -123,8 +133,12 @@ def test_receipts_of_the_demo_world(qtbot, receipts_screen, demo_small, tmp_path
                         and view.model.row_values(0) is not None, timeout=20000)
         assert value(view.tiles["receipts"]).replace(" ", "") == str(receipts)
         assert value(view.tiles["items"]).replace(" ", "") == str(items) == str(truth["receipts"]["items"])
-        planted = truth["receipts"]["unregistered"] + truth["receipts"]["other_inn"]
-        assert value(view.tiles["flagged"]) == str(planted)
+        rt = truth["receipts"]
+        planted = rt["unregistered_receipts"] + rt["other_taxpayer_receipts"]
+        assert value(view.tiles["receipts"]).replace(" ", "") == str(rt["receipts_documents"])
+        assert value(view.tiles["unregistered"]) == str(rt["unregistered_receipts"])
+        assert f"from {rt['unregistered_registers']} register(s)" in view.tiles["unregistered"].note_label.text()
+        assert value(view.tiles["other_taxpayer"]) == str(rt["other_taxpayer_receipts"])
         assert view.summary["unregistered"]["receipts"].sum() == planted
         view.only_flagged.setChecked(True)
         qtbot.waitUntil(lambda: loaded(view, planted), timeout=10000)

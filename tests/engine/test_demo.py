@@ -248,3 +248,29 @@ def test_visits_engine_recovers_the_truth(demo_small, tmp_path):
         assert (uv, n, staff, fixed) == (site["unique_visitors"], site["visits"], site["staff_devices"],
                                          site["fixed_devices"]), site["name"]
         assert dwell == pytest.approx(site["mean_dwell_s"], abs=1e-3)
+
+
+def test_demo_workspace_shows_the_people_and_receipts_of_truth(demo_small, tmp_path):
+    """demo.o2o as built: every people and receipts figure of truth.json, exactly."""
+    from engine import people
+    from engine.people_queries import receipts_summary
+    from engine.workspace import Workspace
+
+    out, truth = demo_small
+    shutil.copy(out / "demo.o2o", tmp_path / "demo.o2o")
+    with Workspace.open(tmp_path / "demo.o2o") as ws:
+        summary = people.people_summary(ws)
+        shown = receipts_summary(ws)
+        sales, returns, net, with_card, documents = ws.con.execute(
+            "SELECT count(*) FILTER (WHERE operation_type = 1), count(*) FILTER (WHERE operation_type = 2), "
+            "sum(CASE WHEN operation_type = 2 THEN -total_kop ELSE total_kop END), count(card), "
+            "(SELECT sum(rows_in) FROM imports WHERE kind = 'receipts') FROM receipts").fetchone()
+    pt, rt = truth["people"], truth["receipts"]
+    for key in ("people", "with_phone", "with_email", "with_card", "with_device", "with_receipts", "revenue_kop"):
+        assert summary[key] == pt[key], key
+    assert (shown["receipts"], sales, returns, shown["items"], net, with_card, documents) == (
+        rt["receipts_documents"], rt["receipts_sales"], rt["returns"], rt["items"], rt["net_sales_kop"],
+        rt["with_card"], rt["documents"])
+    assert (shown["unregistered_receipts"], shown["other_taxpayer_receipts"], shown["unregistered_registers"],
+            shown["flagged"]) == (rt["unregistered_receipts"], rt["other_taxpayer_receipts"],
+                                  rt["unregistered_registers"], rt["flagged_receipts"])

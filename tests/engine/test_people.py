@@ -152,15 +152,17 @@ def test_demo_crm_and_receipts_match_truth(demo_small, tmp_path):
     try:
         registers = import_file(ws, folder / "registers.csv")
         assert registers.kind == "registers" and registers.details["registers"] == truth["registers"]["rows"]
-        docs = items = sales = unregistered = other = 0
+        docs = receipts = items = sales = unregistered = other = 0
         for path in sorted(folder.glob("receipts_*.json")):
             d = import_file(ws, path).details
             docs, items, sales = docs + d["documents"], items + d["items"], sales + d["sales"]
+            receipts += d["receipts"]
             unregistered += d["unregistered_receipts"]
             other += d["other_taxpayer_receipts"]
         rt = truth["receipts"]
-        assert (docs, items, sales, unregistered, other) == (rt["documents"], rt["items"], rt["receipts"],
-                                                             rt["unregistered"], rt["other_inn"])
+        assert (docs, receipts, items, sales, unregistered, other) == (
+            rt["documents"], rt["receipts_documents"], rt["items"], rt["receipts_sales"],
+            rt["unregistered_receipts"], rt["other_taxpayer_receipts"])
         crm = import_file(ws, folder / "crm_export.csv")
         ct, d = truth["crm"], crm.details
         assert crm.kind == "crm" and d["encoding"] == "cp1251" and d["delimiter"] == ";"
@@ -175,7 +177,12 @@ def test_demo_crm_and_receipts_match_truth(demo_small, tmp_path):
         partner = import_file(ws, folder / "partner_matches.csv", partner="demo telecom")
         assert partner.details["matches"] == truth["partner"]["rows"]
         summary = people.build_people(ws)
-        assert summary["with_phone"] <= ct["persons_with_valid_phone"]
-        assert summary["people"] <= ct["distinct_persons"]
+        pt = truth["people"]
+        for key in ("people", "with_phone", "with_email", "with_card", "with_receipts", "revenue_kop"):
+            assert summary[key] == pt[key], key
+        assert summary["with_device"] == 0  # no capture imported here: no device to link (test_demo has them)
+        # the simulator's people are fewer than its CRM persons for the reasons it states
+        assert pt["people"] == ct["distinct_persons"] - pt["crm_persons_without_key"] \
+            - pt["crm_persons_sharing_an_email"]
     finally:
         ws.close()
