@@ -31,7 +31,8 @@ from engine import normalize as nz
 from engine.crm import mapping as mp
 from engine.crm.reading import drop_source, is_xlsx, load_table
 from engine.errors import ImportRefused, O2OError
-from engine.imports.registry import ImportContext, ImportResult, LoadOutcome, run_import
+from engine.crm.crm_import import export_rejects
+from engine.imports.registry import IMPORTED, ImportContext, ImportResult, LoadOutcome, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress
 
 MOSCOW = "Europe/Moscow"
@@ -53,7 +54,13 @@ ITEM_FIELDS = [("seq", pa.int64()), ("line_no", pa.int32()), ("name", pa.string(
 
 
 class _Bad(Exception):
-    """A document that cannot be used; the message is the reject reason."""
+    """A document that cannot be used; the message is the reject reason, `field` and `value`
+    the rejects report's column and value (when one field is to blame)."""
+
+    def __init__(self, reason: str, field: str | None = None, value=None):
+        super().__init__(reason)
+        self.field = field
+        self.value = None if value is None else str(value)[:200]
 
 
 def _text(value) -> str | None:
@@ -69,9 +76,9 @@ def _int(value, what: str) -> int | None:
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation:
-        raise _Bad(f"{what} is not a number: {str(value)[:40]!r}") from None
+        raise _Bad(f"{what} is not a number: {str(value)[:40]!r}", what, value) from None
     if number != number.to_integral_value():
-        raise _Bad(f"{what} is not a whole number: {value!r}")
+        raise _Bad(f"{what} is not a whole number: {value!r}", what, value)
     return int(number)
 
 
@@ -79,7 +86,7 @@ def _rubles_to_kop(value) -> int:
     try:
         return int((Decimal(str(value).replace(" ", "").replace(",", ".")) * 100).to_integral_value())
     except InvalidOperation:
-        raise _Bad(f"sum is not a number: {str(value)[:40]!r}") from None
+        raise _Bad(f"sum is not a number: {str(value)[:40]!r}", "s", value) from None
 
 
 def _parse_time(value) -> tuple[datetime | None, datetime | None]:
@@ -96,14 +103,14 @@ def _parse_time(value) -> tuple[datetime | None, datetime | None]:
         try:
             return None, datetime.strptime(text, "%Y%m%dT%H%M%S" if len(text) == 15 else "%Y%m%dT%H%M")
         except ValueError:
-            raise _Bad(f"dateTime not understood: {text!r}") from None
+            raise _Bad(f"dateTime not understood: {text!r}", "dateTime", text) from None
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         try:
             parsed = datetime.strptime(text, "%d.%m.%Y %H:%M:%S" if text.count(":") == 2 else "%d.%m.%Y %H:%M")
         except ValueError:
-            raise _Bad(f"dateTime not understood: {text[:40]!r}") from None
+            raise _Bad(f"dateTime not understood: {text[:40]!r}", "dateTime", text) from None
     if parsed.tzinfo is not None:
         return parsed.astimezone(timezone.utc).replace(tzinfo=None), None
     return None, parsed
@@ -137,17 +144,18 @@ def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, l
     fd = _int(receipt.get("fiscalDocumentNumber", receipt.get("fd")), "fiscalDocumentNumber")
     fp = _text(receipt.get("fiscalSign", receipt.get("fp")))
     if not fn or fd is None or not fp:
-        raise _Bad("no receipt identity (fiscalDriveNumber, fiscalDocumentNumber, fiscalSign)")
+        lacking = "fiscalDriveNumber" if not fn else "fiscalDocumentNumber" if fd is None else "fiscalSign"
+        raise _Bad("no receipt identity (fiscalDriveNumber, fiscalDocumentNumber, fiscalSign)", lacking)
     fp = str(_int(fp, "fiscalSign"))
     ts, local = _parse_time(receipt.get("dateTime"))
     if local is None and receipt.get("localDateTime"):
         local = _parse_time(receipt.get("localDateTime"))[1]
     if ts is None and local is None:
-        raise _Bad("no dateTime")
+        raise _Bad("no dateTime", "dateTime")
     total = _int(receipt.get("totalSum"), "totalSum")
     items_in = receipt.get("items") or []
     if not isinstance(items_in, list):
-        raise _Bad("items is not a list")
+        raise _Bad("items is not a list", "items", json.dumps(items_in, ensure_ascii=False))
     items = []
     for n, item in enumerate(items_in, start=1):
         if not isinstance(item, dict):
@@ -156,7 +164,7 @@ def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, l
         try:
             qty = float(str(qty).replace(",", ".")) if qty not in (None, "") else None
         except ValueError:
-            raise _Bad(f"item {n}: quantity is not a number: {qty!r}") from None
+            raise _Bad(f"item {n}: quantity is not a number: {qty!r}", f"item {n} quantity", qty) from None
         items.append({"seq": seq, "line_no": n, "name": _text(item.get("name")),
                       "price_kop": _int(item.get("price"), f"item {n} price"),
                       "quantity": qty, "sum_kop": _int(item.get("sum"), f"item {n} sum"),
@@ -166,7 +174,7 @@ def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, l
                       "barcode": _text(item.get("barcode") or item.get("productCode"))})
     if total is None:
         if not items:
-            raise _Bad("no totalSum")
+            raise _Bad("no totalSum", "totalSum")
         total = sum(i["sum_kop"] or 0 for i in items)
     props = _properties(receipt)
     # raw contact and card: normalised for all receipts at once in SQL (see _normalised_stage)
@@ -211,7 +219,7 @@ def qr_record(line: str, seq: int) -> dict:
     fields = {k.lower(): v[0] for k, v in parse_qs(line.strip(), keep_blank_values=True).items()}
     missing = [k for k in ("t", "s", "fn", "i", "fp") if not fields.get(k)]
     if missing:
-        raise _Bad(f"QR string lacks {', '.join(missing)}")
+        raise _Bad(f"QR string lacks {', '.join(missing)}", missing[0], line.strip())
     ts, local = _parse_time(fields["t"])
     return {"seq": seq, "fn": fields["fn"].strip(), "fd": _int(fields["i"], "i"), "fp": str(_int(fields["fp"], "fp")),
             "ts": ts, "local_ts": local, "operation_type": _int(fields.get("n"), "n"),
@@ -284,7 +292,8 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
 
     nz.install_macros(con)
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE rcp_t AS SELECT line,
+        CREATE OR REPLACE TEMP TABLE rcp_t AS SELECT line, {c('fn')} AS raw_fn, {c('fd')} AS raw_fd,
+            {c('fp')} AS raw_fp, {c('datetime')} AS raw_datetime, {c('total')} AS raw_total,
             trim({c('fn')}) AS fn, try_cast(trim({c('fd')}) AS BIGINT) AS fd,
             CAST(try_cast(trim({c('fp')}) AS BIGINT) AS VARCHAR) AS fp,
             coalesce(try_strptime(trim({c('datetime')}), ['%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%Y-%m-%d %H:%M:%S',
@@ -297,11 +306,29 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
             o2o_blank({c('promo_code')}) AS promo_code, o2o_blank({c('buyer_phone')}) AS buyer_phone,
             o2o_blank({c('buyer_email')}) AS buyer_email
         FROM rcp_raw""")
-    bad = con.execute("""
-        SELECT line, CASE WHEN fn IS NULL OR fd IS NULL OR fp IS NULL THEN 'no receipt identity (fn, fd, fp)'
-                          WHEN local_ts IS NULL THEN 'date and time not understood'
-                          ELSE 'sum not understood' END
-        FROM rcp_t WHERE fn IS NULL OR fd IS NULL OR fp IS NULL OR local_ts IS NULL OR total_kop IS NULL""").fetchall()
+    header_of = {role: names[int(ref[1:])] for role, ref in col.items()}
+
+    def literal(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    # one reject per unusable row, naming the first column that fails and its value as written
+    checks = [("fn", "fn IS NULL", "fiscal drive number (FN)", ""),
+              ("fd", "fd IS NULL", "fiscal document number (FD)", ": not a whole number"),
+              ("fp", "fp IS NULL", "fiscal sign (FP)", ": not a whole number"),
+              ("datetime", "local_ts IS NULL", "date and time", ": not understood"),
+              ("total", "total_kop IS NULL", "sum", ": not a number")]
+    first = lambda part: "CASE " + " ".join(  # noqa: E731 - a SQL CASE over the checks, in order
+        f"WHEN {test} THEN {part(role, label, why)}" for role, test, label, why in checks) + " END"
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE rcp_bad AS SELECT line,
+            {first(lambda role, label, why: literal(header_of[role]))} AS column_name,
+            left({first(lambda role, label, why: 'raw_' + role)}, 200) AS value,
+            {first(lambda role, label, why: f"CASE WHEN o2o_blank(raw_{role}) IS NULL THEN {literal('no ' + label)} "
+                                             f"ELSE {literal(label + (why or ': empty'))} END")} AS reason
+        FROM rcp_t WHERE fn IS NULL OR fd IS NULL OR fp IS NULL OR local_ts IS NULL OR total_kop IS NULL""")
+    con.execute(f"INSERT INTO import_rejects SELECT {int(ctx.import_id)}, line, column_name, value, reason "
+                "FROM rcp_bad")
+    bad = con.execute("SELECT count(*) FROM rcp_bad").fetchone()[0]
     con.execute("""
         CREATE OR REPLACE TEMP TABLE rec_stage AS SELECT line AS seq, fn, fd, fp, NULL::TIMESTAMP AS ts, local_ts,
             operation_type, total_kop, NULL::BIGINT AS cash_kop, NULL::BIGINT AS ecash_kop, kkt_reg_id, inn,
@@ -313,11 +340,11 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
         "line_no, NULL AS name, NULL::BIGINT AS price_kop, NULL::DOUBLE AS quantity, NULL::BIGINT AS sum_kop, "
         "NULL::INTEGER AS nds, NULL::INTEGER AS payment_type, NULL::INTEGER AS product_type, NULL AS barcode) "
         "WHERE false")
-    rejects = [(line, None, None, reason) for line, reason in bad]
-    rejects += [(line, None, value, reason) for line, value, reason in source.parse_rejects]
+    rejects = [(line, None, value, reason) for line, value, reason in source.parse_rejects]
     drop_source(con, "rcp_raw")
     con.execute("DROP TABLE IF EXISTS rcp_t")
-    return source.rows + len(source.parse_rejects), rejects
+    con.execute("DROP TABLE IF EXISTS rcp_bad")
+    return source.rows + len(source.parse_rejects), rejects, bad
 
 
 def _normalise_contacts(con) -> None:
@@ -360,9 +387,10 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
         if path.stat().st_size == 0:
             raise ImportRefused("Empty file (0 bytes): no receipt in it", where=str(path))
         ctx.progress(0.05, "reading receipts")
-        records, items, rejects, documents = [], [], [], 0
+        records, items, rejects, documents, stored_rejects = [], [], [], 0, 0
         if _is_table(path):
-            documents, rejects = _stage_table(con, ctx, mapping, mapping_file, encoding, delimiter, sheet)
+            documents, rejects, stored_rejects = _stage_table(con, ctx, mapping, mapping_file, encoding,
+                                                              delimiter, sheet)
             form = "table"
         else:
             form, docs = _documents(path)
@@ -379,7 +407,7 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
                             raise _Bad("no receipt in this document")
                         record, lines = receipt_record(receipt, seq)
                 except _Bad as exc:
-                    rejects.append((seq, None, None, f"{place}: {exc}"))
+                    rejects.append((seq, exc.field, exc.value, f"{place}: {exc}"))
                     continue
                 key = (record["fn"], record["fd"], record["fp"])
                 if key in seen:
@@ -391,7 +419,8 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
                 if documents % 10_000 == 0:
                     ctx.cancel.check()
             _stage(con, records, items)
-        in_file_dups = documents - len(rejects) - con.execute("SELECT count(*) FROM rec_stage").fetchone()[0]
+        rejected = len(rejects) + stored_rejects
+        in_file_dups = documents - rejected - con.execute("SELECT count(*) FROM rec_stage").fetchone()[0]
         ctx.progress(0.6, "storing")
         nz.install_macros(con)
         _normalise_contacts(con)
@@ -435,27 +464,37 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
         for table in ("rec_stage", "item_stage", "rec_new"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         details = {"documents": documents, "receipts": facts[0], "items": n_items, "duplicates": duplicates,
-                   "rejected": len(rejects), "net_sales_kop": int(facts[1]), "unregistered_registers": facts[2],
+                   "rejected": rejected, "net_sales_kop": int(facts[1]), "unregistered_registers": facts[2],
                    "sales": facts[6], "returns": facts[7], "with_card": facts[8], "with_promo_code": facts[9],
                    "flagged_receipts": facts[3], "other_taxpayer_receipts": facts[4],
                    "unregistered_receipts": facts[3] - facts[4],
                    "registers_checked": bool(facts[5]), "form": form}
         message = (f"{path.name}: {documents} document(s): {facts[0]} receipt(s), {n_items} item(s), "
-                   f"{duplicates} duplicate(s), {len(rejects)} rejected")
+                   f"{duplicates} duplicate(s), {rejected} rejected")
         if facts[3]:
             message += f"; {facts[3]} flagged (unregistered register or other taxpayer)"
-        return LoadOutcome(rows_in=documents, rows_ok=facts[0], rows_rejected=len(rejects), message=message,
+        return LoadOutcome(rows_in=documents, rows_ok=facts[0], rows_rejected=rejected, message=message,
                            details=details)
 
     return load
 
 
 def import_receipts(ws, path, *, mapping: dict | None = None, mapping_file=None, encoding: str | None = None,
-                    delimiter: str | None = None, sheet=None, progress: ProgressFn = no_progress,
-                    cancel: CancelToken | None = None, **_site_options) -> ImportResult:
+                    delimiter: str | None = None, sheet=None, rejects_file=None, write_rejects: bool = True,
+                    progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                    **_site_options) -> ImportResult:
+    """Import one receipts file. Like a CRM import, an imported file with rejects gets its
+    rejects report (CSV, `;`: file, line, column, value, reason) beside the workspace, or at
+    `rejects_file`; `rejects_file` in the result is its absolute path, None when nothing
+    was rejected. (In a JSON file "line" is the document's number, in QR strings the line.)"""
     loader = receipts_loader(mapping=mapping, mapping_file=mapping_file, encoding=encoding,
                              delimiter=delimiter, sheet=sheet)
-    return run_import(ws, path, "receipts", loader, progress=progress, cancel=cancel)
+    result = run_import(ws, path, "receipts", loader, progress=progress, cancel=cancel)
+    if result.status == IMPORTED:
+        result.details["rejects_file"] = None
+        if write_rejects and result.rows_rejected:
+            result.details["rejects_file"] = str(export_rejects(ws, result.import_id, rejects_file).resolve())
+    return result
 
 
 def flagged_receipts(ws):

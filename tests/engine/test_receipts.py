@@ -206,3 +206,54 @@ def test_receipt_xlsx_with_a_saved_mapping(workspace, tmp_path):
     assert workspace.con.execute("SELECT fn, fd, fp, ts, total_kop, promo_code, buyer_phone FROM receipts"
                                  ).fetchone() == ("9960440300000009", 77, "4242", datetime(2024, 9, 17, 15, 1),
                                                   128521, "AUTUMN", "+79161234567")
+
+
+def _read_rejects(path):
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [(r["file"], int(r["line"]), r["column"], r["value"], r["reason"])
+                for r in csv.DictReader(fh, delimiter=";")]
+
+
+def test_table_rejects_name_column_and_value_in_a_report(workspace, tmp_path):
+    """Each unusable row of a receipt table: its line, the first column to blame, the value as written."""
+    path = tmp_path / "receipts.csv"
+    rows = ["ФН;ФД;ФП;Дата;Сумма",
+            "9960440300000001;1;1001;17.09.2024 18:01;10",        # line 2: fine
+            ";2;1002;17.09.2024 18:01;10",                        # line 3: no FN
+            "9960440300000001;3x;1003;17.09.2024 18:01;10",       # line 4: FD not a number
+            "9960440300000001;4;1004;32.13.2024 25:00;10",        # line 5: date not understood
+            "9960440300000001;5;1005;17.09.2024 18:01;десять",    # line 6: sum not a number
+            "9960440300000001;6;;17.09.2024 18:01;",              # line 7: no FP (checked before the sum)
+            "9960440300000001;7;1007;17.09.2024 18:02;12,50"]     # line 8: fine
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = import_receipts(workspace, path)
+    d = result.details
+    assert result.status == IMPORTED, result.message
+    assert (d["documents"], d["receipts"], d["rejected"]) == (7, 2, 5)
+    expected = [("receipts.csv", 3, "ФН", "", "no fiscal drive number (FN)"),
+                ("receipts.csv", 4, "ФД", "3x", "fiscal document number (FD): not a whole number"),
+                ("receipts.csv", 5, "Дата", "32.13.2024 25:00", "date and time: not understood"),
+                ("receipts.csv", 6, "Сумма", "десять", "sum: not a number"),
+                ("receipts.csv", 7, "ФП", "", "no fiscal sign (FP)")]
+    assert d["rejects_file"] and d["rejects_file"].endswith(".csv")
+    assert _read_rejects(d["rejects_file"]) == expected
+    assert result.to_json()["rejects_file"] == d["rejects_file"]  # what `o2o import receipts --json` prints
+
+
+def test_json_rejects_report_and_none_when_clean(workspace, tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps([_doc(1)]), encoding="utf-8")
+    clean = import_receipts(workspace, good)
+    assert clean.status == IMPORTED and clean.details["rejects_file"] is None
+    bad_doc = _doc(2)
+    bad_doc["fiscalDocumentNumber"] = "2a"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([_doc(3), bad_doc, {"receipt": {"foo": 1}}]), encoding="utf-8")
+    target = tmp_path / "out" / "bad-rejects.csv"
+    result = import_receipts(workspace, bad, rejects_file=target)
+    assert result.status == IMPORTED and result.details["rejects_file"] == str(target.resolve())
+    assert _read_rejects(target) == [
+        ("bad.json", 2, "fiscalDocumentNumber", "2a", "document 2: fiscalDocumentNumber is not a number: '2a'"),
+        ("bad.json", 3, "", "", "document 3: no receipt in this document")]
