@@ -4,11 +4,12 @@ An analyst opens the file in an editor at the reported line, so a record's numbe
 physical line it starts on (the header's first line = 1), counting line breaks inside quoted
 fields and blank lines, which DuckDB's own record numbers do not.
 
-Most exports have one record per line; `one_record_per_line` proves it cheaply by counting
-the file's line breaks. Only otherwise `record_lines` scans the file (numpy, 4 MB chunks, flat
-memory besides two small numbers per record): a line break or delimiter is outside quotes
-when the count of `"` before it is even, which holds for RFC 4180 quoting (a quote inside a
-quoted field is doubled, so it toggles twice).
+Most exports have one record per line, proved cheaply: the file's physical lines
+(`count_lines`, or counted while transcoding) equal the records + the header. Only otherwise
+`record_lines` scans the file (numpy, 4 MB chunks, flat memory besides two small numbers per
+record): a line break or delimiter is outside quotes when the count of `"` before it is even,
+which holds for RFC 4180 quoting (a quote inside a quoted field is doubled, so it toggles
+twice).
 """
 from __future__ import annotations
 
@@ -31,12 +32,6 @@ def count_lines(path: Path, cancel: CancelToken) -> int:
             breaks += block.count(b"\n")
             last = block[-1:]
     return breaks + (last != b"\n")
-
-
-def one_record_per_line(path: Path, records_with_header: int, cancel: CancelToken) -> bool:
-    """True when the file has exactly one physical line per record (no quoted line breaks, no
-    blank lines): record numbers are then line numbers."""
-    return count_lines(path, cancel) == records_with_header
 
 
 def record_lines(path: Path, delimiter: str, cancel: CancelToken) -> tuple[np.ndarray, np.ndarray] | None:

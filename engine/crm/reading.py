@@ -168,15 +168,19 @@ def sample_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     return out[:limit]
 
 
-def _transcode(path: Path, encoding: str, cancel: CancelToken) -> Path:
+def _transcode(path: Path, encoding: str, cancel: CancelToken) -> tuple[Path, int]:
+    """(UTF-8 copy in a temp file, physical lines of the file: counted on the way, see csv_lines)."""
     fd, name = tempfile.mkstemp(prefix="o2o-utf8-", suffix=".csv")
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    breaks, last = 0, b"\n"
     with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
         while block := src.read(CHUNK_BYTES):
             cancel.check()
+            breaks += block.count(b"\n")
+            last = block[-1:]
             out.write(decoder.decode(block).encode("utf-8"))
         out.write(decoder.decode(b"", final=True).encode("utf-8"))
-    return Path(name)
+    return Path(name), breaks + (last != b"\n")
 
 
 def _sql_str(text: str) -> str:
@@ -201,7 +205,7 @@ def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimi
         raise ImportRefused("No header line: the first line must name the columns", where=str(path))
     source = TableSource(path, header, encoding=enc, delimiter=delimiter)
     progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
-    read_path = path if enc in ("utf-8", "utf-8-sig") else _transcode(path, enc, cancel)
+    read_path, physical_lines = (path, None) if enc in ("utf-8", "utf-8-sig") else _transcode(path, enc, cancel)
     rejects = f"{table}_parse_errors"
     try:
         columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in source.columns) + "}"
@@ -227,7 +231,7 @@ def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimi
             read_path.unlink(missing_ok=True)
     source.parse_rejects = [(int(line), value, _reason(reason)) for line, value, reason in parse_rejects]
     accepted = con.execute(f"SELECT count(*) FROM {table}_data").fetchall()[0][0]  # fetched whole: register() refuses a pending result
-    _add_line_numbers(con, table, _physical_lines(path, source, accepted, cancel))
+    _add_line_numbers(con, table, _physical_lines(path, source, accepted, physical_lines, cancel))
     source.rows = accepted
     return source
 
@@ -238,11 +242,14 @@ def _reason(duckdb_reason: str) -> str:
     return text.splitlines()[0][:300]
 
 
-def _physical_lines(path: Path, source: TableSource, accepted: int, cancel: CancelToken):
+def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int | None, cancel: CancelToken):
     """(positions, offsets) of the accepted rows' line numbers (see csv_lines.change_points);
-    the parse rejects' lines are set to physical lines on the way."""
+    the parse rejects' lines are set to physical lines on the way. `lines`: the file's
+    physical lines when already counted (while transcoding)."""
     rejected = [line for line, _, _ in source.parse_rejects]
-    if csv_lines.one_record_per_line(path, 1 + accepted + len(rejected), cancel):
+    if lines is None:
+        lines = csv_lines.count_lines(path, cancel)
+    if lines == 1 + accepted + len(rejected):  # one record per line: record numbers are lines
         return _record_number_points(rejected)
     scanned = csv_lines.record_lines(path, source.delimiter, cancel)
     if scanned is not None:
