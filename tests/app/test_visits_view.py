@@ -286,3 +286,12 @@ def test_demo_workspace_build_and_tiles(qtbot, screen, demo_small, tmp_path):
     idle(qtbot, view)
     qtbot.waitUntil(lambda: view.tiles_box.isVisible(), timeout=20000)
     assert shown_tiles(view) == expected_tiles(stats.site_stats(ws, site["site_id"]))
+    # all sites, all time: each site's row covers its own days, as `o2o stats` says (the
+    # one-day event is not stretched over the malls' span)
+    select(bar, None, None)
+    idle(qtbot, view)
+    table = view.table_model.frame.set_index("name")
+    for s in stats.all_site_stats(ws):
+        assert (table.loc[s["name"], "from"], table.loc[s["name"], "to"]) == (s["from"], s["to"])
+        assert table.loc[s["name"], "unique_visitors"] == s["unique_visitors"]
+    assert len({(s["from"], s["to"]) for s in stats.all_site_stats(ws)}) > 1   # the event's own day
