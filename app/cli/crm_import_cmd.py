@@ -131,7 +131,8 @@ def cmd_import_crm(args):
             ws, args.file, mapping_file=args.mapping, encoding=args.encoding, delimiter=delimiter,
             sheet=args.sheet, rejects_file=args.rejects, progress=stderr_progress(not args.json))
         if args.save_mapping and result.status == IMPORTED:
-            result.details["mapping_file"] = str(mp.save_mapping(args.save_mapping, result.details["mapping"]).resolve())
+            saved = mp.save_mapping(args.save_mapping, result.details["mapping"])
+            result.details["mapping_file"] = str(saved.resolve())
     payload = _result_payload(result)
     payload["notes"] = notes
     return _code([result]), payload

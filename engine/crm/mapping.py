@@ -37,7 +37,8 @@ _CRM_HEADER_RULES: list[tuple[str, str, bool]] = [
     ("crm_id", "id", True), ("crm_id", "clientid", False), ("crm_id", "customerid", False),
     ("crm_id", "кодклиента", False), ("crm_id", "идентификатор", False), ("crm_id", "crmid", False),
     ("crm_id", "externalid", False), ("crm_id", "код", True), ("crm_id", "ид", True),
-    ("name", "фио", False), ("name", "имя", False), ("name", "наименованиеклиент", False), ("name", "фамилия", False), ("name", "отчество", False),
+    ("name", "фио", False), ("name", "имя", False), ("name", "наименованиеклиент", False),
+    ("name", "фамилия", False), ("name", "отчество", False),
     ("name", "name", False), ("name", "клиент", True), ("name", "покупатель", True),
 ]
 _RECEIPT_HEADER_RULES: list[tuple[str, str, bool]] = [

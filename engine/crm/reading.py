@@ -230,7 +230,8 @@ def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimi
         if read_path != path:
             read_path.unlink(missing_ok=True)
     source.parse_rejects = [(int(line), value, _reason(reason)) for line, value, reason in parse_rejects]
-    accepted = con.execute(f"SELECT count(*) FROM {table}_data").fetchall()[0][0]  # fetched whole: register() refuses a pending result
+    # fetched whole: con.register() refuses to run while a result is pending
+    accepted = con.execute(f"SELECT count(*) FROM {table}_data").fetchall()[0][0]
     _add_line_numbers(con, table, _physical_lines(path, source, accepted, physical_lines, cancel))
     source.rows = accepted
     return source
