@@ -228,17 +228,31 @@ def people_summary(ws) -> dict:
     return out
 
 
+def parse_sort(sort: str) -> tuple[str, bool]:
+    """'-revenue_kop' -> ('revenue_kop', True); 'name' -> ('name', False). An unknown column is
+    an error that lists the sortable ones."""
+    text = (sort or "").strip()
+    descending = text.startswith("-")
+    column = text.lstrip("-+").strip()
+    if column not in PAGE_COLUMNS:
+        raise O2OError(f"Cannot sort people by '{column or text}'",
+                       hint=f"Sortable columns: {', '.join(PAGE_COLUMNS)} (prefix - for descending: "
+                            f"-revenue_kop)")
+    return column, descending
+
+
 def people_page(ws, offset: int = 0, limit: int = 200, sort_column: str = "person_id",
                 descending: bool = False, filter_text: str | None = None) -> dict:
-    """One window of the people table for a lazily fetched view: rows + whether more exist."""
-    if sort_column not in PAGE_COLUMNS:
-        raise O2OError(f"Cannot sort people by '{sort_column}'", hint=f"Columns: {', '.join(PAGE_COLUMNS)}")
+    """One window of the people table for a lazily fetched view: rows + whether more exist.
+    `filter_text` as in the People screen (engine.people_queries.people_filter): the name or
+    any identity of the person; `phone:916`-style keys narrow to one kind."""
+    from engine.people_queries import people_filter
+
+    sort_column, flipped = parse_sort(sort_column)
+    descending = descending != flipped
     offset, limit = max(int(offset), 0), max(int(limit), 1)
-    where, params = "", []
-    if filter_text and filter_text.strip():
-        where = ("WHERE name ILIKE $f OR phone ILIKE $f OR email ILIKE $f OR card ILIKE $f OR crm_id ILIKE $f "
-                 "OR CAST(person_id AS VARCHAR) LIKE $f")
-        params = {"f": f"%{filter_text.strip()}%"}
+    condition, params = people_filter(filter_text or "")
+    where = f"WHERE {condition}" if condition else ""
     order = f"{sort_column} {'DESC' if descending else 'ASC'} NULLS LAST, person_id"
     cur = ws.con.execute(f"SELECT {', '.join(PAGE_COLUMNS)} FROM people {where} ORDER BY {order} "
                          f"LIMIT {limit + 1} OFFSET {offset}", params or None)
@@ -253,7 +267,9 @@ def _has_table(ws, name: str) -> bool:
 
 
 def person_profile(ws, person_id: int) -> dict:
-    """Contacts, consents, receipts, visits (when visits exist), and the sources of one person."""
+    """Contacts (every identity with the source of each link), consents, receipts (count, revenue,
+    last purchase, the latest ones), visits (when visits were built: count, short ones, passes,
+    last local visit, dwell, sites) and the sources (imports) of one person."""
     cur = ws.con.execute(f"SELECT {', '.join(PAGE_COLUMNS)} FROM people WHERE person_id = ?", [person_id])
     row = cur.fetchone()
     if row is None:
@@ -288,11 +304,22 @@ def person_profile(ws, person_id: int) -> dict:
                            "latest": [dict(zip(keys, r)) for r in receipts[:20]]}
     profile["visits"] = None
     if _has_table(ws, "visits"):
-        count, last, dwell, sites = ws.con.execute("""
-            SELECT count(*), max(start_ts), coalesce(sum(dwell_s), 0), count(DISTINCT site_id) FROM visits
-            WHERE device_key IN (SELECT CAST(id_value AS BIGINT) FROM identities
-                                 WHERE person_id = ? AND id_type = 'device')""", [person_id]).fetchone()
-        profile["visits"] = {"count": count, "last_visit": last, "dwell_s": dwell, "sites": sites}
+        # visits = the visitor and short-visit classes (what the Visits screen counts); walking past
+        # the store (passer-by) is counted apart; times in the site's local time
+        row = ws.con.execute("""
+            WITH v AS (SELECT v.*, s.name AS site FROM visits v LEFT JOIN sites s USING (site_id)
+                       WHERE v.device_key IN (SELECT CAST(id_value AS BIGINT) FROM identities
+                                              WHERE person_id = ? AND id_type = 'device'))
+            SELECT count(*) FILTER (WHERE class IN ('visitor', 'short')),
+                   count(*) FILTER (WHERE class = 'short'), count(*) FILTER (WHERE class = 'passerby'),
+                   max(local_start) FILTER (WHERE class IN ('visitor', 'short')),
+                   coalesce(sum(dwell_s) FILTER (WHERE class IN ('visitor', 'short')), 0),
+                   count(DISTINCT site_id) FILTER (WHERE class IN ('visitor', 'short')),
+                   list(DISTINCT site ORDER BY site) FILTER (WHERE class IN ('visitor', 'short'))
+            FROM v""", [person_id]).fetchone()
+        profile["visits"] = dict(zip(("count", "short", "passes", "last_visit", "dwell_s", "sites", "site_names"),
+                                     row))
+        profile["visits"]["site_names"] = profile["visits"]["site_names"] or []
     profile["sources"] = [dict(zip(("import_id", "kind", "file", "links"), r)) for r in ws.con.execute("""
         SELECT i.import_id, i.source_kind, m.file_name, count(*) FROM identities i
         LEFT JOIN imports m USING (import_id) WHERE i.person_id = ? GROUP BY ALL ORDER BY i.import_id""",

@@ -10,6 +10,7 @@ shown in roubles (`/ 100`) only in these display queries.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,6 +20,84 @@ from engine.crm import mapping as mp
 # --- people ----------------------------------------------------------------------------
 
 PEOPLE_SEARCH_COLUMNS = ["name", "phone", "email", "card", "crm_id"]
+# "key:" of the per-column filter -> identity type (any identity of that type matches)
+FILTER_IDENTITY_KEYS = {"phone": "phone", "tel": "phone", "телефон": "phone", "email": "email",
+                        "e-mail": "email", "mail": "email", "почта": "email", "card": "card", "карта": "card",
+                        "crm": "crm_id", "crm_id": "crm_id"}
+# "key:" -> a column of the people table (matched as text)
+FILTER_COLUMN_KEYS = {"name": "name", "имя": "name", "фио": "name", "id": "person_id", "person": "person_id",
+                      "gender": "gender", "пол": "gender", "source": "sources", "sources": "sources"}
+_FILTER_KEY = re.compile(r"(?<!\S)(" + "|".join(re.escape(k) for k in sorted(
+    {**FILTER_IDENTITY_KEYS, **FILTER_COLUMN_KEYS}, key=len, reverse=True)) + r"):", re.IGNORECASE)
+
+
+def filter_terms(text: str) -> str:
+    """What the filter searches for: a phone typed as 8 (916) 123-45… (even partly) matches
+    the stored E.164 form (+7916123…); anything else is searched as typed."""
+    text = text.strip()
+    if re.fullmatch(r"[+\d\s()\-.]{5,}", text):
+        digits = re.sub(r"\D", "", text)
+        if not text.startswith("+") and len(digits) >= 2 and digits[0] == "8" and digits[1] in "3489":
+            digits = "7" + digits[1:]  # 8 (9xx)… is the domestic spelling of +7 (9xx)…
+        return digits
+    return text
+
+
+def _variants(text: str) -> list[str]:
+    """The spellings one typed value is searched under: as typed, and as filter_terms reads it
+    (a card 8916… typed like a phone still matches the card)."""
+    text = text.strip()
+    out = [text, filter_terms(text)]
+    if re.fullmatch(r"[+\d\s()\-.]{5,}", text):
+        out.append(re.sub(r"\D", "", text))
+    return [v for i, v in enumerate(out) if v and v not in out[:i]]
+
+
+def _contains(value: str) -> str:
+    """An ILIKE pattern (ESCAPE '\\') that finds `value` anywhere, % and _ taken literally."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def parse_people_filter(text: str) -> list[tuple[str | None, str]]:
+    """[(key or None, value)]: `phone:916 name:Иван` -> [('phone', '916'), ('name', 'Иван')];
+    text outside any known key is one free phrase (key None)."""
+    text = (text or "").strip()
+    keys = list(_FILTER_KEY.finditer(text))
+    parts: list[tuple[str | None, str]] = []
+    free = text[:keys[0].start()] if keys else text
+    for i, match in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(text)
+        parts.append((match.group(1).lower(), text[match.end():end].strip()))
+    if free.strip():
+        parts.insert(0, (None, free.strip()))
+    return [(k, v) for k, v in parts if v]
+
+
+def people_filter(text: str) -> tuple[str, list]:
+    """(condition, positional params) over the people table for the People filter: every part
+    must match. A free phrase matches the name or ANY identity of the person (every phone,
+    e-mail, card, CRM id — not only the main one shown), case-insensitively; `phone:916`,
+    `email:`, `card:`, `crm:` look at identities of that type only, `name:`, `id:`, `gender:`,
+    `sources:` at that column. Identities are searched with one scan of `identities` and a
+    semi-join, so the people table is never loaded (fast on millions of people)."""
+    conditions, params = [], []
+    for key, value in parse_people_filter(text):
+        patterns = [_contains(v) for v in _variants(value)]
+        any_of = " OR ".join("id_value ILIKE ? ESCAPE '\\'" for _ in patterns)
+        if key in FILTER_COLUMN_KEYS:
+            column = FILTER_COLUMN_KEYS[key]
+            conditions.append("(" + " OR ".join(f"CAST({column} AS VARCHAR) ILIKE ? ESCAPE '\\'"
+                                                for _ in patterns) + ")")
+            params += patterns
+        elif key in FILTER_IDENTITY_KEYS:
+            conditions.append(f"person_id IN (SELECT person_id FROM identities WHERE id_type = ? AND ({any_of}))")
+            params += [FILTER_IDENTITY_KEYS[key], *patterns]
+        else:
+            # device keys are internal numbers: a typed number must not find people by them
+            conditions.append(f"(name ILIKE ? ESCAPE '\\' OR person_id IN (SELECT person_id FROM identities "
+                              f"WHERE id_type <> 'device' AND ({any_of})))")
+            params += [patterns[0], *patterns]
+    return " AND ".join(conditions), params
 
 
 def people_sql() -> str:

@@ -7,7 +7,6 @@ contacts with the source of each identity link, consents, receipts, visits.
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
@@ -18,7 +17,9 @@ from app.query_model import QueryTableModel
 from app.views.base import View
 from app.widgets import EmptyState, KpiTile, debounce
 from app.worker import TaskRunner
-from engine.people_queries import PEOPLE_SEARCH_COLUMNS, people_sql
+from engine.people_queries import PEOPLE_SEARCH_COLUMNS, filter_terms, people_filter, people_sql
+
+__all__ = ["PeopleView", "filter_terms"]  # filter_terms: the phone spelling rule lives in the engine
 
 FILTER_DEBOUNCE_MS = 250
 PEOPLE_COLUMNS = {
@@ -57,18 +58,6 @@ def share_text(part, whole) -> str:
         return ""
     share = part / whole
     return f"{share:.0%}" if part in (0, whole) else f"{share:.1%}"
-
-
-def filter_terms(text: str) -> str:
-    """What the filter searches for: a phone typed as 8 (916) 123-45… (even partly) matches
-    the stored E.164 form (+7916123…); anything else is searched as typed."""
-    text = text.strip()
-    if re.fullmatch(r"[+\d\s()\-.]{5,}", text):
-        digits = re.sub(r"\D", "", text)
-        if not text.startswith("+") and len(digits) >= 2 and digits[0] == "8" and digits[1] in "3489":
-            digits = "7" + digits[1:]  # 8 (9xx)… is the domestic spelling of +7 (9xx)…
-        return digits
-    return text
 
 
 def _esc(value) -> str:
@@ -121,6 +110,17 @@ class LabelledQueryModel(QueryTableModel):
         return None if values is None else values[self.columns[column]]
 
 
+class PeopleQueryModel(LabelledQueryModel):
+    """The people table: the filter matches the name and every identity of a person (all phones,
+    e-mails, cards, CRM ids), and `phone:916`-style keys (engine.people_queries.people_filter)."""
+
+    def _where(self) -> tuple[str, list]:
+        if not self.filter_text:
+            return "", []
+        condition, params = people_filter(self.filter_text)
+        return (f" WHERE {condition}", params) if condition else ("", [])
+
+
 def make_table() -> QTableView:
     table = QTableView()
     table.setSortingEnabled(True)
@@ -142,7 +142,7 @@ class PeopleView(View):
 
     def __init__(self, context, monitor, parent=None):
         super().__init__(context, monitor, parent)
-        self.model: LabelledQueryModel | None = None
+        self.model: PeopleQueryModel | None = None
         self.model_workspace = None
         self.profile_runner = TaskRunner(monitor, self)
         self.profile: dict | None = None
@@ -165,7 +165,12 @@ class PeopleView(View):
         filter_row = QHBoxLayout()
         self.filter_edit = QLineEdit()
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by name, phone, e-mail, card or CRM id (Ctrl+F)"))
+        self.filter_edit.setPlaceholderText(self.tr(
+            "Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name: (Ctrl+F)"))
+        self.filter_edit.setToolTip(self.tr(
+            "Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the "
+            "main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with "
+            "phone:, email:, card:, crm:, name:, id:, gender: or sources: (several at once: all must match)."))
         self.count_label = QLabel()
         filter_row.addWidget(self.filter_edit, 1)
         filter_row.addWidget(self.count_label)
@@ -237,10 +242,10 @@ class PeopleView(View):
 
     def _build_model(self, ws) -> None:
         old = self.model
-        self.model = LabelledQueryModel(ws, people_sql(), labels=PEOPLE_COLUMNS, context="PeopleView",
-                                        search_columns=PEOPLE_SEARCH_COLUMNS, parent=self)
+        self.model = PeopleQueryModel(ws, people_sql(), labels=PEOPLE_COLUMNS, context="PeopleView",
+                                      search_columns=PEOPLE_SEARCH_COLUMNS, parent=self)
         self.model_workspace = ws
-        self.model.filter_text = filter_terms(self.filter_edit.text())
+        self.model.filter_text = self.filter_edit.text().strip()
         self.model.loaded.connect(self._counted)
         self.model.error.connect(self.count_label.setText)
         self.table.setModel(self.model)
@@ -269,7 +274,7 @@ class PeopleView(View):
 
     def apply_filter(self) -> None:
         if self.model is not None:
-            self.model.set_filter(filter_terms(self.filter_edit.text()))
+            self.model.set_filter(self.filter_edit.text())
             self.inspector.setHtml(self._hint_html())
 
     def select_row(self, row: int) -> None:
@@ -343,14 +348,17 @@ class PeopleView(View):
             out.append(f"<h3>{self.tr('Visits')}</h3>")
             if visits.get("count"):
                 hours = (visits.get("dwell_s") or 0) / 3600
-                out.append("<p>" + self.tr("%1 visit(s) at %2 site(s), %3 h in total, last %4")
-                           .replace("%1", count_text(visits["count"])).replace("%2", str(visits.get("sites", "")))
-                           .replace("%3", f"{hours:.1f}").replace("%4", _when(visits.get("last_visit"))) + "</p>")
-            elif p.get("devices"):
-                out.append(f"<p style='color:#6b7280'>{self.tr('no visits of the linked device(s)')}</p>")
-            else:
-                out.append(f"<p style='color:#6b7280'>"
-                           f"{self.tr('no device linked (a device joins a person through a partner match)')}</p>")
+                out.append("<p>" + self.tr("%1 visit(s) (%2 short) at %3, %4 h in total, last %5 (local time)")
+                           .replace("%1", count_text(visits["count"])).replace("%2", count_text(visits.get("short")))
+                           .replace("%3", _esc(", ".join(visits.get("site_names") or [])))
+                           .replace("%4", f"{hours:.1f}").replace("%5", _when(visits.get("last_visit"))) + "</p>")
+            if visits.get("passes"):
+                passes = self.tr("walked past %1 time(s) without coming in")  # lupdate needs the literal here
+                out.append(f"<p style='color:#6b7280'>{passes.replace('%1', count_text(visits['passes']))}</p>")
+            if not (visits.get("count") or visits.get("passes")):
+                none = self.tr("no visits of the linked device(s)") if p.get("devices") else \
+                    self.tr("no device linked (a device joins a person through a partner match)")
+                out.append(f"<p style='color:#6b7280'>{none}</p>")
         sources = p.get("sources") or []
         if sources:
             out.append(f"<h3>{self.tr('Where this person comes from')}</h3><ul style='margin-top:0'>")

@@ -445,7 +445,7 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
             SELECT {ctx.import_id}, fn, fd, fp, ts, local_ts, operation_type, total_kop, cash_kop, ecash_kop,
                 kkt_reg_id, inn, seller, retail_place, address, buyer_phone, buyer_email, card, promo_code,
                 source_form FROM rec_new ORDER BY seq""")
-        con.execute(f"""
+        con.execute("""
             INSERT INTO receipt_items SELECT r.receipt_id, i.line_no, i.name, i.price_kop, i.quantity, i.sum_kop,
                 i.nds, i.payment_type, i.product_type, i.barcode
             FROM item_stage i JOIN rec_new n USING (seq)

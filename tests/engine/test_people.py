@@ -186,3 +186,43 @@ def test_demo_crm_and_receipts_match_truth(demo_small, tmp_path):
             - pt["crm_persons_sharing_an_email"]
     finally:
         ws.close()
+
+
+def _filtered(ws, text: str) -> set[str]:
+    page = people.people_page(ws, 0, 100, "name", False, text)
+    return {r["name"] for r in page["rows"]}
+
+
+def test_filter_matches_every_identity_and_per_column_keys(workspace, tmp_path):
+    """Анна has two phones, two e-mails and two CRM ids (one card joins her rows): the filter
+    finds her by the ones not shown as main too; Борис's card holds Анна's second phone's digits."""
+    rows = [["C1", "+79160000001", "anna@a.ru", "5550001", "Анна", ""],
+            ["C2", "+79160000002", "ANNA.Second@b.ru", "5550001", "Анна", ""],
+            ["C3", "+79260000003", "boris@c.ru", "79160000002", "Борис", ""],
+            ["C4", "", "vera_x@d.ru", "", "Вера", ""]]
+    import_crm(workspace, write_crm(tmp_path / "crm.csv", rows))
+    assert people.build_people(workspace)["people"] == 3
+    assert _filtered(workspace, "anna.SECOND@B") == {"Анна"}         # any e-mail, any case
+    assert _filtered(workspace, "anna@a.ru") == {"Анна"}
+    assert _filtered(workspace, "c2") == {"Анна"}                    # any CRM id
+    assert _filtered(workspace, "79160000002") == {"Анна", "Борис"}  # a phone of one, the card of the other
+    assert _filtered(workspace, "phone:8 916 000-00-02") == {"Анна"}  # phone: only phones, typed the Russian way
+    assert _filtered(workspace, "card:79160000002") == {"Борис"}
+    assert _filtered(workspace, "crm:C4") == {"Вера"}
+    assert _filtered(workspace, "name:вера") == {"Вера"}
+    assert _filtered(workspace, "vera_x") == {"Вера"} and _filtered(workspace, "vera%x") == set()  # taken literally
+    assert _filtered(workspace, "name:Анна phone:0003") == set()   # every part must match
+    assert _filtered(workspace, "  ") == {"Анна", "Борис", "Вера"}
+
+
+def test_sort_descending_and_unknown_column(workspace, tmp_path):
+    rows = [[str(i), f"+7916{i:07d}", "", "", f"Имя {i}", ""] for i in range(3)]
+    import_crm(workspace, write_crm(tmp_path / "crm.csv", rows))
+    people.build_people(workspace)
+    assert people.parse_sort("-revenue_kop") == ("revenue_kop", True)
+    assert people.parse_sort("name") == ("name", False)
+    names = [r["name"] for r in people.people_page(workspace, 0, 5, "-name")["rows"]]
+    assert names == ["Имя 2", "Имя 1", "Имя 0"]
+    with pytest.raises(Exception) as info:
+        people.parse_sort("-bogus")
+    assert "Cannot sort people by 'bogus'" in str(info.value) and "revenue_kop" in info.value.hint

@@ -89,3 +89,45 @@ def test_installed_o2o_entry_point(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["ok"] == 1
+
+
+def test_cli_people_sort_show_and_receipt_rejects(tmp_path, capsys):
+    ws = tmp_path / "s.o2o"
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Телефон;ФИО;Номер карты\n89161111111;Аня;2700000501\n89162222222;Боря;2700000502\n89163333333;Вера;\n",
+                   encoding="utf-8")
+    assert run(capsys, "import", "crm", crm, "-w", ws, "--json")[0] == 0
+    receipts = tmp_path / "r.json"
+    docs = [{"fiscalDriveNumber": "1", "fiscalDocumentNumber": n, "fiscalSign": n, "dateTime": 1726585260 + n,
+             "totalSum": total, "operationType": 1, "loyaltyCard": card}
+            for n, total, card in ((1, 500, "2700000501"), (2, 900, "2700000502"), (3, 300, "2700000502"))]
+    docs.append({"fiscalDriveNumber": "1", "fiscalDocumentNumber": "x4", "fiscalSign": 4, "dateTime": 1, "totalSum": 1})
+    receipts.write_text(json.dumps(docs), encoding="utf-8")
+    code, out = run(capsys, "import", "receipts", receipts, "-w", ws, "--json")
+    assert code == 0 and out["receipts"] == 3 and out["rejected"] == 1
+    report = Path(out["results"][0]["rejects_file"])
+    assert report.parent == tmp_path / "s-rejects"
+    assert "fiscalDocumentNumber;x4;" in report.read_text(encoding="utf-8")
+
+    # revenue: Боря 1200, Аня 500, Вера 0 — descending with '-' (argparse would take it for an option)
+    code, out = run(capsys, "people", "-w", ws, "--list", "3", "--sort", "-revenue_kop", "--json")
+    assert code == 0 and [r["name"] for r in out["list"]] == ["Боря", "Аня", "Вера"] and out["sort"] == "-revenue_kop"
+    code, out = run(capsys, "people", "-w", ws, "--list", "3", "--sort", "revenue_kop", "--json")
+    assert [r["name"] for r in out["list"]] == ["Вера", "Аня", "Боря"]
+    code, out = run(capsys, "people", "-w", ws, "--list", "3", "--sort", "name", "--desc", "--json")
+    assert [r["name"] for r in out["list"]] == ["Вера", "Боря", "Аня"]
+    code = main(["people", "-w", str(ws), "--list", "3", "--sort", "-revenu", "--json"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Cannot sort people by 'revenu'" in err and "revenue_kop" in err and "last_purchase" in err
+
+    borya = next(r["person_id"] for r in run(capsys, "people", "-w", ws, "--list", "3", "--json")[1]["list"]
+                 if r["name"] == "Боря")
+    code, profile = run(capsys, "people", "-w", ws, "--show", borya, "--json")
+    assert code == 0 and profile["receipts"]["count"] == 2 and profile["receipts"]["revenue_kop"] == 1200
+    assert profile["receipts"]["last_purchase"] == "2024-09-17 15:01:03"  # the later of the two, UTC
+    assert set(profile["contacts"]) == {"phone", "card"} and profile["visits"]["count"] == 0
+    assert {s["kind"] for s in profile["sources"]} == {"crm", "receipts"}
+    assert main(["people", "-w", str(ws), "--show", str(borya)]) == 0
+    text = capsys.readouterr().out
+    assert "+79162222222 (crm.csv)" in text and "2, revenue 12.00 RUB" in text and "not stated in any import" in text
+    assert "no device linked" in text
