@@ -10,16 +10,27 @@ exactly what the import will store.
 Outcomes (each with a reason that lands in import_rejects when a value is dropped):
 - phone: E.164 '+79161234567'. 8XXXXXXXXXX, 7XXXXXXXXXX, +7 (XXX) XXX-XX-XX and 10 digits
   starting with 9 are Russian; extensions (доб./ext./x/#) are stripped. A number in Excel
-  scientific form ('7,91612E+10') lost its last digits: rejected, never guessed.
+  scientific form that lost its last digits ('7,91612E+10', '7.91612E+10') is rejected, never
+  guessed; one written with every digit ('7.9161234567E+10': as many digits after the point as
+  the exponent, the form programs print) is that number. The ',' form is a Russian-locale
+  spreadsheet's displayed text, rounded to the cell: rejected even when it shows all digits.
+  Two or more phones in one cell ('+7 916 123-45-67, 8 903 765 43 21'; separated by , ; or /):
+  the first valid one is kept and the cell is listed as a dropped value (MULTI_PHONE) so the
+  analyst sees what was left out; no valid one: NOT_A_PHONE.
 - email: trimmed, lowercased; one '@', a dotted domain, no spaces, else invalid.
-- date: dd.mm.yyyy (also / and -), ISO yyyy-mm-dd (with a time part), Excel serial days
-  (1899-12-30 epoch); birth dates outside 1900..today are rejected.
+- date: dd.mm.yyyy (also / and -), dd.mm.yy (00..this year's two digits -> 20yy, else 19yy),
+  ISO yyyy-mm-dd (with a time part, also 'T'), '12 марта 1985' / '12 мар 1985' (Russian month
+  names and abbreviations; English '12 Mar 1985' too), Excel serial days (1899-12-30 epoch, a
+  time part like 44000.5 is dropped) only from 1 000 to 80 000 (1902..2119). A bare number
+  1900..2100 is a year, and a small number like 60 is a count: both are "not a date". Birth
+  dates outside 1900..today are rejected.
 - gender: м/муж/мужской/мужчина/m/male/man → 'm'; ж/жен/женский/женщина/f/female/woman → 'f'.
 - card: spaces and dashes removed, upper case, 4–32 letters/digits.
 - consent: да/yes/true/1/y/+/согласен/согласна → true; нет/no/false/0/n/-/не согласен → false.
 """
 from __future__ import annotations
 
+import re
 import threading
 
 import duckdb
@@ -27,6 +38,8 @@ import phonenumbers
 
 MANGLED_PHONE = "phone mangled by Excel (scientific notation)"
 NOT_A_PHONE = "not a phone number"
+MULTI_PHONE = "more than one phone in the cell: the first valid one is kept, the others dropped"
+_MULTI_SPLIT = re.compile(r"[,;/]")
 INVALID_EMAIL = "invalid e-mail"
 BAD_DATE = "not a date (expected dd.mm.yyyy, yyyy-mm-dd or an Excel serial)"
 DATE_RANGE = "birth date outside 1900..today"
@@ -41,7 +54,28 @@ CONSENT_YES = ("да", "yes", "true", "1", "y", "+", "согласен", "сог
 CONSENT_NO = ("нет", "no", "false", "0", "n", "-", "не согласен", "не согласна", "н", "ложь")
 
 DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M",
-                "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y.%m.%d"]
+                "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y.%m.%d",
+                "%d %b %Y", "%d %B %Y"]
+# Russian month words (nominative, genitive, abbreviations) -> month number
+RU_MONTHS = {
+    1: ("январь", "января", "янв"), 2: ("февраль", "февраля", "фев", "февр"), 3: ("март", "марта", "мар"),
+    4: ("апрель", "апреля", "апр"), 5: ("май", "мая"), 6: ("июнь", "июня", "июн"), 7: ("июль", "июля", "июл"),
+    8: ("август", "августа", "авг"), 9: ("сентябрь", "сентября", "сен", "сент"),
+    10: ("октябрь", "октября", "окт"), 11: ("ноябрь", "ноября", "ноя", "нояб"), 12: ("декабрь", "декабря", "дек"),
+}
+_MONTH_FORMS = [w for n in RU_MONTHS for w in RU_MONTHS[n]]
+_MONTH_NUMBERS = [n for n in RU_MONTHS for _ in RU_MONTHS[n]]
+EXCEL_SERIALS = (1_000, 80_000)  # 1902-09-26 .. 2119-01-10: a plausible date, not a count
+YEAR_LIKE = (1900, 2100)  # a bare number in this range is a year, not an Excel serial
+
+# The common Russian spellings, decided by one regular expression with no captures (a fast DFA
+# match; capturing digits in RE2 is 6x slower): an optional '+7', '7' or '8' then ten digits
+# whose first is 3/4/8/9, or ten digits starting with 9 and no '+'; spaces, dashes and brackets
+# anywhere between. Same verdict as o2o_phone_fast on every string it accepts (tested); dots are
+# left to the general path because '….0' is a spreadsheet float, cut there, not a digit.
+_SEP = "[ ()\\-]*"
+FAST_PHONE_RE = ("^ *(?:(?:\\+" + _SEP + "7|" + _SEP + "[78])" + _SEP + "[3489]|" + _SEP + "9)"
+                 + (_SEP + "[0-9]") * 9 + _SEP + "$")
 
 
 def _sql_list(values) -> str:
@@ -52,9 +86,13 @@ MACROS = f"""
 CREATE OR REPLACE TEMP MACRO o2o_blank(s) AS nullif(trim(s), '');
 CREATE OR REPLACE TEMP MACRO o2o_sci(s) AS
     regexp_full_match(trim(s), '[0-9]+([.,][0-9]+)?[eE]\\+?[0-9]+');
-CREATE OR REPLACE TEMP MACRO o2o_phone_clean(s) AS
+CREATE OR REPLACE TEMP MACRO o2o_sci_digits(t) AS CASE
+    WHEN regexp_full_match(t, '[0-9]\\.[0-9]+[eE]\\+?[0-9]{{1,2}}')
+         AND length(regexp_extract(t, '\\.([0-9]+)', 1)) = try_cast(regexp_extract(t, '([0-9]+)$', 1) AS INTEGER)
+    THEN t[1] || regexp_extract(t, '\\.([0-9]+)', 1) END;
+CREATE OR REPLACE TEMP MACRO o2o_phone_clean(s) AS coalesce(o2o_sci_digits(trim(s)),
     regexp_replace(regexp_replace(trim(s), '\\s*(доб\\.?|ext\\.?|extension|x|#)\\s*[0-9]{{1,6}}$', '', 'i'),
-                   '^([0-9]{{10,11}})\\.0+$', '\\1');
+                   '^([0-9]{{10,11}})\\.0+$', '\\1'));
 CREATE OR REPLACE TEMP MACRO o2o_phone_fast_d(c, d) AS CASE
     WHEN NOT regexp_full_match(c, '\\+?[0-9 ()\\-.]+') THEN NULL
     WHEN length(d) = 11 AND d[1] = '8' AND c[1] <> '+' AND d[2] IN ('3', '4', '8', '9') THEN '+7' || d[2:]
@@ -67,10 +105,25 @@ CREATE OR REPLACE TEMP MACRO o2o_phone_fast(s) AS o2o_phone_fast_c(o2o_phone_cle
 CREATE OR REPLACE TEMP MACRO o2o_email(s) AS lower(trim(s));
 CREATE OR REPLACE TEMP MACRO o2o_email_ok(e) AS
     regexp_full_match(e, '[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)*\\.[^@\\s.0-9]{{2,}}') AND NOT contains(e, '..');
+CREATE OR REPLACE TEMP MACRO o2o_date_2y_d(d) AS make_date(
+    year(d) % 100 + CASE WHEN year(d) % 100 <= year(current_date) % 100 THEN 2000 ELSE 1900 END, month(d), day(d));
+CREATE OR REPLACE TEMP MACRO o2o_date_2y(t) AS CASE WHEN strlen(t) <= 8 THEN CASE
+    WHEN regexp_full_match(t, '[0-9]{{1,2}}[./\\-][0-9]{{1,2}}[./\\-][0-9]{{2}}')
+    THEN o2o_date_2y_d(try_strptime(regexp_replace(t, '[/\\-]', '.', 'g'), '%d.%m.%y')) END END;
+CREATE OR REPLACE TEMP MACRO o2o_date_ru_l(l) AS CASE
+    WHEN regexp_full_match(l, '[0-9]{{1,2}}[ .\\-]+[а-яё]+\\.?[ .\\-]+[0-9]{{4}}( *г\\.?)?')
+    THEN try_strptime(regexp_extract(l, '^[0-9]+') || '.'
+                      || {_MONTH_NUMBERS!r}[list_position({_MONTH_FORMS!r}, regexp_extract(l, '[а-яё]+'))]
+                      || '.' || regexp_extract(l, '([0-9]{{4}})', 1), '%d.%m.%Y')::DATE END;
+CREATE OR REPLACE TEMP MACRO o2o_serial_n(n) AS CASE
+    WHEN n BETWEEN {EXCEL_SERIALS[0]} AND {EXCEL_SERIALS[1]} AND n NOT BETWEEN {YEAR_LIKE[0]} AND {YEAR_LIKE[1]}
+    THEN DATE '1899-12-30' + n END;
 CREATE OR REPLACE TEMP MACRO o2o_date_any(t) AS coalesce(
+    o2o_date_2y(t),
     try_strptime(t, {DATE_FORMATS!r})::DATE,
-    CASE WHEN regexp_full_match(t, '[0-9]{{1,5}}([.,]0+)?')
-         THEN DATE '1899-12-30' + CAST(regexp_extract(t, '^[0-9]+') AS INTEGER) END);
+    o2o_date_ru_l(lower(t)),
+    CASE WHEN regexp_full_match(t, '[0-9]{{1,5}}([.,][0-9]+)?')
+         THEN o2o_serial_n(try_cast(regexp_extract(t, '^[0-9]+') AS INTEGER)) END);
 CREATE OR REPLACE TEMP MACRO o2o_date(s) AS o2o_date_any(trim(s));
 CREATE OR REPLACE TEMP MACRO o2o_birth_ok(d) AS d BETWEEN DATE '1900-01-01' AND current_date;
 CREATE OR REPLACE TEMP MACRO o2o_gender(s) AS CASE
@@ -90,11 +143,7 @@ def install_macros(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(MACROS)
 
 
-def phone_slow(text: str, region: str = "RU") -> tuple[str | None, str | None]:
-    """(E.164, None) or (None, reason) through libphonenumber, for the undecided forms."""
-    raw = (text or "").strip()
-    if not raw:
-        return None, None
+def _one_phone(raw: str, region: str) -> tuple[str | None, str | None]:
     if len(raw) > 64:  # no phone is that long; libphonenumber would chew on it for seconds
         return None, NOT_A_PHONE
     try:
@@ -104,6 +153,29 @@ def phone_slow(text: str, region: str = "RU") -> tuple[str | None, str | None]:
     if not phonenumbers.is_valid_number(number):
         return None, NOT_A_PHONE
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+
+
+def phone_slow(text: str, region: str = "RU") -> tuple[str | None, str | None]:
+    """(E.164, None) or (None, reason) through libphonenumber, for the undecided forms; a cell
+    with several phones gives (first valid E.164, MULTI_PHONE) (see the module docstring)."""
+    raw = (text or "").strip()
+    if not raw:
+        return None, None
+    parts = [p.strip() for p in _MULTI_SPLIT.split(raw)] if _MULTI_SPLIT.search(raw) else [raw]
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return _one_phone(parts[0] if parts else raw, region)
+    for part in parts:
+        value = _fast_or_none(part) or _one_phone(part, region)[0]
+        if value:
+            return value, MULTI_PHONE
+    return None, NOT_A_PHONE
+
+
+def _fast_or_none(text: str) -> str | None:
+    """The bulk rule on one value (not for Excel's scientific form, which is never a second phone)."""
+    fast, sci = _scalar_con().execute("SELECT o2o_phone_fast(?), o2o_sci(?)", [text, text]).fetchone()
+    return None if sci else fast
 
 
 def resolve_slow_phones(con: duckdb.DuckDBPyConnection, values: list[str], table: str) -> int:
@@ -122,21 +194,29 @@ def resolve_slow_phones(con: duckdb.DuckDBPyConnection, values: list[str], table
 
 
 def phone_layers_sql(source: str, raw: str) -> str:
-    """`SELECT *, phone_fast FROM source` for the bulk path, in projection layers so that each
-    intermediate (cleaned text, digits) is computed once per row: a macro would be expanded
-    textually and recompute them for every reference (10x slower)."""
+    """`SELECT *, phone_fast FROM source` for the bulk path. Most values are decided by one
+    capture-free match (FAST_PHONE_RE) and a few plain `replace`s; only the rest go through the
+    general rule, in projection layers so that each intermediate (cleaned text, digits) is computed
+    once per row: a macro would be expanded textually and recompute them for every reference.
+    CASE evaluates a branch only for the rows that reach it, so the regexp_replace work is paid by
+    the few undecided values alone."""
+    strip = f"replace(replace(replace(replace(replace({raw}, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')"
     return f"""
-    SELECT * EXCLUDE (_pc, _pd), CASE
+    SELECT * EXCLUDE (_pf, _pc, _pd), CASE
+        WHEN _pf IS NOT NULL THEN _pf
         WHEN _pd IS NULL THEN NULL
         WHEN length(_pd) = 11 AND _pd[1] = '8' AND _pc[1] <> '+' AND _pd[2] IN ('3', '4', '8', '9') THEN '+7' || _pd[2:]
         WHEN length(_pd) = 11 AND _pd[1] = '7' AND _pd[2] IN ('3', '4', '8', '9') THEN '+' || _pd
         WHEN length(_pd) = 10 AND _pd[1] = '9' AND _pc[1] <> '+' THEN '+7' || _pd
         END AS phone_fast
-    FROM (SELECT *, CASE WHEN regexp_full_match(_pc, '\\+?[0-9 ()\\-.]+') THEN regexp_replace(_pc, '[^0-9]', '', 'g')
-                    END AS _pd
-          FROM (SELECT *, CASE WHEN regexp_matches(trim({raw}), '[^0-9 ()+\\-.]|\\.0+$')
-                               THEN o2o_phone_clean({raw}) ELSE trim({raw}) END AS _pc
-                FROM {source}))"""
+    FROM (SELECT *, CASE WHEN _pc IS NOT NULL AND regexp_full_match(_pc, '\\+?[0-9 ()\\-.]+')
+                         THEN regexp_replace(_pc, '[^0-9]', '', 'g') END AS _pd
+          FROM (SELECT *, CASE WHEN _pf IS NULL AND {raw} IS NOT NULL THEN
+                               CASE WHEN regexp_matches(trim({raw}), '[^0-9 ()+\\-.]|\\.0+$')
+                                    THEN o2o_phone_clean({raw}) ELSE trim({raw}) END END AS _pc
+                FROM (SELECT *, CASE WHEN regexp_full_match({raw}, '{FAST_PHONE_RE}')
+                                     THEN '+7' || right({strip}, 10) END AS _pf
+                      FROM {source})))"""
 
 
 def phone_sql(column: str, slow_table: str) -> tuple[str, str]:
@@ -144,8 +224,9 @@ def phone_sql(column: str, slow_table: str) -> tuple[str, str]:
     as alias `sp` on sp.raw = column."""
     value = f"coalesce(o2o_phone_fast({column}), sp.e164)"
     reason = (f"CASE WHEN o2o_blank({column}) IS NULL THEN NULL "
+              f"WHEN o2o_phone_fast({column}) IS NOT NULL THEN NULL "
               f"WHEN o2o_sci({column}) THEN '{MANGLED_PHONE}' "
-              f"WHEN {value} IS NULL THEN coalesce(sp.reason, '{NOT_A_PHONE}') END")
+              f"WHEN {value} IS NULL THEN coalesce(sp.reason, '{NOT_A_PHONE}') ELSE sp.reason END")
     return value, reason
 
 
@@ -168,14 +249,15 @@ def _scalar_con() -> duckdb.DuckDBPyConnection:
 
 
 def normalize_phone(text: str | None) -> tuple[str | None, str | None]:
-    """(E.164, None), (None, reason), or (None, None) for a blank value."""
+    """(E.164, None), (None, reason), (None, None) for a blank value, or (E.164, MULTI_PHONE)
+    for a cell with several phones (the first valid one kept)."""
     if text is None or not str(text).strip():
         return None, None
     fast, sci = _scalar_con().execute("SELECT o2o_phone_fast(?), o2o_sci(?)", [text, text]).fetchone()
+    if fast:  # before the scientific check: '7.9161234567E+10' spells every digit
+        return fast, None
     if sci:
         return None, MANGLED_PHONE
-    if fast:
-        return fast, None
     return phone_slow(str(text))
 
 

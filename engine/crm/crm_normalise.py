@@ -75,7 +75,8 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
     nz.resolve_slow_phones(con, slow, "crm_slow")
     con.execute(f"""
         UPDATE crm_norm SET phone = sp.e164,
-            phone_reason = CASE WHEN sp.e164 IS NULL THEN coalesce(sp.reason, '{nz.NOT_A_PHONE}') END
+            phone_reason = CASE WHEN sp.e164 IS NULL THEN coalesce(sp.reason, '{nz.NOT_A_PHONE}') ELSE sp.reason END,
+            phone_raw = CASE WHEN sp.e164 IS NULL OR sp.reason IS NOT NULL THEN crm_norm.phone_raw END
         FROM crm_slow sp WHERE crm_norm.phone_reason = '{pending}' AND sp.raw = trim(crm_norm.phone_raw)""")
 
 

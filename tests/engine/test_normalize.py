@@ -127,3 +127,79 @@ def test_phone_hash_macro_matches_hashing_spec():
     con = duckdb.connect()
     nz.install_macros(con)
     assert con.execute("SELECT o2o_phone_sha256('+79995551111')").fetchone()[0] == phone_sha256("+79995551111")
+
+
+# --- cases found by QA (issue 5): expected values written by hand or by Python's datetime -------
+def _two_digit_century(yy: int) -> int:
+    return 2000 if yy <= date.today().year % 100 else 1900
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("12.03.85", date(1985, 3, 12)),
+    ("12.03.00", date(2000, 3, 12)),
+    ("12/03/85", date(1985, 3, 12)),
+    (f"01.01.{date.today().year % 100:02d}", date(date.today().year, 1, 1)),
+    ("12 марта 1985", date(1985, 3, 12)),
+    ("12 мар 1985", date(1985, 3, 12)),
+    ("1 Мая 1990 г.", date(1990, 5, 1)),
+    ("12 сентября 1985", date(1985, 9, 12)),
+    ("12 Mar 1985", date(1985, 3, 12)),
+    ("1985-03-12T00:00:00", date(1985, 3, 12)),
+    ("12/03/1985", date(1985, 3, 12)),
+    ("44000.5", date(2020, 6, 18)),                      # Excel serial with a time part: the day of it
+    ("44000,75", date(1899, 12, 30) + timedelta(days=44000)),
+    ("1000", date(1899, 12, 30) + timedelta(days=1000)),  # lowest plausible serial: 1902-09-26
+])
+def test_qa_dates(raw, expected):
+    assert nz.normalize_date(raw) == (expected, None)
+
+
+def test_two_digit_year_pivot_is_this_year():
+    yy = (date.today().year + 1) % 100  # next year's two digits read as last century
+    assert nz.normalize_date(f"05.06.{yy:02d}") == (date(_two_digit_century(yy) + yy, 6, 5), None)
+    assert _two_digit_century(yy) == 1900
+
+
+@pytest.mark.parametrize("raw", ["60", "1985", "2000", "999", "80001", "12 мартобря 1985", "12.03", "85"])
+def test_numbers_and_words_that_are_not_dates(raw):
+    assert nz.normalize_date(raw) == (None, nz.BAD_DATE)
+
+
+def test_excel_scientific_with_every_digit_is_the_number():
+    assert nz.normalize_phone("7.9161234567E+10") == ("+79161234567", None)
+    assert nz.normalize_phone(" 8.9161234567e10 ") == ("+79161234567", None)
+    assert nz.normalize_phone("7.91612E+10") == (None, nz.MANGLED_PHONE)      # digits lost
+    assert nz.normalize_phone("7.91612345678E+10") == (None, nz.MANGLED_PHONE)  # not a whole number
+
+
+def test_two_phones_in_one_cell_keep_the_first_valid():
+    assert nz.normalize_phone("+7 916 123-45-67, 8 903 765 43 21") == ("+79161234567", nz.MULTI_PHONE)
+    assert nz.normalize_phone("нет; 8 903 765 43 21") == ("+79037654321", nz.MULTI_PHONE)
+    assert nz.normalize_phone("8 903 765 43 21 / +44 20 7946 0958") == ("+79037654321", nz.MULTI_PHONE)
+    assert nz.normalize_phone("123, 456") == (None, nz.NOT_A_PHONE)
+    assert nz.normalize_phone("+7 916 123-45-67,") == ("+79161234567", None)  # one phone and a stray comma
+
+
+def test_fast_phone_match_agrees_with_the_general_rule():
+    """The capture-free match the bulk path decides most phones with gives the same verdict as
+    o2o_phone_fast on many random spellings (digits, separators, +, dots, letters)."""
+    import random
+
+    rng = random.Random(5)
+    alphabet = "0123456789" * 4 + "78983" * 3 + "  --()+.x"
+    values = ["".join(rng.choice(alphabet) for _ in range(rng.randint(8, 18))) for _ in range(20000)]
+    for _ in range(20000):  # phone-shaped: a prefix, 9-11 digits, separators sprinkled between
+        text = rng.choice(["", "+7", "7", "8", "+8", "+ 7", " ", "(8)"])
+        for _ in range(rng.randint(9, 11)):
+            text += rng.choice(["", "", "", " ", "-", "(", ")", ".", " -"]) + rng.choice("0123456789" + "3489" * 3)
+        values.append(text + rng.choice(["", "", " ", ")", ".0", "x"]))
+    values += [raw for raw, _ in RUSSIAN] + [" +7 916 1234567 ", "+ 7 916 123 45 67", "(8)9161234567",
+                                             "-8-916-123-45-67-", "89161234567.0", "8916123456.0", "+89161234567"]
+    con = duckdb.connect()
+    nz.install_macros(con)
+    con.execute("CREATE TABLE t AS SELECT unnest(?::VARCHAR[]) AS v", [values])
+    differ = con.execute(f"SELECT v, phone_fast, o2o_phone_fast(v) FROM ({nz.phone_layers_sql('t', 'v')}) "
+                         "WHERE phone_fast IS DISTINCT FROM o2o_phone_fast(v)").fetchall()
+    assert differ == []
+    decided = con.execute(f"SELECT count(*) FROM t WHERE regexp_full_match(v, '{nz.FAST_PHONE_RE}')").fetchone()[0]
+    assert decided > 800  # the random spellings do exercise the fast match

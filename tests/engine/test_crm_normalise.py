@@ -1,0 +1,72 @@
+"""The bulk SQL of a CRM import (engine/crm/crm_normalise.py) on a hand-made `crm_raw`: the QA
+cases of issue 5 give the values and reasons written out here, the same as the scalar helpers."""
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from engine import normalize as nz
+from engine.crm.crm_normalise import classify_rows, normalise_rows
+
+ROLES = {"phone": [("c0", "Телефон")], "name": [("c1", "Фамилия"), ("c2", "Имя")], "birth_date": [("c3", "ДР")],
+         "email": [("c4", "Email")], "card": [("c5", "Карта")]}
+ROWS = [  # line, phone, surname, first name, birth date, e-mail, card
+    (2, "+7 916 123-45-67, 8 903 765 43 21", "М.", "", "12.03.85", "", ""),
+    (3, "7.9161234567E+10", "Иванов", "И. И.", "12 марта 1985", "", ""),
+    (4, "7,91612E+10", "Петрова", "А.", "44000.5", "a@b.ru", ""),
+    (5, "8 (903) 765-43-21", "", "М.", "1985", "", "2700 0001"),
+    (6, "+44 20 7946 0958", "Smith", "J.", "60", "", ""),
+    (7, "89037654321", "Дубль", "", "12 мар 1985", "", ""),
+]
+
+
+@pytest.fixture()
+def con():
+    con = duckdb.connect()
+    nz.install_macros(con)
+    con.execute("CREATE TABLE crm_raw (line BIGINT, c0 VARCHAR, c1 VARCHAR, c2 VARCHAR, c3 VARCHAR, c4 VARCHAR, "
+                "c5 VARCHAR)")
+    con.executemany("INSERT INTO crm_raw VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [[None if v == "" else v for v in row] for row in ROWS])
+    normalise_rows(con, ROLES)
+    yield con
+    con.close()
+
+
+def norm(con, *cols):
+    return {r[0]: r[1:] for r in con.execute(f"SELECT line, {', '.join(cols)} FROM crm_norm ORDER BY line").fetchall()}
+
+
+def test_initials_and_short_names_kept_as_they_are(con):
+    got = norm(con, "name", "name_reason")
+    assert got[2] == ("М.", None) and got[3] == ("Иванов И. И.", None) and got[5] == ("М.", None)
+    assert got[6] == ("Smith J.", None)
+
+
+def test_phones(con):
+    got = norm(con, "phone", "phone_reason", "phone_raw")
+    assert got[2] == ("+79161234567", nz.MULTI_PHONE, "+7 916 123-45-67, 8 903 765 43 21")
+    assert got[3] == ("+79161234567", None, None)
+    assert got[4] == (None, nz.MANGLED_PHONE, "7,91612E+10")
+    assert got[5] == ("+79037654321", None, None)
+    assert got[6] == ("+442079460958", None, None)
+
+
+def test_dates(con):
+    got = norm(con, "birth_date", "birth_reason", "birth_raw")
+    assert got[2] == (date(1985, 3, 12), None, None) and got[3] == (date(1985, 3, 12), None, None)
+    assert got[4] == (date(2020, 6, 18), None, None) and got[7] == (date(1985, 3, 12), None, None)
+    assert got[5] == (None, nz.BAD_DATE, "1985") and got[6] == (None, nz.BAD_DATE, "60")
+
+
+def test_first_sighting_wins_and_the_rest_are_seen(con):
+    con.execute("CREATE TABLE contacts (phone VARCHAR, email VARCHAR, card VARCHAR)")
+    con.execute("INSERT INTO contacts VALUES (NULL, 'a@b.ru', NULL)")  # line 4's only key is known
+    classify_rows(con)
+    got = dict((line, (usable, seen)) for line, usable, seen in
+               con.execute("SELECT line, usable, seen FROM crm_rows").fetchall())
+    # line 3 repeats line 2's phone; line 7 repeats line 5's; line 4 has only a known e-mail
+    assert got == {2: (True, False), 3: (True, True), 4: (True, True), 5: (True, False), 6: (True, False),
+                   7: (True, True)}
