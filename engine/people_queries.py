@@ -170,7 +170,8 @@ def receipts_summary(ws, site_ids=(), start: date | None = None, end: date | Non
     registers = ws.con.execute(f"""
         SELECT r.kkt_reg_id AS register, any_value(r.inn) AS inn, any_value(r.seller) AS seller,
                string_agg(DISTINCT r.flag, ', ') AS flag, count(*) AS receipts,
-               sum(r.total_kop) / 100.0 AS total_rub, max(coalesce(r.local_ts, r.ts)) AS last_receipt
+               sum(r.total_kop) / 100.0 AS total_rub,
+               strftime(max(coalesce(r.local_ts, r.ts)), '%Y-%m-%d %H:%M') AS last_receipt
         FROM receipts r{where}{' AND' if where else ' WHERE'} r.flag IS NOT NULL
         GROUP BY r.kkt_reg_id ORDER BY receipts DESC, register""", params).df()
     known = ws.con.execute("SELECT count(*) FROM registers").fetchone()[0]

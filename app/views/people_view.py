@@ -252,7 +252,7 @@ class PeopleView(View):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self.select_row(current.row()))
         header = self.table.horizontalHeader()
         self.table.setColumnHidden(self.model.columns.index("person_id"), True)
-        for name, width in (("name", 170), ("phone", 120), ("email", 180), ("card", 90), ("receipts", 70),
+        for name, width in (("name", 230), ("phone", 120), ("email", 190), ("card", 120), ("receipts", 70),
                             ("revenue_rub", 100), ("last_purchase", 130), ("devices", 70), ("sources", 140)):
             header.resizeSection(self.model.columns.index(name), width)
         # the biggest buyers first: what an analyst looks at first

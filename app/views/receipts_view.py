@@ -54,10 +54,10 @@ class ReceiptsView(View):
             "revenue": KpiTile(self.tr("Revenue"), self.tr(
                 "Sales less sale returns (and purchases less purchase returns), in roubles")),
             "items": KpiTile(self.tr("Items"), self.tr("Receipt lines (goods and services) of these receipts")),
-            "unregistered": KpiTile(self.tr("Unregistered registers"), self.tr(
+            "unregistered": KpiTile(self.tr("From unregistered registers"), self.tr(
                 "Receipts printed by a cash register that is not on the registers list (fraud control); "
                 "the note says how many such registers")),
-            "other_taxpayer": KpiTile(self.tr("Other taxpayer"), self.tr(
+            "other_taxpayer": KpiTile(self.tr("Another taxpayer's INN"), self.tr(
                 "Receipts printed by a listed register with another taxpayer's INN (fraud control)")),
         }
         for tile in self.tiles.values():
@@ -69,7 +69,7 @@ class ReceiptsView(View):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(self.tr(
             "Filter by seller, INN, register, card, promo code, FN/FD/FP (Ctrl+F)"))
-        self.only_flagged = QCheckBox(self.tr("Only unregistered"))
+        self.only_flagged = QCheckBox(self.tr("Only flagged"))
         self.only_flagged.setToolTip(self.tr("Show only receipts from unregistered registers or another INN"))
         self.count_label = QLabel()
         controls.addWidget(self.filter_edit, 1)
@@ -127,7 +127,7 @@ class ReceiptsView(View):
         self.tiles["items"].set_value(count_text(summary["items"]))
         unregistered, other = summary["unregistered_receipts"], summary["other_taxpayer_receipts"]
         self.tiles["unregistered"].set_value(
-            count_text(unregistered), self.tr("receipts from %1 register(s), %2 of receipts")
+            count_text(unregistered), self.tr("%1 register(s) · %2 of receipts")
             .replace("%1", count_text(summary["unregistered_registers"]))
             .replace("%2", share_text(unregistered, summary["receipts"]) or "0%"))
         share = share_text(other, summary["receipts"])

@@ -690,425 +690,425 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="26" />
+        <location filename="../../app/import_wizard.py" line="27" />
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="27" />
+        <location filename="../../app/import_wizard.py" line="28" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="28" />
+        <location filename="../../app/import_wizard.py" line="29" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="29" />
+        <location filename="../../app/import_wizard.py" line="30" />
         <source>birth date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="30" />
+        <location filename="../../app/import_wizard.py" line="31" />
         <source>gender</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="31" />
+        <location filename="../../app/import_wizard.py" line="32" />
         <source>loyalty card</source>
         <translation>карта лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="32" />
+        <location filename="../../app/import_wizard.py" line="33" />
         <source>consent</source>
         <translation>согласие</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="33" />
+        <location filename="../../app/import_wizard.py" line="34" />
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="34" />
+        <location filename="../../app/import_wizard.py" line="35" />
         <source>FN (fiscal drive)</source>
         <translation>ФН (фискальный накопитель)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="35" />
+        <location filename="../../app/import_wizard.py" line="36" />
         <source>FD (document no.)</source>
         <translation>ФД (номер документа)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="36" />
+        <location filename="../../app/import_wizard.py" line="37" />
         <source>FP (fiscal sign)</source>
         <translation>ФП (фискальный признак)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="37" />
+        <location filename="../../app/import_wizard.py" line="38" />
         <source>date and time</source>
         <translation>дата и время</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="38" />
+        <location filename="../../app/import_wizard.py" line="39" />
         <source>total</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="39" />
+        <location filename="../../app/import_wizard.py" line="40" />
         <source>operation type</source>
         <translation>тип операции</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="40" />
+        <location filename="../../app/import_wizard.py" line="41" />
         <source>register (KKT) no.</source>
         <translation>рег. номер ККТ</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="41" />
+        <location filename="../../app/import_wizard.py" line="42" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="42" />
+        <location filename="../../app/import_wizard.py" line="43" />
         <source>promo code</source>
         <translation>промокод</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="43" />
+        <location filename="../../app/import_wizard.py" line="44" />
         <source>buyer phone</source>
         <translation>телефон покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="44" />
+        <location filename="../../app/import_wizard.py" line="45" />
         <source>buyer e-mail</source>
         <translation>e-mail покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="45" />
+        <location filename="../../app/import_wizard.py" line="46" />
         <source>ignore</source>
         <translation>пропустить</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="47" />
+        <location filename="../../app/import_wizard.py" line="48" />
         <source>CRM export (customers)</source>
         <translation>Выгрузка CRM (клиенты)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="48" />
+        <location filename="../../app/import_wizard.py" line="49" />
         <source>Receipts table</source>
         <translation>Таблица чеков</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="80" />
+        <location filename="../../app/import_wizard.py" line="81" />
         <source>Import %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="102" />
+        <location filename="../../app/import_wizard.py" line="103" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="103" />
+        <location filename="../../app/import_wizard.py" line="104" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="104" />
-        <location filename="../../app/import_wizard.py" line="475" />
+        <location filename="../../app/import_wizard.py" line="105" />
+        <location filename="../../app/import_wizard.py" line="496" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="105" />
+        <location filename="../../app/import_wizard.py" line="106" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="106" />
+        <location filename="../../app/import_wizard.py" line="107" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="135" />
-        <location filename="../../app/import_wizard.py" line="274" />
+        <location filename="../../app/import_wizard.py" line="138" />
+        <location filename="../../app/import_wizard.py" line="287" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="137" />
+        <location filename="../../app/import_wizard.py" line="140" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="138" />
+        <location filename="../../app/import_wizard.py" line="141" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="139" />
+        <location filename="../../app/import_wizard.py" line="142" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="140" />
+        <location filename="../../app/import_wizard.py" line="143" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="145" />
+        <location filename="../../app/import_wizard.py" line="150" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="147" />
+        <location filename="../../app/import_wizard.py" line="152" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="167" />
+        <location filename="../../app/import_wizard.py" line="178" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="168" />
+        <location filename="../../app/import_wizard.py" line="179" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173" />
+        <location filename="../../app/import_wizard.py" line="184" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="176" />
+        <location filename="../../app/import_wizard.py" line="187" />
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="193" />
+        <location filename="../../app/import_wizard.py" line="204" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="211" />
+        <location filename="../../app/import_wizard.py" line="222" />
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="211" />
+        <location filename="../../app/import_wizard.py" line="222" />
         <source>Data rows in the file (the header not counted)</source>
         <translation>Строки данных в файле (без заголовка)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="212" />
+        <location filename="../../app/import_wizard.py" line="223" />
         <source>Imported</source>
         <translation>Загружено</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="212" />
+        <location filename="../../app/import_wizard.py" line="223" />
         <source>Rows stored as new contacts / receipts</source>
         <translation>Строки, сохранённые как новые контакты / чеки</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="213" />
+        <location filename="../../app/import_wizard.py" line="224" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="213" />
+        <location filename="../../app/import_wizard.py" line="224" />
         <source>Rows with no usable key or that the parser refused; each is in the rejects report</source>
         <translation>Строки без пригодного ключа или не прошедшие разбор; все они есть в отчёте об отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="215" />
+        <location filename="../../app/import_wizard.py" line="226" />
         <source>Duplicates</source>
         <translation>Дубликаты</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="215" />
+        <location filename="../../app/import_wizard.py" line="226" />
         <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
         <translation>Строки, у которых все телефоны, e-mail и карты уже известны; повторно не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="231" />
+        <location filename="../../app/import_wizard.py" line="242" />
         <source>Open rejects report</source>
         <translation>Открыть отчёт об отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="232" />
+        <location filename="../../app/import_wizard.py" line="243" />
         <source>Export rejects as CSV…</source>
         <translation>Экспорт отклонённых в CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="252" />
+        <location filename="../../app/import_wizard.py" line="263" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="252" />
+        <location filename="../../app/import_wizard.py" line="263" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="252" />
+        <location filename="../../app/import_wizard.py" line="263" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="253" />
+        <location filename="../../app/import_wizard.py" line="264" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="276" />
+        <location filename="../../app/import_wizard.py" line="289" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="283" />
+        <location filename="../../app/import_wizard.py" line="296" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="297" />
+        <location filename="../../app/import_wizard.py" line="312" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="301" />
+        <location filename="../../app/import_wizard.py" line="316" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="306" />
+        <location filename="../../app/import_wizard.py" line="327" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="308" />
+        <location filename="../../app/import_wizard.py" line="329" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="322" />
+        <location filename="../../app/import_wizard.py" line="343" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="370" />
+        <location filename="../../app/import_wizard.py" line="391" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="404" />
+        <location filename="../../app/import_wizard.py" line="425" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="406" />
+        <location filename="../../app/import_wizard.py" line="427" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="422" />
+        <location filename="../../app/import_wizard.py" line="443" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="423" />
-        <location filename="../../app/import_wizard.py" line="433" />
+        <location filename="../../app/import_wizard.py" line="444" />
+        <location filename="../../app/import_wizard.py" line="454" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="429" />
+        <location filename="../../app/import_wizard.py" line="450" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="433" />
+        <location filename="../../app/import_wizard.py" line="454" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="443" />
+        <location filename="../../app/import_wizard.py" line="464" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="458" />
+        <location filename="../../app/import_wizard.py" line="479" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="485" />
+        <location filename="../../app/import_wizard.py" line="506" />
         <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
         <translation>Отброшено отдельных значений из корректных строк: %1 (см. отчёт об отклонённых)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="488" />
+        <location filename="../../app/import_wizard.py" line="509" />
         <source>Ignored columns: %1</source>
         <translation>Пропущенные столбцы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="512" />
+        <location filename="../../app/import_wizard.py" line="533" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="512" />
+        <location filename="../../app/import_wizard.py" line="533" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="512" />
+        <location filename="../../app/import_wizard.py" line="533" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="513" />
+        <location filename="../../app/import_wizard.py" line="534" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="515" />
+        <location filename="../../app/import_wizard.py" line="536" />
         <source>Rejected rows and dropped values</source>
         <translation>Отклонённые строки и отброшенные значения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="516" />
+        <location filename="../../app/import_wizard.py" line="537" />
         <source> (the first %1)</source>
         <translation> (первые %1)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="518" />
+        <location filename="../../app/import_wizard.py" line="539" />
         <source>full report: %1</source>
         <translation>полный отчёт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="522" />
+        <location filename="../../app/import_wizard.py" line="543" />
         <source>Loading the rejects</source>
         <translation>Загрузка отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="535" />
+        <location filename="../../app/import_wizard.py" line="556" />
         <source>Export rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="536" />
+        <location filename="../../app/import_wizard.py" line="557" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="544" />
+        <location filename="../../app/import_wizard.py" line="565" />
         <source>Exporting rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="545" />
+        <location filename="../../app/import_wizard.py" line="566" />
         <source>Rejects written to %1</source>
         <translation>Отклонённые записаны в %1</translation>
     </message>
@@ -1435,104 +1435,104 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../app/views/people_view.py" line="25" />
+        <location filename="../../app/views/people_view.py" line="26" />
         <source>Person</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="26" />
+        <location filename="../../app/views/people_view.py" line="27" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="27" />
+        <location filename="../../app/views/people_view.py" line="28" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="28" />
+        <location filename="../../app/views/people_view.py" line="29" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="29" />
+        <location filename="../../app/views/people_view.py" line="30" />
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="30" />
+        <location filename="../../app/views/people_view.py" line="31" />
         <source>CRM id</source>
         <translation>ID в CRM</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="31" />
+        <location filename="../../app/views/people_view.py" line="32" />
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="32" />
+        <location filename="../../app/views/people_view.py" line="33" />
         <source>Birth date</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="33" />
+        <location filename="../../app/views/people_view.py" line="34" />
         <source>Consent</source>
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="34" />
-        <location filename="../../app/views/people_view.py" line="83" />
+        <location filename="../../app/views/people_view.py" line="35" />
+        <location filename="../../app/views/people_view.py" line="72" />
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="35" />
-        <location filename="../../app/views/people_view.py" line="83" />
+        <location filename="../../app/views/people_view.py" line="36" />
+        <location filename="../../app/views/people_view.py" line="72" />
         <source>E-mails</source>
         <translation>Адреса e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="36" />
+        <location filename="../../app/views/people_view.py" line="37" />
         <source>Cards</source>
         <translation>Карты</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="37" />
+        <location filename="../../app/views/people_view.py" line="38" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="38" />
+        <location filename="../../app/views/people_view.py" line="39" />
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="39" />
+        <location filename="../../app/views/people_view.py" line="40" />
         <source>Revenue, ₽</source>
         <translation>Выручка, ₽</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="40" />
+        <location filename="../../app/views/people_view.py" line="41" />
         <source>Last purchase</source>
         <translation>Последняя покупка</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="41" />
+        <location filename="../../app/views/people_view.py" line="42" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="84" />
+        <location filename="../../app/views/people_view.py" line="73" />
         <source>Loyalty cards</source>
         <translation>Карты лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="85" />
+        <location filename="../../app/views/people_view.py" line="74" />
         <source>CRM ids</source>
         <translation>ID в CRM</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="86" />
+        <location filename="../../app/views/people_view.py" line="75" />
         <source>Devices (keyed hash)</source>
         <translation>Устройства (ключевой хэш)</translation>
     </message>
@@ -1597,269 +1597,304 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Клиенты хотя бы с одним фискальным чеком (по телефону или e-mail покупателя либо карте лояльности)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="168" />
-        <source>Filter by name, phone, e-mail, card or CRM id (Ctrl+F)</source>
-        <translation>Фильтр по имени, телефону, e-mail, карте или ID в CRM (Ctrl+F)</translation>
+        <location filename="../../app/views/people_view.py" line="169" />
+        <source>Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name: (Ctrl+F)</source>
+        <translation>Фильтр по имени или любому телефону, e-mail, карте, CRM id; phone:916, email:, card:, name: (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="177" />
-        <location filename="../../app/views/people_view.py" line="227" />
+        <location filename="../../app/views/people_view.py" line="171" />
+        <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender: or sources: (several at once: all must match).</source>
+        <translation>Ищет по имени и по всем телефонам, e-mail, картам лояльности и CRM id человека, а не только по показанным основным, без учёта регистра. Телефон можно набрать как 8 916…. Сузить поиск до одного вида: phone:, email:, card:, crm:, name:, id:, gender: или sources: (несколько сразу — должны совпасть все).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="351" />
+        <source>%1 visit(s) (%2 short) at %3, %4 h in total, last %5 (local time)</source>
+        <translation>визитов: %1 (коротких: %2) — %3, всего %4 ч, последний %5 (местное время)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="356" />
+        <source>walked past %1 time(s) without coming in</source>
+        <translation>проходил(а) мимо, не заходя: %1 раз(а)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="359" />
+        <source>no visits of the linked device(s)</source>
+        <translation>у связанных устройств нет визитов</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="360" />
+        <source>no device linked (a device joins a person through a partner match)</source>
+        <translation>устройство не связано (устройство связывается с человеком через сопоставление партнёра)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="182" />
+        <location filename="../../app/views/people_view.py" line="232" />
         <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
         <translation>Клиентов пока нет — импортируйте выгрузку CRM или чеки (Файл ▸ Импорт файлов…)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="196" />
+        <location filename="../../app/views/people_view.py" line="201" />
         <source>Select a person to see the profile.</source>
         <translation>Выберите клиента, чтобы увидеть профиль.</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="203" />
+        <location filename="../../app/views/people_view.py" line="208" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="212" />
+        <location filename="../../app/views/people_view.py" line="217" />
         <source>Resolving people</source>
         <translation>Объединение профилей клиентов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="225" />
+        <location filename="../../app/views/people_view.py" line="230" />
         <source>%1 of people</source>
         <translation>%1 от всех клиентов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="260" />
+        <location filename="../../app/views/people_view.py" line="265" />
         <source>%1 people</source>
         <translation>Клиентов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="262" />
+        <location filename="../../app/views/people_view.py" line="267" />
         <source>%1 match the filter</source>
         <translation>по фильтру: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="286" />
+        <location filename="../../app/views/people_view.py" line="291" />
         <source>Loading profile</source>
         <translation>Загрузка профиля</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="296" />
+        <location filename="../../app/views/people_view.py" line="301" />
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="296" />
+        <location filename="../../app/views/people_view.py" line="301" />
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="330" />
+        <location filename="../../app/views/people_view.py" line="335" />
         <source>%1 receipt(s), revenue %2, last purchase %3</source>
         <translation>Чеков: %1, выручка %2, последняя покупка %3</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/people_view.py" line="346" />
-        <source>%1 visit(s) at %2 site(s), %3 h in total, last %4</source>
-        <translation>Визитов: %1, объектов: %2, всего %3 ч, последний визит %4</translation>
     </message>
 </context>
 <context>
     <name>ReceiptsView</name>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="21" />
+        <location filename="../../app/views/receipts_view.py" line="22" />
         <source>Receipt</source>
         <translation>Чек</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="22" />
+        <location filename="../../app/views/receipts_view.py" line="23" />
         <source>Local time</source>
         <translation>Местное время</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="23" />
-        <location filename="../../app/views/receipts_view.py" line="142" />
+        <location filename="../../app/views/receipts_view.py" line="24" />
+        <location filename="../../app/views/receipts_view.py" line="150" />
         <source>Total, ₽</source>
         <translation>Сумма, ₽</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="24" />
-        <location filename="../../app/views/receipts_view.py" line="55" />
+        <location filename="../../app/views/receipts_view.py" line="25" />
+        <location filename="../../app/views/receipts_view.py" line="56" />
         <source>Items</source>
         <translation>Позиции</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="25" />
+        <location filename="../../app/views/receipts_view.py" line="26" />
         <source>Operation</source>
         <translation>Операция</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="26" />
-        <location filename="../../app/views/receipts_view.py" line="141" />
+        <location filename="../../app/views/receipts_view.py" line="27" />
+        <location filename="../../app/views/receipts_view.py" line="149" />
         <source>Seller</source>
         <translation>Продавец</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="27" />
-        <location filename="../../app/views/receipts_view.py" line="141" />
+        <location filename="../../app/views/receipts_view.py" line="28" />
+        <location filename="../../app/views/receipts_view.py" line="149" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="28" />
-        <location filename="../../app/views/receipts_view.py" line="141" />
+        <location filename="../../app/views/receipts_view.py" line="29" />
+        <location filename="../../app/views/receipts_view.py" line="149" />
         <source>Register (KKT)</source>
         <translation>Касса (ККТ)</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="29" />
+        <location filename="../../app/views/receipts_view.py" line="30" />
         <source>Retail place</source>
         <translation>Место расчётов</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="30" />
+        <location filename="../../app/views/receipts_view.py" line="31" />
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="31" />
+        <location filename="../../app/views/receipts_view.py" line="32" />
         <source>Promo code</source>
         <translation>Промокод</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="32" />
-        <location filename="../../app/views/receipts_view.py" line="142" />
+        <location filename="../../app/views/receipts_view.py" line="33" />
+        <location filename="../../app/views/receipts_view.py" line="150" />
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="33" />
+        <location filename="../../app/views/receipts_view.py" line="34" />
         <source>FN</source>
         <translation>ФН</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="34" />
+        <location filename="../../app/views/receipts_view.py" line="35" />
         <source>FD</source>
         <translation>ФД</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="35" />
+        <location filename="../../app/views/receipts_view.py" line="36" />
         <source>FP</source>
         <translation>ФП</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="36" />
+        <location filename="../../app/views/receipts_view.py" line="37" />
         <source>Site</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="51" />
-        <location filename="../../app/views/receipts_view.py" line="142" />
+        <location filename="../../app/views/receipts_view.py" line="52" />
+        <location filename="../../app/views/receipts_view.py" line="150" />
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="52" />
+        <location filename="../../app/views/receipts_view.py" line="53" />
         <source>Fiscal documents (unique by FN + FD + FP) of the chosen sites and period (till's local time)</source>
         <translation>Фискальные документы (уникальные по ФН + ФД + ФП) выбранных объектов за период (по местному времени кассы)</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="53" />
+        <location filename="../../app/views/receipts_view.py" line="54" />
         <source>Revenue</source>
         <translation>Выручка</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="54" />
+        <location filename="../../app/views/receipts_view.py" line="55" />
         <source>Sales less sale returns (and purchases less purchase returns), in roubles</source>
         <translation>Приход за вычетом возвратов прихода (и расход за вычетом возвратов расхода), в рублях</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="55" />
+        <location filename="../../app/views/receipts_view.py" line="56" />
         <source>Receipt lines (goods and services) of these receipts</source>
         <translation>Позиции (товары и услуги) этих чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="56" />
-        <source>Unregistered-register receipts</source>
-        <translation>Чеки с незарегистрированных касс</translation>
-    </message>
-    <message>
         <location filename="../../app/views/receipts_view.py" line="57" />
-        <source>Receipts printed by a register that is not on the registers list, or by a listed register with another taxpayer's INN (the fraud-control list)</source>
-        <translation>Чеки кассы, которой нет в списке касс, или кассы из списка, но с ИНН другого налогоплательщика (список для контроля мошенничества)</translation>
+        <source>From unregistered registers</source>
+        <translation>С незарегистрированных касс</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="68" />
+        <location filename="../../app/views/receipts_view.py" line="58" />
+        <source>Receipts printed by a cash register that is not on the registers list (fraud control); the note says how many such registers</source>
+        <translation>Чеки кассы, которой нет в списке касс (контроль мошенничества); в подписи — сколько таких касс</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="60" />
+        <source>Another taxpayer's INN</source>
+        <translation>ИНН другого налогоплательщика</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="61" />
+        <source>Receipts printed by a listed register with another taxpayer's INN (fraud control)</source>
+        <translation>Чеки кассы из списка, напечатанные с ИНН другого налогоплательщика (контроль мошенничества)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="72" />
+        <source>Only flagged</source>
+        <translation>Только отмеченные</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="89" />
+        <source>Registers that do not check out</source>
+        <translation>Кассы, не прошедшие проверку</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="71" />
         <source>Filter by seller, INN, register, card, promo code, FN/FD/FP (Ctrl+F)</source>
         <translation>Фильтр по продавцу, ИНН, кассе, карте, промокоду, ФН/ФД/ФП (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="69" />
-        <source>Only unregistered</source>
-        <translation>Только незарегистрированные</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/receipts_view.py" line="70" />
+        <location filename="../../app/views/receipts_view.py" line="73" />
         <source>Show only receipts from unregistered registers or another INN</source>
         <translation>Показывать только чеки с незарегистрированных касс или с чужим ИНН</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="79" />
-        <location filename="../../app/views/receipts_view.py" line="132" />
+        <location filename="../../app/views/receipts_view.py" line="82" />
+        <location filename="../../app/views/receipts_view.py" line="140" />
         <source>No receipts yet — import FNS/OFD receipt JSON, receipt QR strings or a receipts table (File ▸ Import files…)</source>
         <translation>Чеков пока нет — импортируйте JSON чеков ФНС/ОФД, строки QR-кодов чеков или таблицу чеков (Файл ▸ Импорт файлов…)</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="86" />
-        <source>Unregistered registers</source>
-        <translation>Незарегистрированные кассы</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/receipts_view.py" line="106" />
+        <location filename="../../app/views/receipts_view.py" line="109" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="109" />
+        <location filename="../../app/views/receipts_view.py" line="112" />
         <source>Loading receipts</source>
         <translation>Загрузка чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="127" />
+        <location filename="../../app/views/receipts_view.py" line="130" />
+        <source>%1 register(s) · %2 of receipts</source>
+        <translation>касс: %1 · %2 чеков</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/receipts_view.py" line="134" />
         <source>%1 of receipts</source>
         <translation>%1 от всех чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="129" />
+        <location filename="../../app/views/receipts_view.py" line="137" />
         <source>no registers list imported</source>
         <translation>список касс не импортирован</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="134" />
+        <location filename="../../app/views/receipts_view.py" line="142" />
         <source>No receipts for these sites and period — widen the period or choose all sites.</source>
         <translation>Нет чеков по этим объектам за период — расширьте период или выберите все объекты.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="143" />
+        <location filename="../../app/views/receipts_view.py" line="151" />
         <source>Last receipt</source>
         <translation>Последний чек</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="146" />
+        <location filename="../../app/views/receipts_view.py" line="154" />
         <source>No registers list in this workspace, so receipts are not checked. Import the known cash registers (CSV site;kkt_reg_id;inn;tenant) to flag receipts from unregistered registers.</source>
         <translation>В рабочей области нет списка касс, поэтому чеки не проверяются. Импортируйте известные кассы (CSV site;kkt_reg_id;inn;tenant), чтобы отмечать чеки с незарегистрированных касс.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="149" />
+        <location filename="../../app/views/receipts_view.py" line="157" />
         <source>Every receipt comes from a registered register with its own INN.</source>
         <translation>Все чеки пробиты на зарегистрированных кассах со своим ИНН.</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="151" />
+        <location filename="../../app/views/receipts_view.py" line="159" />
         <source>%1 register(s) printed receipts that do not check out against the %2 known register(s).</source>
         <translation>Кассы с чеками, не прошедшими сверку: %1 (известных касс в списке: %2).</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="182" />
+        <location filename="../../app/views/receipts_view.py" line="190" />
         <source>%1 receipts shown</source>
         <translation>Показано чеков: %1</translation>
     </message>
@@ -2108,7 +2143,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../app/views/receipts_view.py" line="42" />
+        <location filename="../../app/views/receipts_view.py" line="43" />
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
@@ -2744,12 +2779,12 @@ Method: %4</source>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="568" />
+        <location filename="../../app/import_wizard.py" line="589" />
         <source>mapping…</source>
         <translation>сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="582" />
+        <location filename="../../app/import_wizard.py" line="603" />
         <source>ready</source>
         <translation>готов</translation>
     </message>

@@ -66,7 +66,7 @@ def test_receipts_counts_and_unregistered_registers(qtbot, receipts_screen, with
     assert import_file(with_receipts, registers).status == "imported"
     view.context.notify_changed({"registers", "receipts"})
     qtbot.waitUntil(lambda: value(view.tiles["unregistered"]) == "2" and loaded(view, 5), timeout=10000)
-    assert "from 2 register(s), 40.0% of receipts" in view.tiles["unregistered"].note_label.text()
+    assert "2 register(s) · 40.0% of receipts" in view.tiles["unregistered"].note_label.text()
     assert value(view.tiles["other_taxpayer"]) == "0"
     frame = view.summary["unregistered"]
     assert sorted(frame["register"]) == ["0002053662039613", "0005000101033181"]
@@ -137,7 +137,7 @@ def test_receipts_of_the_demo_world(qtbot, receipts_screen, demo_small, tmp_path
         planted = rt["unregistered_receipts"] + rt["other_taxpayer_receipts"]
         assert value(view.tiles["receipts"]).replace(" ", "") == str(rt["receipts_documents"])
         assert value(view.tiles["unregistered"]) == str(rt["unregistered_receipts"])
-        assert f"from {rt['unregistered_registers']} register(s)" in view.tiles["unregistered"].note_label.text()
+        assert f"{rt['unregistered_registers']} register(s) ·" in view.tiles["unregistered"].note_label.text()
         assert value(view.tiles["other_taxpayer"]) == str(rt["other_taxpayer_receipts"])
         assert view.summary["unregistered"]["receipts"].sum() == planted
         view.only_flagged.setChecked(True)
