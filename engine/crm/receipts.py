@@ -494,6 +494,7 @@ def import_receipts(ws, path, *, mapping: dict | None = None, mapping_file=None,
         result.details["rejects_file"] = None
         if write_rejects and result.rows_rejected:
             result.details["rejects_file"] = str(export_rejects(ws, result.import_id, rejects_file).resolve())
+            result.message += f"; rejects report: {result.details['rejects_file']}"  # the CLI prints messages
     return result
 
 

@@ -158,6 +158,20 @@ def test_people_of_the_demo_world(qtbot, people_screen, demo_small, tmp_path):
         text = view.inspector.toPlainText()
         assert "Devices (keyed hash)" in text and "partner match mac_md5 -> phone_sha256" in text
         assert "Visits" in text
+
+        # the two CRM persons who drew one e-mail are one person with two phones: the phone not
+        # shown in the table still finds them, typed the Russian way, with or without "phone:"
+        assert truth["people"]["crm_persons_sharing_an_email"] == 1
+        person, other_phone = ws.con.execute(
+            "SELECT p.person_id, i.id_value FROM people p JOIN identities i USING (person_id) "
+            "WHERE p.phones = 2 AND i.id_type = 'phone' AND i.id_value <> p.phone").fetchone()
+        typed = "8 (" + other_phone[2:5] + ") " + other_phone[5:8] + "-" + other_phone[8:10] + "-" + other_phone[10:]
+        for text in (typed, "phone:" + typed, "PHONE:" + other_phone[1:]):
+            view.filter_edit.setText(text)
+            qtbot.waitUntil(lambda: view.model.filter_text == text and view.model.rowCount() == 1
+                            and view.model.row_values(0) is not None, timeout=10000)
+            assert view.model.row_values(0)["person_id"] == person
+            assert view.model.row_values(0)["phone"] != other_phone
     finally:
         view.runner.cancel()
         view.monitor.wait(20000)

@@ -108,6 +108,7 @@ def test_cli_people_sort_show_and_receipt_rejects(tmp_path, capsys):
     report = Path(out["results"][0]["rejects_file"])
     assert report.parent == tmp_path / "s-rejects"
     assert "fiscalDocumentNumber;x4;" in report.read_text(encoding="utf-8")
+    assert out["results"][0]["message"].endswith(f"rejects report: {report}")  # shown without --json too
 
     # revenue: Боря 1200, Аня 500, Вера 0 — descending with '-' (argparse would take it for an option)
     code, out = run(capsys, "people", "-w", ws, "--list", "3", "--sort", "-revenue_kop", "--json")
