@@ -243,33 +243,38 @@ def period_table(ws: Workspace, site, grain: str = "day", frm: date | None = Non
         raise O2OError(f"Unknown period {grain!r}", hint="day, week or month")
     ids = site_ids_of(ws, site)
     lo, hi = _bounds(ws, ids, frm, to) or _empty_bounds()
+    # new visitors of a period = devices whose first visit in the range falls in it and who
+    # had none before the range; returning = the rest (no join of every (period, device))
     return ws.con.execute(f"""
-        WITH v AS MATERIALIZED (
-            SELECT device_key, randomized, class, dwell_s, local_start,
-                   date_trunc('{grain}', local_start)::DATE AS period FROM visits
-            WHERE {_in(ids)} AND local_start < $hi
-        ), first_visit AS (
-            SELECT device_key, min(period) AS first_period FROM v WHERE {VISIT} GROUP BY ALL
+        WITH v AS (
+            SELECT device_key, randomized, class, dwell_s, date_trunc('{grain}', local_start)::DATE AS period
+            FROM visits WHERE {_in(ids)} AND local_start >= $lo AND local_start < $hi
         ), per AS (
             SELECT period, device_key, any_value(randomized) AS randomized,
                    count(*) FILTER (WHERE {VISIT}) AS n, bool_and(class = 'passerby') AS passing
-            FROM v WHERE local_start >= $lo GROUP BY ALL
+            FROM v GROUP BY ALL
         ), dev AS (
             SELECT period, count(*) FILTER (WHERE n > 0) AS unique_visitors,
                    count(*) FILTER (WHERE passing AND NOT randomized) AS passersby,
-                   count(*) FILTER (WHERE n >= 2) AS returned_in_period,
-                   count(*) FILTER (WHERE n > 0 AND f.first_period < per.period) AS returning_visitors
-            FROM per LEFT JOIN first_visit f USING (device_key) GROUP BY period
+                   count(*) FILTER (WHERE n >= 2) AS returned_in_period
+            FROM per GROUP BY period
+        ), firsts AS (
+            SELECT device_key, min(period) AS period FROM v WHERE {VISIT} GROUP BY device_key
+        ), new AS (
+            SELECT period, count(*) AS new_visitors FROM firsts
+            WHERE device_key NOT IN (SELECT device_key FROM visits
+                                     WHERE {_in(ids)} AND local_start < $lo AND {VISIT})
+            GROUP BY period
         ), vis AS (
             SELECT period, count(*) AS visits, avg(dwell_s) AS avg_dwell_s, median(dwell_s) AS median_dwell_s
-            FROM v WHERE local_start >= $lo AND {VISIT} GROUP BY period
+            FROM v WHERE {VISIT} GROUP BY period
         )
         SELECT period, unique_visitors, coalesce(visits, 0) AS visits, passersby,
                unique_visitors / nullif(unique_visitors + passersby, 0) AS capture_rate,
                avg_dwell_s, median_dwell_s,
                returned_in_period / nullif(unique_visitors, 0) AS return_rate,
-               unique_visitors - returning_visitors AS new_visitors, returning_visitors
-        FROM dev LEFT JOIN vis USING (period) ORDER BY period
+               coalesce(new_visitors, 0) AS new_visitors, unique_visitors - coalesce(new_visitors, 0) AS returning_visitors
+        FROM dev LEFT JOIN vis USING (period) LEFT JOIN new USING (period) ORDER BY period
     """, {"lo": lo, "hi": hi}).df()
 
 
