@@ -168,6 +168,7 @@ def cmd_import_receipts(args):
                "imported": sum(r.status == IMPORTED for r in results),
                "skipped": sum(r.status == SKIPPED for r in results),
                "refused": [r.message for r in results if r.status not in (IMPORTED, SKIPPED)],
+               "rejects_files": [r.details["rejects_file"] for r in results if r.details.get("rejects_file")],
                "results": [_result_payload(r) for r in results], "notes": notes}
     if not args.json:
         payload = {k: v for k, v in payload.items() if k != "results"}

@@ -22,7 +22,8 @@ test_receipts.py):
 - Excel scientific form ("7,91612E+10"): the phone is rejected with "phone mangled by Excel
   (scientific notation)" (its last digits are lost; never guessed); same for card numbers.
 - dates as Excel serials (32874 -> 1990-01-01): read as dates.
-- the same file again: skipped by its sha256 ("already imported as #N").
+- the same file again: skipped by its sha256 ("already imported as #N"); for a workbook
+  by its sha256 and sheet, so another sheet of it is a new import.
 - unknown columns: ignored, and listed in `ignored_columns` and in the message.
 - blank lines: skipped.
 """

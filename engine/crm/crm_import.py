@@ -21,7 +21,7 @@ from pathlib import Path
 from engine import normalize as nz
 from engine.crm import mapping as mp
 from engine.crm.crm_normalise import RAW, classify_rows, normalise_rows
-from engine.crm.reading import drop_source, is_xlsx, load_table, pick_sheet, sheet_names
+from engine.crm.reading import drop_source, load_table, sheet_identity
 from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, REFUSED, ImportContext, ImportResult, LoadOutcome, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress
@@ -158,13 +158,10 @@ def import_crm(ws, path, *, mapping: dict | None = None, mapping_file: str | Pat
     """Import a CRM export. `sheet` (XLSX): a name or a number counting from 1, the first when
     None; each sheet of a workbook is its own import. `rejects_file` overrides where the
     rejects CSV goes; `rejects_file` in the result is an absolute path."""
-    identity = None
-    if Path(path).is_file() and Path(path).stat().st_size and is_xlsx(Path(path)):
-        try:
-            sheet = pick_sheet(sheet_names(Path(path)), sheet, Path(path))
-        except O2OError as exc:
-            return ImportResult(str(path), "crm", REFUSED, exc.one_line())
-        identity = f"sheet={sheet}"
+    try:
+        sheet, identity = sheet_identity(path, sheet)
+    except O2OError as exc:
+        return ImportResult(str(path), "crm", REFUSED, exc.one_line())
     loader = crm_loader(mapping=mapping, mapping_file=mapping_file, encoding=encoding,
                         delimiter=delimiter, sheet=sheet)
     result = run_import(ws, path, "crm", loader, progress=progress, cancel=cancel, identity_suffix=identity)

@@ -356,6 +356,17 @@ def pick_sheet(names: list[str], sheet: str | int | None, path: Path) -> str:
     raise O2OError(f"No sheet named “{sheet}” in the workbook", where=str(path), hint=f"Sheets: {listing}")
 
 
+def sheet_identity(path, sheet: str | int | None) -> tuple[str | int | None, str | None]:
+    """For an XLSX file: (the chosen sheet's name, the import identity suffix `sheet=NAME`),
+    so each sheet of a workbook is its own import; (sheet, None) for other files.
+    Raises O2OError for a sheet the workbook does not have."""
+    path = Path(path)
+    if not (path.is_file() and path.stat().st_size and is_xlsx(path)):
+        return sheet, None
+    name = pick_sheet(sheet_names(path), sheet, path)
+    return name, f"sheet={name}"
+
+
 def xlsx_rows(path: Path, sheet: str | int | None = None):
     """(sheet name, iterator of (row number, [cell text])) of a workbook, read-only.
     `sheet`: a name, or a number counting from 1; the first sheet when None."""

@@ -29,10 +29,10 @@ import pyarrow as pa
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
-from engine.crm.reading import drop_source, is_xlsx, load_table
+from engine.crm.reading import drop_source, is_xlsx, load_table, sheet_identity
 from engine.errors import ImportRefused, O2OError
 from engine.crm.crm_import import export_rejects
-from engine.imports.registry import IMPORTED, ImportContext, ImportResult, LoadOutcome, run_import
+from engine.imports.registry import IMPORTED, REFUSED, ImportContext, ImportResult, LoadOutcome, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress
 
 MOSCOW = "Europe/Moscow"
@@ -487,9 +487,13 @@ def import_receipts(ws, path, *, mapping: dict | None = None, mapping_file=None,
     rejects report (CSV, `;`: file, line, column, value, reason) beside the workspace, or at
     `rejects_file`; `rejects_file` in the result is its absolute path, None when nothing
     was rejected. (In a JSON file "line" is the document's number, in QR strings the line.)"""
+    try:  # each sheet of a workbook is its own import
+        sheet, identity = sheet_identity(path, sheet)
+    except O2OError as exc:
+        return ImportResult(str(path), "receipts", REFUSED, exc.one_line())
     loader = receipts_loader(mapping=mapping, mapping_file=mapping_file, encoding=encoding,
                              delimiter=delimiter, sheet=sheet)
-    result = run_import(ws, path, "receipts", loader, progress=progress, cancel=cancel)
+    result = run_import(ws, path, "receipts", loader, progress=progress, cancel=cancel, identity_suffix=identity)
     if result.status == IMPORTED:
         result.details["rejects_file"] = None
         if write_rejects and result.rows_rejected:

@@ -106,6 +106,7 @@ def test_cli_people_sort_show_and_receipt_rejects(tmp_path, capsys):
     code, out = run(capsys, "import", "receipts", receipts, "-w", ws, "--json")
     assert code == 0 and out["receipts"] == 3 and out["rejected"] == 1
     report = Path(out["results"][0]["rejects_file"])
+    assert out["rejects_files"] == [str(report)]          # every file's report, at the top level
     assert report.parent == tmp_path / "s-rejects"
     assert "fiscalDocumentNumber;x4;" in report.read_text(encoding="utf-8")
     assert out["results"][0]["message"].endswith(f"rejects report: {report}")  # shown without --json too

@@ -208,6 +208,25 @@ def test_receipt_xlsx_with_a_saved_mapping(workspace, tmp_path):
                                                   128521, "AUTUMN", "+79161234567")
 
 
+def test_each_sheet_of_a_receipt_workbook_is_its_own_import(workspace, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for title, fd in (("Сентябрь", 1), ("Октябрь", 2)):
+        sheet = book.create_sheet(title)
+        sheet.append(["ФН", "ФД", "ФП", "Дата", "Сумма"])
+        sheet.append(["9960440300000009", fd, 4240 + fd, datetime(2024, 9 + fd, 17, 18, 1), 100])
+    del book["Sheet"]
+    path = tmp_path / "receipts.xlsx"
+    book.save(path)
+    assert import_receipts(workspace, path).status == IMPORTED                    # sheet 1
+    assert import_receipts(workspace, path, sheet=1).status == SKIPPED            # the same sheet again
+    assert import_receipts(workspace, path, sheet="Октябрь").status == IMPORTED   # another sheet: new
+    assert workspace.con.execute("SELECT list(fd ORDER BY fd) FROM receipts").fetchone()[0] == [1, 2]
+    refused = import_receipts(workspace, path, sheet=3)
+    assert refused.status == REFUSED and "No sheet number 3" in refused.message
+
+
 def _read_rejects(path):
     import csv
 
