@@ -198,8 +198,13 @@ class VisitSettingsPanel(QWidget):
             hint.setToolTip(advice.get("reason", ""))
             self.sensor_table.setCellWidget(row, 3, hint)
             if len(levels):
-                edges = np.append(levels - 0.5, levels[-1] + 0.5)
-                self.calibration_card.curve(str(s.name)).setData(edges, counts, stepMode="center",
+                # every dBm between the weakest and strongest reading, empty ones at 0: a step
+                # plot of only the levels present would draw a gap as a plateau
+                full = np.arange(levels.min(), levels.max() + 1)
+                filled = np.zeros(len(full))
+                filled[(levels - full[0]).astype(int)] = counts
+                edges = np.append(full - 0.5, full[-1] + 0.5)
+                self.calibration_card.curve(str(s.name)).setData(edges, filled, stepMode="center",
                                                                  fillLevel=0, brush=pg.mkBrush(color + "40"))
                 frames.append(h.assign(sensor=str(s.name), suggested=suggestion, inside=inside))
             line = pg.InfiniteLine(pos=inside, angle=90, movable=True, pen=pg.mkPen(color, width=2, style=Qt.PenStyle.DashLine),

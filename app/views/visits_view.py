@@ -395,9 +395,12 @@ class VisitsView(View):
         [row] = stats.compare({key: value}, {key: previous}, (key,))
         if row["change_pct"] is None and row["change_pp"] is None:  # from nothing to something
             return self.tr("▲ from 0") if value else self.tr("no change (0)")
-        up = value >= previous
+        text = self.change_text(row["change_pct"], row["change_pp"])
+        if value == previous:
+            return f"<span style='color:#6b7280'>= {text}</span>"
+        up = value > previous
         color = "#059669" if up else "#dc2626"
-        return f"<span style='color:{color}'>{'▲' if up else '▼'} {self.change_text(row['change_pct'], row['change_pp'])}</span>"
+        return f"<span style='color:{color}'>{'▲' if up else '▼'} {text}</span>"
 
     def format_figure(self, key: str, value) -> str:
         return {"capture_rate": pct, "return_rate": pct, "avg_dwell_s": mmss,
@@ -561,8 +564,9 @@ class VisitsView(View):
         self.compare_result = result
         self.compare_model.set_frame(shown)
         by_day = result["by_day"]
-        self.compare_card.curve("A").setData(by_day["day"].to_numpy(), by_day["a_visitors"].astype(float).to_numpy())
-        self.compare_card.curve("B").setData(by_day["day"].to_numpy(), by_day["b_visitors"].astype(float).to_numpy())
+        for name, column in (("A", "a_visitors"), ("B", "b_visitors")):  # points too: a one-day period is one point
+            self.compare_card.curve(name).setData(by_day["day"].to_numpy(), by_day[column].astype(float).to_numpy(),
+                                                  symbol="o", symbolSize=6)
         self.compare_card.set_frame(by_day)
         self.compare_card.plot.autoRange()
 
