@@ -126,15 +126,16 @@ CREATE OR REPLACE TEMP MACRO o2o_date_any(t) AS coalesce(
          THEN o2o_serial_n(try_cast(regexp_extract(t, '^[0-9]+') AS INTEGER)) END);
 CREATE OR REPLACE TEMP MACRO o2o_date(s) AS o2o_date_any(trim(s));
 CREATE OR REPLACE TEMP MACRO o2o_birth_ok(d) AS d BETWEEN DATE '1900-01-01' AND current_date;
+-- list_contains, not IN: an IN list of constants is planned as a join (3x slower on 10 M rows)
 CREATE OR REPLACE TEMP MACRO o2o_gender(s) AS CASE
-    WHEN lower(trim(s)) IN ({_sql_list(MALE)}) THEN 'm'
-    WHEN lower(trim(s)) IN ({_sql_list(FEMALE)}) THEN 'f' ELSE NULL END;
+    WHEN list_contains([{_sql_list(MALE)}], lower(trim(s))) THEN 'm'
+    WHEN list_contains([{_sql_list(FEMALE)}], lower(trim(s))) THEN 'f' ELSE NULL END;
 CREATE OR REPLACE TEMP MACRO o2o_card(s) AS
     CASE WHEN regexp_full_match(regexp_replace(upper(trim(s)), '[\\s\\-]', '', 'g'), '[0-9A-ZА-ЯЁ]{{4,32}}')
          THEN regexp_replace(upper(trim(s)), '[\\s\\-]', '', 'g') END;
 CREATE OR REPLACE TEMP MACRO o2o_consent(s) AS CASE
-    WHEN lower(trim(s)) IN ({_sql_list(CONSENT_YES)}) THEN true
-    WHEN lower(trim(s)) IN ({_sql_list(CONSENT_NO)}) THEN false ELSE NULL END;
+    WHEN list_contains([{_sql_list(CONSENT_YES)}], lower(trim(s))) THEN true
+    WHEN list_contains([{_sql_list(CONSENT_NO)}], lower(trim(s))) THEN false ELSE NULL END;
 CREATE OR REPLACE TEMP MACRO o2o_phone_sha256(e164) AS sha256(replace(e164, '+', ''));
 """
 
@@ -158,29 +159,38 @@ def _one_phone(raw: str, region: str) -> tuple[str | None, str | None]:
 def phone_slow(text: str, region: str = "RU") -> tuple[str | None, str | None]:
     """(E.164, None) or (None, reason) through libphonenumber, for the undecided forms; a cell
     with several phones gives (first valid E.164, MULTI_PHONE) (see the module docstring)."""
-    raw = (text or "").strip()
-    if not raw:
-        return None, None
-    parts = [p.strip() for p in _MULTI_SPLIT.split(raw)] if _MULTI_SPLIT.search(raw) else [raw]
-    parts = [p for p in parts if p]
-    if len(parts) <= 1:
-        return _one_phone(parts[0] if parts else raw, region)
-    for part in parts:
-        value = _fast_or_none(part) or _one_phone(part, region)[0]
-        if value:
-            return value, MULTI_PHONE
-    return None, NOT_A_PHONE
+    return _resolve_many(_scalar_con(), [text], region)[0]
 
 
-def _fast_or_none(text: str) -> str | None:
-    """The bulk rule on one value (not for Excel's scientific form, which is never a second phone)."""
-    fast, sci = _scalar_con().execute("SELECT o2o_phone_fast(?), o2o_sci(?)", [text, text]).fetchone()
-    return None if sci else fast
+def _resolve_many(con, values: list[str], region: str = "RU") -> list[tuple[str | None, str | None]]:
+    """phone_slow for many values: the parts of multi-phone cells go through the bulk rule in one
+    query (a query per value costs ~20 ms of planning: the macros expand to a large expression)."""
+    split: dict[int, list[str]] = {}
+    for i, text in enumerate(values):
+        raw = (text or "").strip()
+        if _MULTI_SPLIT.search(raw):
+            parts = [p for p in (q.strip() for q in _MULTI_SPLIT.split(raw)) if p]
+            if len(parts) > 1:
+                split[i] = parts
+    fast: dict[str, str | None] = {}
+    if split:
+        parts = sorted({p for ps in split.values() for p in ps})
+        fast = dict(con.execute("SELECT p, CASE WHEN NOT o2o_sci(p) THEN o2o_phone_fast(p) END "
+                                "FROM unnest(?::VARCHAR[]) t(p)", [parts]).fetchall())
+    out = []
+    for i, text in enumerate(values):
+        raw = (text or "").strip()
+        if i not in split:
+            out.append(_one_phone(raw.strip(",;/ "), region) if raw else (None, None))
+            continue
+        value = next((v for v in (fast.get(p) or _one_phone(p, region)[0] for p in split[i]) if v), None)
+        out.append((value, MULTI_PHONE) if value else (None, NOT_A_PHONE))
+    return out
 
 
 def resolve_slow_phones(con: duckdb.DuckDBPyConnection, values: list[str], table: str) -> int:
     """Write (raw, e164, reason) for each distinct undecided value into TEMP `table`."""
-    rows = [(v, *phone_slow(v)) for v in values]
+    rows = list(zip(values, *zip(*_resolve_many(con, values)))) if values else []
     con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (raw VARCHAR, e164 VARCHAR, reason VARCHAR)")
     if rows:
         import pyarrow as pa
