@@ -121,7 +121,7 @@ def _figures_sql(site_ids: list[int]) -> str:
     return f"""
 WITH v AS MATERIALIZED (
     SELECT device_key, randomized, class, dwell_s, local_start >= $lo AS started_in FROM visits
-    WHERE {sites} AND local_start < $hi AND {LOCAL_END} >= $lo
+    WHERE {sites} AND local_start >= $scan_from AND local_start < $hi AND {LOCAL_END} >= $lo
 ), per_device AS (
     SELECT device_key, any_value(randomized) AS randomized,
            count(*) FILTER (WHERE started_in AND {VISIT}) AS n_visits,
@@ -164,7 +164,11 @@ def site_stats(ws: Workspace, site, frm: date | None = None, to: date | None = N
     else:
         lo, hi = bounds
         out.update({"from": lo.date().isoformat(), "to": (hi - timedelta(days=1)).date().isoformat()})
-    cur = ws.con.execute(_figures_sql(ids), {"lo": lo, "hi": hi})
+    # a visit present in the period started at most the longest dwell before it: a bound
+    # the scan can prune row groups by (local_start is sorted within each site)
+    longest = ws.con.execute(f"SELECT max(dwell_s) FROM visits WHERE {_in(ids)}").fetchone()[0] or 0.0
+    scan_from = lo - timedelta(seconds=float(longest) + 1)
+    cur = ws.con.execute(_figures_sql(ids), {"lo": lo, "hi": hi, "scan_from": scan_from})
     row = dict(zip([d[0] for d in cur.description], cur.fetchone()))
     uv, pb = int(row["unique_visitors"]), int(row["passersby"])
     out.update({
