@@ -1,7 +1,7 @@
 """CRM rows normalised and deduplicated in DuckDB: the heavy part of a CRM import.
 
-normalise_rows: `crm_raw` (line, c0…cN as text) -> `crm_norm` (per role: the value, the raw
-text where it is rejected, and the reason). classify_rows: `crm_norm` -> `crm_rows` (line,
+normalise_rows: `crm_raw` (line, c0…cN as text) -> `crm_norm` (per role: the value; per mapped
+role also the raw text where it is rejected, and the reason). classify_rows: `crm_norm` -> `crm_rows` (line,
 usable, seen) against this file and the workspace's `contacts`.
 """
 from __future__ import annotations
@@ -14,6 +14,9 @@ MAX_NAME = 1000
 EMAIL_FAST = " *[a-z0-9_%+\\-]+(\\.[a-z0-9_%+\\-]+)*@[a-z0-9\\-]+(\\.[a-z0-9\\-]+)*\\.[a-z\\-]{2,} *"
 MAX_ID = 200
 RAW = "crm_raw"
+# role -> prefix of its <prefix>_raw / <prefix>_reason columns in crm_norm
+PREFIX = {"phone": "phone", "email": "email", "name": "name", "birth_date": "birth", "gender": "gender",
+          "card": "card", "consent": "consent", "crm_id": "id"}
 
 
 def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
@@ -30,6 +33,8 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
     # one materialised pass; each CTE layer is one projection, so every intermediate (cleaned
     # phone, digits, lowered e-mail…) is computed once per row (see normalize.phone_layers_sql)
     pending = "pending: libphonenumber"
+    unmapped = [c for r, c in PREFIX.items() if r not in roles]
+    exclude = f"EXCLUDE ({', '.join(f'{c}_raw, {c}_reason' for c in unmapped)})" if unmapped else ""
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE crm_norm AS
         WITH base AS (SELECT line,
@@ -46,7 +51,7 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
                     CASE WHEN _cf THEN card_raw ELSE replace(replace(upper(trim(card_raw)), ' ', ''), '-', '') END
                         AS card_c,
                     o2o_gender(gender_raw) AS gender, o2o_consent(consent_raw) AS consent,
-                    length(trim(name_raw)) AS name_len, length(trim(id_raw)) AS id_len FROM quick),
+                    trim(name_raw) AS name_t, trim(id_raw) AS id_t FROM quick),
         checked AS (SELECT *, CASE WHEN _ef THEN true ELSE coalesce(o2o_email_ok(email_l), false) END AS email_ok,
                         birth BETWEEN DATE '1900-01-01' AND current_date AS birth_ok,
                         CASE WHEN _cf THEN card_c WHEN regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}') THEN card_c END
@@ -54,31 +59,32 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
                     FROM tidy),
         final AS (SELECT line, phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
             phone_fast AS phone,
-            CASE WHEN phone_fast IS NOT NULL OR o2o_blank(phone_raw) IS NULL THEN NULL
+            CASE WHEN phone_fast IS NOT NULL THEN NULL WHEN o2o_blank(phone_raw) IS NULL THEN NULL
                  WHEN o2o_sci(phone_raw) THEN '{nz.MANGLED_PHONE}' ELSE '{pending}' END AS phone_reason,
             CASE WHEN email_ok THEN email_l END AS email,
             CASE WHEN email_ok THEN NULL WHEN o2o_blank(email_raw) IS NOT NULL THEN '{nz.INVALID_EMAIL}' END
                 AS email_reason,
             CASE WHEN birth_ok THEN birth END AS birth_date,
-            CASE WHEN birth_ok OR o2o_blank(birth_raw) IS NULL THEN NULL WHEN birth IS NULL THEN '{nz.BAD_DATE}'
+            CASE WHEN birth_ok THEN NULL WHEN o2o_blank(birth_raw) IS NULL THEN NULL WHEN birth IS NULL THEN '{nz.BAD_DATE}'
                  WHEN NOT birth_ok THEN '{nz.DATE_RANGE}' END AS birth_reason,
             gender,
-            CASE WHEN gender IS NULL AND o2o_blank(gender_raw) IS NOT NULL THEN '{nz.BAD_GENDER}' END
+            CASE WHEN gender IS NOT NULL THEN NULL WHEN o2o_blank(gender_raw) IS NOT NULL THEN '{nz.BAD_GENDER}' END
                 AS gender_reason,
             card,
-            CASE WHEN card IS NOT NULL OR o2o_blank(card_raw) IS NULL THEN NULL
+            CASE WHEN card IS NOT NULL THEN NULL WHEN o2o_blank(card_raw) IS NULL THEN NULL
                  WHEN o2o_sci(card_raw) THEN '{nz.MANGLED_CARD}' ELSE '{nz.BAD_CARD}' END AS card_reason,
             consent,
-            CASE WHEN consent IS NULL AND o2o_blank(consent_raw) IS NOT NULL THEN '{nz.BAD_CONSENT}' END
+            CASE WHEN consent IS NOT NULL THEN NULL WHEN o2o_blank(consent_raw) IS NOT NULL THEN '{nz.BAD_CONSENT}' END
                 AS consent_reason,
-            CASE WHEN name_len <= {MAX_NAME} THEN o2o_blank(name_raw) END AS name,
-            CASE WHEN name_len > {MAX_NAME} THEN 'name longer than {MAX_NAME} characters' END AS name_reason,
-            CASE WHEN id_len <= {MAX_ID} THEN o2o_blank(id_raw) END AS crm_id,
-            CASE WHEN id_len > {MAX_ID} THEN 'id longer than {MAX_ID} characters' END AS id_reason
+            CASE WHEN length(name_t) <= {MAX_NAME} THEN nullif(name_t, '') END AS name,
+            CASE WHEN length(name_t) > {MAX_NAME} THEN 'name longer than {MAX_NAME} characters' END AS name_reason,
+            CASE WHEN length(id_t) <= {MAX_ID} THEN nullif(id_t, '') END AS crm_id,
+            CASE WHEN length(id_t) > {MAX_ID} THEN 'id longer than {MAX_ID} characters' END AS id_reason
         FROM checked)
-        -- raw text is kept only where a reason will quote it in the rejects report (memory)
-        SELECT * REPLACE ({", ".join(f"CASE WHEN {c}_reason IS NOT NULL THEN {c}_raw END AS {c}_raw"
-                                      for c in ("phone", "email", "name", "birth", "gender", "card", "consent", "id"))})
+        -- raw text is kept only where a reason will quote it in the rejects report (memory); an
+        -- unmapped role has no raw/reason columns at all (10 M NULLs still cost a second to write)
+        SELECT * {exclude} REPLACE ({", ".join(f"CASE WHEN {c}_reason IS NOT NULL THEN {c}_raw END AS {c}_raw"
+                                               for r, c in PREFIX.items() if r in roles)})
         FROM final""")
     # the few values the fast path could not decide go through libphonenumber once each
     slow = [r[0] for r in con.execute(
