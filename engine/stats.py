@@ -190,15 +190,32 @@ def site_stats(ws: Workspace, site, frm: date | None = None, to: date | None = N
 
 def randomized_people(ws: Workspace, site_ids: list[int], lo: datetime, hi: datetime) -> dict:
     """People behind randomized MACs at the sites over local [lo, hi) (engine/randomized.py).
-    Randomized MACs cannot be followed from one site to another, so a selection's estimate
-    is the sum of its sites' estimates, and the method says so."""
+
+    Randomized MACs cannot be followed from one site to another, so for several sites the
+    sites' estimates are added up and scaled by how much the non-randomized visitors
+    overlap between those sites (distinct visitors of the selection / the sum of each
+    site's visitors): people who randomize are assumed to visit several sites as often as
+    people who do not. `low` is scaled the same way; `high` stays the plain sum (nobody is
+    counted less than once at a site, so the sum bounds the people from above)."""
     from engine.randomized import estimate_visitors
 
     parts = [estimate_visitors(ws, s, lo, hi) for s in site_ids]
     if not parts:
         return {"estimate": 0, "low": 0, "high": 0, "macs": 0, "method": ""}
-    method = parts[0]["method"] + (" — summed over the sites" if len(parts) > 1 else "")
-    return {**{k: int(sum(p[k] for p in parts)) for k in ("estimate", "low", "high", "macs")}, "method": method}
+    total = {k: int(sum(p[k] for p in parts)) for k in ("estimate", "low", "high", "macs")}
+    if len(parts) == 1:
+        return {**total, "method": parts[0]["method"]}
+    distinct, summed = ws.con.execute(f"""
+        SELECT count(DISTINCT device_key), (SELECT count(*) FROM (SELECT DISTINCT site_id, device_key FROM visits
+               WHERE {_in(site_ids)} AND local_start >= $lo AND local_start < $hi AND {VISIT}))
+        FROM visits WHERE {_in(site_ids)} AND local_start >= $lo AND local_start < $hi AND {VISIT}""",
+                                       {"lo": lo, "hi": hi}).fetchone()
+    overlap = distinct / summed if summed else 1.0
+    return {"estimate": round(total["estimate"] * overlap), "low": round(total["low"] * overlap),
+            "high": total["high"], "macs": total["macs"],
+            "method": parts[0]["method"] + f"; per-site estimates added and scaled by the non-randomized visitors' "
+                                           f"overlap between the sites ({distinct:,} distinct of {summed:,} = "
+                                           f"{overlap:.3f})"}
 
 
 def _round(value, digits: int = 1):

@@ -136,6 +136,9 @@ def settings_report(ws: Workspace) -> dict:
                       "parameters": {k: {"value": v, "from": "site" if k in own else
                                           "workspace" if k in workspace else "default"}
                                      for k, v in effective.items()}})
+    for entry in sites:  # the sensors' own inside thresholds win over rssi_inside
+        entry["sensors"] = [{"name": x["name"], "rssi_inside": x["rssi_inside"], "rssi_outside": x["rssi_outside"]}
+                            for x in ws.sensors() if x["site_id"] == entry["site_id"]]
     last = last_build(ws)
     return {"defaults": dict(DEFAULTS), "workspace": workspace, "sites": sites,
             "visits_stale": last is None or last["fingerprint"] != fingerprint(ws)}

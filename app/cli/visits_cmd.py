@@ -30,7 +30,11 @@ def register(sub) -> None:
 
     stats = sub.add_parser("stats", help="behaviour figures per site and period")
     add_workspace_arg(stats, create=False)
-    stats.add_argument("--site", metavar="NAME")
+    stats.add_argument("--site", metavar="NAME", action="append",
+                       help="a site (repeatable); default every site")
+    stats.add_argument("--together", action="store_true",
+                       help="also the figures of the chosen sites together (each device once), as the "
+                            "dashboard shows several sites; last in the list, name 'together'")
     stats.add_argument("--from", dest="frm", metavar="DATE", help="first local date (YYYY-MM-DD)")
     stats.add_argument("--to", metavar="DATE", help="last local date, inclusive")
     add_json_arg(stats)
@@ -97,6 +101,10 @@ def cmd_settings(args):
     return 0, report if args.json else _settings_table(report)
 
 
+def _dbm(value) -> str:
+    return "site's" if value is None else f"{value:g}"
+
+
 def _settings_table(report: dict) -> str:
     """Parameters down, sites across; a site's own value is marked *, the workspace's +."""
     sites = report["sites"]
@@ -107,6 +115,10 @@ def _settings_table(report: dict) -> str:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header, *rows]]
     lines.append("* this site's own value, + the workspace's value, otherwise the default")
+    lines.append("rssi_inside applies to sensors without their own threshold. Sensors (inside / outside, dBm):")
+    for s in sites:
+        own = [f"{x['name']} {_dbm(x['rssi_inside'])} / {_dbm(x['rssi_outside'])}" for x in s["sensors"]]
+        lines.append(f"  {s['name']}: " + ("; ".join(own) if own else "no sensors"))
     if report["visits_stale"]:
         lines.append("Visits are out of date: run `o2o visits rebuild` to apply the parameters.")
     return "\n".join(lines)
@@ -116,9 +128,48 @@ def cmd_stats(args):
     from engine import stats, visits
 
     ws, _ = open_workspace(args, create=False)
+    frm, to = stats.parse_date(args.frm), stats.parse_date(args.to)
     with ws:
         visits.ensure_built(ws)
-        return 0, stats.all_site_stats(ws, args.site, stats.parse_date(args.frm), stats.parse_date(args.to))
+        ids = stats.site_ids_of(ws, args.site)
+        rows = [stats.site_stats(ws, s, frm, to) for s in ids]
+        if args.together:
+            rows.append(dict(stats.site_stats(ws, ids, frm, to), together=True))
+    return 0, rows if args.json else _stats_table(rows)
+
+
+STATS_ROWS = (("from", "from"), ("to", "to"), ("unique_visitors", "unique visitors"), ("visits", "visits"),
+              ("short_visits", "  of them short"), ("passersby", "passers-by"), ("capture_rate", "capture rate"),
+              ("avg_dwell_s", "average dwell"), ("median_dwell_s", "median dwell"), ("return_rate", "return rate"),
+              ("visits_per_visitor", "visits per visitor"), ("new_visitors", "new visitors"),
+              ("returning_visitors", "returning visitors"), ("staff_devices", "staff devices"),
+              ("fixed_devices", "fixed equipment"), ("randomized_devices", "randomized MACs"))
+
+
+def _stats_table(rows: list[dict]) -> str:
+    """Figures down, sites across (human output; --json gives every field)."""
+    def cell(key, value):
+        if value is None:
+            return "—"
+        if key in ("capture_rate", "return_rate"):
+            return f"{100 * value:.1f} %"
+        if key in ("avg_dwell_s", "median_dwell_s"):
+            return f"{int(value) // 60:d}:{int(value) % 60:02d}"
+        if isinstance(value, float):
+            return f"{value:.3f}"
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    header = ["", *["together" if r.get("together") else r["name"] for r in rows]]
+    body = [[label, *[cell(key, r.get(key)) for r in rows]] for key, label in STATS_ROWS]
+    est = [r.get("randomized_visitors") or {} for r in rows]
+    body.append(["  people behind them ≈", *[f"{e['estimate']:,} ({e['low']:,}–{e['high']:,})" if e else "—"
+                                              for e in est]])
+    widths = [max(len(str(r[i])) for r in [header, *body]) for i in range(len(header))]
+    lines = ["  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(r, widths)))
+             for r in [header, *body]]
+    notes = [f"together = {rows[-1]['name']}, each device once"] if rows and rows[-1].get("together") else []
+    notes += [f"people behind randomized MACs, {name}: {e['method']}" for name, e in zip(header[1:], est) if e]
+    return "\n".join(lines + notes)
 
 
 def cmd_clusters(args):

@@ -163,10 +163,13 @@ def _truth(world, seed, sc, acc, dev_agent, dev_rand, crm, crm_truth, partner_tr
     valid_crm = np.zeros(world.n_agents, dtype=bool)
     valid_crm[crm.agent[(crm.agent >= 0) & crm.valid_phone]] = True
     sites = []
+    all_uv, all_people = [], []
     for s, site in enumerate(C.SITES):
         fig = acc[s].figures(dev_agent, dev_rand, world.ptype)
         uv = fig.pop("_unique_visitor_devices")
         people = fig.pop("_visited_people")
+        all_uv.append(uv)
+        all_people.append(people)
         uv_agents = dev_agent[uv]
         fig.update({
             "name": site.name, "kind": site.kind, "timezone": C.TIMEZONE,
@@ -196,6 +199,9 @@ def _truth(world, seed, sc, acc, dev_agent, dev_rand, crm, crm_truth, partner_tr
         "population": {C.TYPE_NAMES[t]: int((world.ptype == t).sum()) for t in range(len(C.TYPE_NAMES))},
         "devices": {"total": int(len(dev_agent)), "randomized": int(dev_rand.sum())},
         "sites": sites,
+        # the four sites together: a device or person seen at several counts once
+        "all_sites": {"unique_visitors": int(len(np.unique(np.concatenate(all_uv)))),
+                      "persons_visited": int(len(np.unique(np.concatenate(all_people))))},
         "crm": crm_truth,
         "partner": partner_truth,
         "registers": {"rows": len(register_rows),

@@ -202,6 +202,13 @@ def test_demo_figures_recover_truth(demo_ws):
         people = site["persons_visited"] - site["unique_visitors"]
         assert rv["low"] <= people <= rv["high"], (site["name"], rv, people)
         assert rv["estimate"] == pytest.approx(people, rel=0.10), (site["name"], rv, people)
+    # all sites together: a device (a person) seen at several sites counts once
+    together = stats.site_stats(ws, [s["site_id"] for s in ws.sites()])
+    assert together["unique_visitors"] == truth["all_sites"]["unique_visitors"]
+    rv = together["randomized_visitors"]
+    people = truth["all_sites"]["persons_visited"] - truth["all_sites"]["unique_visitors"]
+    assert rv["low"] <= people <= rv["high"], (rv, people)
+    assert rv["estimate"] == pytest.approx(people, rel=0.10), (rv, people)
 
 
 def test_demo_stats_cli_contract(demo_small, tmp_path):
@@ -252,3 +259,20 @@ def test_demo_stats_cli_contract(demo_small, tmp_path):
     bad = subprocess.run([O2O, "visits", "settings", "-w", str(path), "--set", "gap_s"],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode != 0 and "KEY=VALUE" in bad.stderr
+
+
+def test_stats_cli_together_and_table(demo_small, tmp_path):
+    out, truth = demo_small
+    path = tmp_path / "demo.o2o"
+    shutil.copy(out / "demo.o2o", path)
+    proc = subprocess.run([O2O, "stats", "-w", str(path), "--together", "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert len(rows) == len(truth["sites"]) + 1 and rows[-1]["together"] is True
+    assert rows[-1]["unique_visitors"] == truth["all_sites"]["unique_visitors"]
+    assert rows[-1]["visits"] == sum(s["visits"] for s in truth["sites"])
+    table = subprocess.run([O2O, "stats", "-w", str(path), "--site", truth["sites"][0]["name"]],
+                           capture_output=True, text=True, timeout=120)
+    assert table.returncode == 0 and "None" not in table.stdout
+    assert f"{truth['sites'][0]['unique_visitors']:,}" in table.stdout.splitlines()[3]   # unique visitors row
