@@ -9,6 +9,12 @@ rejects report) and reports rows/s. The baseline reads the same file with pandas
 and normalises phones with phonenumbers row by row, on the first M rows only (it would take
 too long on all of them): its rate is measured on M rows and extrapolated to N — said so
 in the output.
+
+`floor` is what no importer built on DuckDB can beat on this file and machine: the 8-bit file
+transcoded to UTF-8 (Python, as the importer does), DuckDB's read_csv of it counted, and read
+into a temp table of text columns (what the importer's first stage makes). `before` is the
+figure this benchmark printed before the issue-5 speed work, so later runs stay comparable;
+the load average matters on the shared 2-core machine, so it is printed beside each figure.
 """
 from __future__ import annotations
 
@@ -91,6 +97,42 @@ def run_o2o(path: Path, folder: Path) -> dict:
             "rows_per_cpu_s": round(d["rows"] / cpu), "stage_seconds": stages}
 
 
+# this benchmark's figure before the issue-5 speed work (commit 05790d0), 10 M rows, cp1251
+BEFORE = {"rows_per_s": 123_992, "seconds": 80.65, "load_average": 2.7,
+          "stage_seconds": {"reading": 10.39, "normalising": 37.06, "deduplicating": 29.03, "writing": 3.52}}
+
+
+def read_floor(path: Path, encoding: str) -> dict:
+    """Seconds for the parts of reading that any DuckDB-based import pays (see the docstring)."""
+    import codecs
+
+    out: dict = {"load_average_before": round(os.getloadavg()[0], 1)}
+    source = path
+    if encoding != "utf-8":
+        started = time.perf_counter()
+        source = path.with_suffix(".floor-utf8.csv")
+        decoder = codecs.getincrementaldecoder(encoding)()
+        with open(path, "rb") as src, open(source, "wb") as dst:
+            while block := src.read(4 << 20):
+                dst.write(decoder.decode(block).encode("utf-8"))
+        out["transcode_s"] = round(time.perf_counter() - started, 2)
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(6)) + "}"
+    scan = (f"read_csv('{str(source).replace(chr(39), chr(39) * 2)}', columns={columns}, header=true, "
+            "delim=';', quote='\"', escape='\"', auto_detect=false)")
+    for label, sql in (("read_csv_count_s", f"SELECT count(*) FROM {scan}"),
+                       ("read_csv_to_temp_table_s", f"CREATE TEMP TABLE t AS SELECT * FROM {scan}")):
+        started = time.perf_counter()
+        con.execute(sql).fetchall()
+        out[label] = round(time.perf_counter() - started, 2)
+    con.close()
+    if source != path:
+        source.unlink()
+    out["load_average_after"] = round(os.getloadavg()[0], 1)
+    return out
+
+
 def run_baseline(path: Path, rows: int, encoding: str) -> dict:
     import pandas as pd
     import phonenumbers
@@ -126,13 +168,18 @@ def main() -> None:
         gen_s = generate(path, args.rows, args.encoding)
         size_mb = path.stat().st_size / 1e6
         print(f"generated {args.rows:,} rows, {size_mb:,.0f} MB ({args.encoding}) in {gen_s:.1f} s", file=sys.stderr)
+        load_before = round(os.getloadavg()[0], 1)
         o2o = run_o2o(path, folder)
+        o2o["load_average_before"], o2o["load_average_after"] = load_before, round(os.getloadavg()[0], 1)
+        floor = read_floor(path, args.encoding)
         base = run_baseline(path, min(args.baseline_rows, args.rows), args.encoding)
         extrapolated = args.rows / base["rows_per_s"]
         report = {
             "rows": args.rows, "file_mb": round(size_mb, 1), "encoding": args.encoding, "cpus": os.cpu_count(),
             "load_average_at_end": [round(x, 1) for x in os.getloadavg()],
             "o2o": o2o,
+            "floor": floor,
+            "before": BEFORE,
             "baseline_pandas_phonenumbers": {**base, "extrapolated_seconds_for_all_rows": round(extrapolated, 1),
                                              "note": f"measured on the first {base['rows_measured']:,} rows, "
                                                      f"extrapolated linearly to {args.rows:,}"},

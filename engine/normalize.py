@@ -209,7 +209,8 @@ def phone_layers_sql(source: str, raw: str) -> str:
     once per row: a macro would be expanded textually and recompute them for every reference.
     CASE evaluates a branch only for the rows that reach it, so the regexp_replace work is paid by
     the few undecided values alone."""
-    strip = f"replace(replace(replace(replace(replace({raw}, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')"
+    # the match allows '+' only in front, so the last ten characters left are the ten digits
+    strip = f"replace(replace(replace(replace({raw}, ' ', ''), '-', ''), '(', ''), ')', '')"
     return f"""
     SELECT * EXCLUDE (_pf, _pc, _pd), CASE
         WHEN _pf IS NOT NULL THEN _pf
