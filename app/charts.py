@@ -22,6 +22,8 @@ class ChartCard(QFrame):
         self.setObjectName("chartCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.frame = pd.DataFrame()
+        self.title_text = title
+        self.caption = ""  # what the chart shows (site, period): printed on exported images
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         self.title = QLabel(f"<b>{title}</b>")
@@ -64,13 +66,26 @@ class ChartCard(QFrame):
         self.frame = frame
 
     def export_to(self, path: Path) -> Path:
-        from pyqtgraph import exporters
-
         path = Path(path)
         kind = path.suffix.lower().lstrip(".")
-        if kind == "csv":
-            self.frame.to_csv(path, index=False, encoding="utf-8")
-        elif kind == "svg":
+        if kind == "csv":  # with a BOM, so Excel reads the UTF-8 (e.g. "0–1 min") right
+            self.frame.to_csv(path, index=False, encoding="utf-8-sig")
+            return path
+        # an exported image must say what it shows: the title and caption go on the plot
+        heading = self.title_text + (f" — {self.caption}" if self.caption else "")
+        self.plot.setTitle(heading, size="10pt")
+        self.plot.plotItem.layout.activate()  # lay the title out now, not on the next event loop
+        try:
+            self._export_image(path, kind, heading)
+        finally:
+            self.plot.setTitle(None)
+            self.plot.plotItem.layout.activate()
+        return path
+
+    def _export_image(self, path: Path, kind: str, heading: str) -> None:
+        from pyqtgraph import exporters
+
+        if kind == "svg":
             # Qt's own SVG generator: pyqtgraph's SVGExporter cannot parse Qt 6.x path data
             from PySide6.QtCore import QRect, QSize
             from PySide6.QtGui import QPainter
@@ -80,7 +95,7 @@ class ChartCard(QFrame):
             generator.setFileName(str(path))
             generator.setSize(QSize(self.plot.width(), self.plot.height()))
             generator.setViewBox(QRect(0, 0, self.plot.width(), self.plot.height()))
-            generator.setTitle(self.title.text())
+            generator.setTitle(heading)
             painter = QPainter(generator)
             self.plot.render(painter)
             painter.end()
@@ -88,7 +103,6 @@ class ChartCard(QFrame):
             exporter = exporters.ImageExporter(self.plot.plotItem)
             exporter.parameters()["width"] = max(800, self.plot.width())
             exporter.export(str(path))
-        return path
 
     def _export(self, kind: str) -> None:
         filters = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "csv": "CSV (*.csv)"}

@@ -363,6 +363,9 @@ class VisitsView(View):
             tip = f"{self.definitions[key]}\n{scope}\n" + self.tr("From %1 visits").replace("%1", thin(fig["visits"]))
             tile.set_value(text, note)
             tile.setToolTip(tip)
+        plain_scope = f"{fig['name']} · {frm} – {to}"
+        for card in self.cards + [self.compare_card]:
+            card.caption = plain_scope
         self._base_tip = self.tiles["randomized_devices"].toolTip()
         self._base_note = self.tiles["randomized_devices"].note_label.text()
 
@@ -386,11 +389,21 @@ class VisitsView(View):
             return f"{change_pct:+.1f} %"
         return ""
 
+    def _per_bucket(self, seconds: int) -> str:
+        """The traffic axis unit: per 15 min, per 3 h, per day, per 7 days."""
+        if seconds % 86400 == 0:
+            return self.tr("per day") if seconds == 86400 else self.tr("per %1 days").replace("%1", str(seconds // 86400))
+        if seconds % 3600 == 0:
+            return self.tr("per %1 h").replace("%1", str(seconds // 3600))
+        return self.tr("per %1 min").replace("%1", str(seconds // 60))
+
     def _change_note(self, key: str, value, previous, period) -> str:
         """The tile's note: the change from the previous period of equal length."""
         if period is None:
             return ""
-        if value is None or previous is None:
+        if value is None:
+            return self.tr("no data in this period")
+        if previous is None:
             return self.tr("no previous data")
         [row] = stats.compare({key: value}, {key: previous}, (key,))
         if row["change_pct"] is None and row["change_pp"] is None:  # from nothing to something
@@ -451,6 +464,8 @@ class VisitsView(View):
         frame.insert(1, "bucket_seconds", df.attrs.get("bucket_seconds"))
         card.set_frame(frame)
         self.traffic_bucket_s = df.attrs.get("bucket_seconds")
+        if self.traffic_bucket_s:
+            card.plot.setLabel("left", self._per_bucket(int(self.traffic_bucket_s)))
         if autorange:
             self._full_traffic_span = (x[0], x[-1]) if len(x) else None
             self._zoom_loaded = None

@@ -340,27 +340,27 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/charts.py" line="31"/>
+        <location filename="../../app/charts.py" line="33"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="34"/>
+        <location filename="../../app/charts.py" line="36"/>
         <source>PNG image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="35"/>
+        <location filename="../../app/charts.py" line="37"/>
         <source>SVG image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="36"/>
+        <location filename="../../app/charts.py" line="38"/>
         <source>CSV figures…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="95"/>
+        <location filename="../../app/charts.py" line="109"/>
         <source>Export chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2314,32 +2314,32 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="214"/>
+        <location filename="../../app/views/visit_settings.py" line="219"/>
         <source>suggested %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="257"/>
+        <location filename="../../app/views/visit_settings.py" line="262"/>
         <source>Saving and rebuilding visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="258"/>
+        <location filename="../../app/views/visit_settings.py" line="263"/>
         <source>Rebuilding visits with new thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="261"/>
+        <location filename="../../app/views/visit_settings.py" line="266"/>
         <source>Visits rebuilt: %1 visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="267"/>
+        <location filename="../../app/views/visit_settings.py" line="272"/>
         <source>Saved. Visits rebuilt in %1 s: %2 visitors&apos; visits, %3 staff devices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="277"/>
+        <location filename="../../app/views/visit_settings.py" line="282"/>
         <source> — thresholds are saved; visits are out of date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2385,7 +2385,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="125"/>
-        <location filename="../../app/views/visits_view.py" line="442"/>
+        <location filename="../../app/views/visits_view.py" line="458"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,7 +2396,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="126"/>
-        <location filename="../../app/views/visits_view.py" line="445"/>
+        <location filename="../../app/views/visits_view.py" line="461"/>
         <source>Passers-by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2662,113 +2662,138 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="374"/>
+        <location filename="../../app/views/visits_view.py" line="377"/>
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="377"/>
+        <location filename="../../app/views/visits_view.py" line="380"/>
         <source>≈ %1 people (%2–%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="384"/>
+        <location filename="../../app/views/visits_view.py" line="387"/>
         <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="394"/>
+        <location filename="../../app/views/visits_view.py" line="395"/>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="395"/>
+        <source>per %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="397"/>
+        <source>per %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="398"/>
+        <source>per %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="405"/>
+        <source>no data in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="407"/>
         <source>no previous data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="397"/>
+        <location filename="../../app/views/visits_view.py" line="410"/>
         <source>▲ from 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="397"/>
+        <location filename="../../app/views/visits_view.py" line="410"/>
         <source>no change (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="431"/>
+        <location filename="../../app/views/visits_view.py" line="447"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="432"/>
+        <location filename="../../app/views/visits_view.py" line="448"/>
         <source>Returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="444"/>
+        <location filename="../../app/views/visits_view.py" line="460"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="474"/>
+        <location filename="../../app/views/visits_view.py" line="492"/>
         <source>Traffic for the visible range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="493"/>
+        <location filename="../../app/views/visits_view.py" line="511"/>
         <source>Building visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="496"/>
+        <location filename="../../app/views/visits_view.py" line="514"/>
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="543"/>
+        <location filename="../../app/views/visits_view.py" line="561"/>
         <source>Comparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="551"/>
+        <location filename="../../app/views/visits_view.py" line="569"/>
         <source>Short visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="551"/>
+        <location filename="../../app/views/visits_view.py" line="569"/>
         <source>New visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="552"/>
+        <location filename="../../app/views/visits_view.py" line="570"/>
         <source>Returning visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="552"/>
+        <location filename="../../app/views/visits_view.py" line="570"/>
         <source>Fixed equipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="553"/>
+        <location filename="../../app/views/visits_view.py" line="571"/>
         <source>Visits per visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="556"/>
+        <location filename="../../app/views/visits_view.py" line="574"/>
         <source>figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="559"/>
+        <location filename="../../app/views/visits_view.py" line="577"/>
         <source>A vs B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="577"/>
+        <location filename="../../app/views/visits_view.py" line="596"/>
         <source>All selected sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="597"/>
+        <location filename="../../app/views/visits_view.py" line="616"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>

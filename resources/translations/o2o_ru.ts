@@ -341,27 +341,27 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/charts.py" line="31" />
+        <location filename="../../app/charts.py" line="33" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="34" />
+        <location filename="../../app/charts.py" line="36" />
         <source>PNG image…</source>
         <translation>Изображение PNG…</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="35" />
+        <location filename="../../app/charts.py" line="37" />
         <source>SVG image…</source>
         <translation>Изображение SVG…</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="36" />
+        <location filename="../../app/charts.py" line="38" />
         <source>CSV figures…</source>
         <translation>Данные в CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/charts.py" line="95" />
+        <location filename="../../app/charts.py" line="109" />
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
     </message>
@@ -2316,32 +2316,32 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Унаследовано: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="214" />
+        <location filename="../../app/views/visit_settings.py" line="219" />
         <source>suggested %1</source>
         <translation>предложено %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="257" />
+        <location filename="../../app/views/visit_settings.py" line="262" />
         <source>Saving and rebuilding visits…</source>
         <translation>Сохранение и пересчёт визитов…</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="258" />
+        <location filename="../../app/views/visit_settings.py" line="263" />
         <source>Rebuilding visits with new thresholds</source>
         <translation>Пересчёт визитов с новыми порогами</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="261" />
+        <location filename="../../app/views/visit_settings.py" line="266" />
         <source>Visits rebuilt: %1 visits</source>
         <translation>Визиты пересчитаны, визитов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="267" />
+        <location filename="../../app/views/visit_settings.py" line="272" />
         <source>Saved. Visits rebuilt in %1 s: %2 visitors' visits, %3 staff devices.</source>
         <translation>Сохранено. Визиты пересчитаны за %1 с: визитов посетителей — %2, устройств персонала — %3.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visit_settings.py" line="277" />
+        <location filename="../../app/views/visit_settings.py" line="282" />
         <source> — thresholds are saved; visits are out of date</source>
         <translation> — пороги сохранены; визиты устарели</translation>
     </message>
@@ -2387,7 +2387,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="125" />
-        <location filename="../../app/views/visits_view.py" line="442" />
+        <location filename="../../app/views/visits_view.py" line="458" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
@@ -2398,7 +2398,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="126" />
-        <location filename="../../app/views/visits_view.py" line="445" />
+        <location filename="../../app/views/visits_view.py" line="461" />
         <source>Passers-by</source>
         <translation>Прохожие</translation>
     </message>
@@ -2664,114 +2664,139 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>По визитам: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="374" />
+        <location filename="../../app/views/visits_view.py" line="377" />
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation>Оценка числа людей за ними: %1 (диапазон %2–%3)
 Метод: %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="377" />
+        <location filename="../../app/views/visits_view.py" line="380" />
         <source>≈ %1 people (%2–%3)</source>
         <translation>≈ %1 чел. (%2–%3)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="384" />
+        <location filename="../../app/views/visits_view.py" line="387" />
         <source>%1 pp</source>
         <translation>%1 п.п.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="394" />
+        <location filename="../../app/views/visits_view.py" line="395" />
+        <source>per day</source>
+        <translation>за день</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="395" />
+        <source>per %1 days</source>
+        <translation>за %1 дн.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="397" />
+        <source>per %1 h</source>
+        <translation>за %1 ч</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="398" />
+        <source>per %1 min</source>
+        <translation>за %1 мин</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="405" />
+        <source>no data in this period</source>
+        <translation>нет данных за период</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="407" />
         <source>no previous data</source>
         <translation>нет данных за прошлый период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="397" />
+        <location filename="../../app/views/visits_view.py" line="410" />
         <source>▲ from 0</source>
         <translation>▲ с 0</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="397" />
+        <location filename="../../app/views/visits_view.py" line="410" />
         <source>no change (0)</source>
         <translation>без изменений (0)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="431" />
+        <location filename="../../app/views/visits_view.py" line="447" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="432" />
+        <location filename="../../app/views/visits_view.py" line="448" />
         <source>Returning</source>
         <translation>Вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="444" />
+        <location filename="../../app/views/visits_view.py" line="460" />
         <source>Visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="474" />
+        <location filename="../../app/views/visits_view.py" line="492" />
         <source>Traffic for the visible range</source>
         <translation>Трафик за видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="493" />
+        <location filename="../../app/views/visits_view.py" line="511" />
         <source>Building visits</source>
         <translation>Построение визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="496" />
+        <location filename="../../app/views/visits_view.py" line="514" />
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation>Визиты построены: визитов — %1, устройств персонала — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="543" />
+        <location filename="../../app/views/visits_view.py" line="561" />
         <source>Comparing</source>
         <translation>Сравнение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="551" />
+        <location filename="../../app/views/visits_view.py" line="569" />
         <source>Short visits</source>
         <translation>Короткие визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="551" />
+        <location filename="../../app/views/visits_view.py" line="569" />
         <source>New visitors</source>
         <translation>Новые посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="552" />
+        <location filename="../../app/views/visits_view.py" line="570" />
         <source>Returning visitors</source>
         <translation>Вернувшиеся посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="552" />
+        <location filename="../../app/views/visits_view.py" line="570" />
         <source>Fixed equipment</source>
         <translation>Стационарное оборудование</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="553" />
+        <location filename="../../app/views/visits_view.py" line="571" />
         <source>Visits per visitor</source>
         <translation>Визитов на посетителя</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="556" />
+        <location filename="../../app/views/visits_view.py" line="574" />
         <source>figure</source>
         <translation>показатель</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="559" />
+        <location filename="../../app/views/visits_view.py" line="577" />
         <source>A vs B</source>
         <translation>A к B</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="577" />
+        <location filename="../../app/views/visits_view.py" line="596" />
         <source>All selected sites</source>
         <translation>Все выбранные площадки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="597" />
+        <location filename="../../app/views/visits_view.py" line="616" />
         <source>Export figures</source>
         <translation>Экспорт показателей</translation>
     </message>

@@ -178,7 +178,9 @@ def test_each_chart_card_exports_png_svg_csv(qtbot, screen, world, tmp_path):
         csv = card.export_to(tmp_path / f"card{i}.csv")
         assert png.read_bytes()[:4] == b"\x89PNG" and png.stat().st_size > 2000
         assert len(pd.read_csv(csv)) == len(card.frame) > 0
-    assert "<svg" in view.heat_card.export_to(tmp_path / "heat.svg").read_text(encoding="utf-8")[:3000]
+    svg = view.heat_card.export_to(tmp_path / "heat.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg[:3000] and "<title>Hour × weekday — Mall A · 2024-06-01 – 2024-06-29</title>" in svg
+    assert (tmp_path / "card1.csv").read_bytes()[:3] == b"\xef\xbb\xbf"   # BOM: Excel reads "0–1 min" right
     # what the cards export adds up to the engine's figures
     assert int(pd.read_csv(tmp_path / "card1.csv")["visits"].sum()) == s["visits"]          # dwell
     heat = pd.read_csv(tmp_path / "card2.csv").set_index("weekday")
