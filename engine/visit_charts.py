@@ -261,5 +261,9 @@ def latest_clusters(ws: Workspace, limit: int = 20_000) -> dict | None:
     run = dict(zip([d[0] for d in cur.description], row))
     summary = json.loads(run.pop("summary") or "{}")
     sizes = pd.DataFrame(summary.get("clusters", []))
+    from engine.visits import last_build
+
+    build = last_build(ws)
+    stale = build is not None and build["built_at"] > run["built_at"]  # visits rebuilt after this run
     return {**run, "clusters": sizes, "silhouette": summary.get("silhouette", {}),
-            "points": clusters.scatter(ws, limit)}
+            "points": clusters.scatter(ws, limit), "stale": bool(stale)}

@@ -145,6 +145,13 @@ class ClustersView(View):
         if result is None:
             self.criterion.setText("")
             return
+        # clustering covers every site and all time, whatever the bar above says: say so
+        scope = self.tr("All sites, all time: %1 visitors' devices (randomized MACs, staff and fixed equipment "
+                        "left out), clustered %2.").replace("%1", f"{int(result['devices']):,}".replace(",", "\u2009")
+                                                            ).replace("%2", f"{result['built_at']:%Y-%m-%d %H:%M}")
+        if result.get("stale"):
+            scope += " " + self.tr("Visits were rebuilt since: run clustering again to follow them.")
+        self.message.setText(scope)
         sizes: pd.DataFrame = result["clusters"].sort_values("cluster").reset_index(drop=True)
         scores = result.get("silhouette") or {}
         score_text = ", ".join(f"k={k}: {v:.3f}" for k, v in sorted(scores.items(), key=lambda kv: int(kv[0])))

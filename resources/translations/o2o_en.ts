@@ -478,17 +478,27 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="151"/>
-        <source>k = %1 — %2</source>
+        <location filename="../../app/views/clusters_view.py" line="149"/>
+        <source>All sites, all time: %1 visitors&apos; devices (randomized MACs, staff and fixed equipment left out), clustered %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/views/clusters_view.py" line="153"/>
+        <source>Visits were rebuilt since: run clustering again to follow them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="158"/>
+        <source>k = %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="160"/>
         <source>Silhouette per k (higher = better separated clusters): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="178"/>
+        <location filename="../../app/views/clusters_view.py" line="185"/>
         <source>Export profiles</source>
         <translation type="unfinished"></translation>
     </message>

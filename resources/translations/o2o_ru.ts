@@ -479,17 +479,27 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Кластеры: k = %1, устройств: %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="151" />
+        <location filename="../../app/views/clusters_view.py" line="149" />
+        <source>All sites, all time: %1 visitors' devices (randomized MACs, staff and fixed equipment left out), clustered %2.</source>
+        <translation>Все площадки, всё время: %1 устройств посетителей (без случайных MAC, персонала и стационарного оборудования), кластеризация от %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="153" />
+        <source>Visits were rebuilt since: run clustering again to follow them.</source>
+        <translation>С тех пор визиты пересобраны: запустите кластеризацию заново.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/clusters_view.py" line="158" />
         <source>k = %1 — %2</source>
         <translation>k = %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="153" />
+        <location filename="../../app/views/clusters_view.py" line="160" />
         <source>Silhouette per k (higher = better separated clusters): </source>
         <translation>Силуэт для каждого k (больше — кластеры разделены лучше): </translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="178" />
+        <location filename="../../app/views/clusters_view.py" line="185" />
         <source>Export profiles</source>
         <translation>Экспорт профилей</translation>
     </message>
