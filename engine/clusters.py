@@ -4,7 +4,11 @@ Devices: non-randomized, not staff/fixed, with at least one short or visitor vis
 Features per device (from `visits`, one DuckDB query): number of visits (log), mean
 dwell (log minutes), recency (days from their last visit to the newest data), share of
 visits started in the morning (< 12 h local), afternoon (12–17 h), evening (≥ 17 h), on
-weekends, and number of sites visited. Standardised; k is chosen by the best silhouette
+weekends, and number of sites visited. Standardised, then weighted: the three time-of-day
+shares count together as one feature (each ÷ √3, they are one question asked thrice) and
+dwell counts double (how long they stay is the seeds' first question: on the small demo
+this gathers 82–90 % of the short-stay devices into one cluster, against 53 % unweighted,
+where time of day alone split them). k is chosen by the best silhouette
 over k = 2..8 (KMeans) on a sample of at most 3 000 devices, or given by the analyst.
 Each cluster is named from its centre ("evening regulars, long stays"), and a 2-D PCA
 projection is stored for a scatter. Results replace device_clusters (segments read it)
@@ -22,6 +26,7 @@ from engine.errors import O2OError
 from engine.workspace import Workspace
 
 FEATURES = ("visits_log", "dwell_log_min", "recency_days", "morning", "afternoon", "evening", "weekend", "sites")
+WEIGHTS = {"dwell_log_min": 2.0, "morning": 3 ** -0.5, "afternoon": 3 ** -0.5, "evening": 3 ** -0.5}
 K_RANGE = range(2, 9)
 SAMPLE = 3000
 MIN_DEVICES = 20
@@ -95,6 +100,7 @@ def build(ws: Workspace, k: int | None = None, *, seed: int = 0) -> dict:
         raise O2OError(f"Too few visitors to cluster ({len(df)}; need {MIN_DEVICES})",
                        hint="Import more captures and rebuild visits (o2o visits rebuild)")
     x = StandardScaler().fit_transform(df[list(FEATURES)].to_numpy(dtype=float))
+    x *= np.array([WEIGHTS.get(f, 1.0) for f in FEATURES])
     if k is None:
         k, scores = choose_k(x, seed)
         criterion = f"best silhouette over k=2..8 on a sample of ≤ {SAMPLE} devices"

@@ -142,3 +142,22 @@ def test_clusters_and_calibrate_cli(demo_small, tmp_path):
     assert stored == {s["sensor"]: s["rssi_inside"] for s in sensors}
     proc = run("calibrate", "--site", "Nowhere")
     assert proc.returncode == 2 and "No site named" in proc.stderr
+
+
+def test_demo_short_stay_visitors_gather_in_one_cluster(demo_small, tmp_path):
+    """The seeds' key segment (stayed under 5 minutes) must show up as a cluster: most
+    devices whose median visit is shorter than 5 min fall in one cluster, labelled so."""
+    out, _ = demo_small
+    shutil.copy(out / "demo.o2o", tmp_path / "demo.o2o")
+    with Workspace.open(tmp_path / "demo.o2o") as ws:
+        visits.ensure_built(ws)
+        clusters.build(ws)
+        got = ws.con.execute("""
+            SELECT c.cluster, any_value(c.label), count(*) FILTER (WHERE m.median_dwell < 300), count(*)
+            FROM device_clusters c JOIN (SELECT device_key, median(dwell_s) AS median_dwell FROM visits
+                                         WHERE class IN ('short', 'visitor') AND NOT randomized GROUP BY ALL) m
+            USING (device_key) GROUP BY c.cluster""").fetchall()
+    short_total = sum(r[2] for r in got)
+    cluster, label, short, size = max(got, key=lambda r: r[2])
+    assert short >= 0.6 * short_total and short >= 0.7 * size, got
+    assert "short stays" in label, got
