@@ -123,6 +123,17 @@ def site_settings(ws: Workspace) -> dict[int, dict[str, float]]:
     return out
 
 
+def settings_warnings(ws: Workspace) -> list[str]:
+    """Parameter combinations that are allowed but probably not meant."""
+    names = {s["site_id"]: s["name"] for s in ws.sites()}
+    out = []
+    for site_id, p in site_settings(ws).items():
+        if p["min_visit_s"] >= p["short_visit_s"] > 0:
+            out.append(f"{names.get(site_id, site_id)}: min_visit_s {p['min_visit_s']:g} ≥ short_visit_s "
+                       f"{p['short_visit_s']:g}, so no visit can be a short visit")
+    return out
+
+
 def settings_report(ws: Workspace) -> dict:
     """What `o2o visits settings` shows: the workspace-wide values and, per site, every
     effective parameter with where it comes from (site, workspace or default)."""
@@ -140,7 +151,7 @@ def settings_report(ws: Workspace) -> dict:
         entry["sensors"] = [{"name": x["name"], "rssi_inside": x["rssi_inside"], "rssi_outside": x["rssi_outside"]}
                             for x in ws.sensors() if x["site_id"] == entry["site_id"]]
     last = last_build(ws)
-    return {"defaults": dict(DEFAULTS), "workspace": workspace, "sites": sites,
+    return {"defaults": dict(DEFAULTS), "workspace": workspace, "sites": sites, "warnings": settings_warnings(ws),
             "visits_stale": last is None or last["fingerprint"] != fingerprint(ws)}
 
 

@@ -66,6 +66,7 @@ def cmd_rebuild(args):
                 if value is not None:
                     visits.set_setting(ws, key, value, site_id=site_id)
         result = visits.rebuild(ws, full=args.full, progress=stderr_progress(not args.json))
+        result["warnings"] = visits.settings_warnings(ws)
     return 0, result
 
 
@@ -121,6 +122,7 @@ def _settings_table(report: dict) -> str:
         lines.append(f"  {s['name']}: " + ("; ".join(own) if own else "no sensors"))
     if report["visits_stale"]:
         lines.append("Visits are out of date: run `o2o visits rebuild` to apply the parameters.")
+    lines.extend(f"Warning: {w}" for w in report["warnings"])
     return "\n".join(lines)
 
 

@@ -583,7 +583,12 @@ class VisitsView(View):
             self.compare_card.curve(name).setData(by_day["day"].to_numpy(), by_day[column].astype(float).to_numpy(),
                                                   symbol="o", symbolSize=6)
         self.compare_card.set_frame(by_day)
-        self.compare_card.plot.autoRange()
+        # whole days on x, and y from 0 so a small difference does not look like a big one
+        days = len(by_day)
+        self.compare_card.plot.getAxis("bottom").setTickSpacing(major=max(1, round(days / 10)), minor=1)
+        top = pd.concat([by_day["a_visitors"], by_day["b_visitors"]]).astype(float).max()
+        self.compare_card.plot.setXRange(0.5, days + 0.5)
+        self.compare_card.plot.setYRange(0, (top if top == top and top > 0 else 1) * 1.1)
 
     # --- export -------------------------------------------------------------------------------
     def figures_frame(self) -> pd.DataFrame:
