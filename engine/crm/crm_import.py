@@ -108,11 +108,11 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         parse_rejects = ctx.reject_rows((line, None, value.strip(), reason)
                                         for line, value, reason in source.parse_rejects)
         entries = _write_rejects(con, ctx.import_id, roles) + parse_rejects
-        counts = con.execute("""
-            SELECT count(*) FILTER (WHERE r.usable AND NOT r.seen), count(*) FILTER (WHERE NOT r.usable),
-                   count(*) FILTER (WHERE r.usable AND r.seen), count(n.phone), count(n.email), count(n.card)
-            FROM crm_norm n JOIN crm_rows r USING (line)""").fetchone()
-        ok, unusable, dups, phones, emails, cards = counts
+        # two plain aggregates, not a join of crm_norm and crm_rows again (6–7 CPU-s at 10 M rows)
+        ok, unusable, dups = con.execute(
+            "SELECT count(*) FILTER (WHERE usable AND NOT seen), count(*) FILTER (WHERE NOT usable), "
+            "count(*) FILTER (WHERE usable AND seen) FROM crm_rows").fetchone()
+        phones, emails, cards = con.execute("SELECT count(phone), count(email), count(card) FROM crm_norm").fetchone()
         rejected = unusable + len(source.parse_rejects)
         rows = source.rows + len(source.parse_rejects)
         for table in ("crm_norm", "crm_rows", "crm_slow"):
