@@ -36,7 +36,7 @@ def build_workspace(out: Path, files: list[dict], *, progress: ProgressFn = no_p
         ordered = sorted(files, key=lambda f: (IMPORT_ORDER.index(f["kind"]), f["path"]))
         for i, entry in enumerate(ordered):
             cancel.check()
-            progress(0.92 + 0.08 * i / max(1, len(ordered)), f"Importing {entry['path']}")
+            progress(0.92 + 0.06 * i / max(1, len(ordered)), f"Importing {entry['path']}")
             if entry["kind"] not in IMPORTERS:
                 skipped.append({"path": entry["path"], "kind": entry["kind"],
                                 "reason": f"no importer for {entry['kind']} yet"})
