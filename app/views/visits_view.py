@@ -601,6 +601,7 @@ class VisitsView(View):
             [pd.DataFrame([self.data["figures"]]).assign(name=self.tr("All selected sites")), per_site],
             ignore_index=True)
         frame = rows[[c for c in TABLE_COLUMNS if c in rows.columns]].copy()
+        frame.insert(1, "site_id", rows["site_id"].astype("Int64"))  # empty for the selection row
         if self.estimate:
             per = self.estimate.get("per_site", {})
             found = [self.estimate if len(rows) == 1 or site_id is None or site_id != site_id else per.get(site_id)
