@@ -86,6 +86,8 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
         SELECT * {exclude} REPLACE ({", ".join(f"CASE WHEN {c}_reason IS NOT NULL THEN {c}_raw END AS {c}_raw"
                                                for r, c in PREFIX.items() if r in roles)})
         FROM final""")
+    if "phone" not in roles:  # an e-mail- or card-only export: no phone columns at all
+        return
     # the few values the fast path could not decide go through libphonenumber once each
     slow = [r[0] for r in con.execute(
         f"SELECT DISTINCT trim(phone_raw) FROM crm_norm WHERE phone_reason = '{pending}'").fetchall()]

@@ -156,7 +156,8 @@ def _later_encoding(path: Path, nbytes: int) -> str | None:
 
 def sample_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     """The first `limit` records of a decoded sample (the last, possibly cut one dropped)."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"')
+    # newline="": lines end at \n, \r\n or a lone \r (old Mac exports), as csv expects
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
     out = []
     try:
         for record in reader:
@@ -168,19 +169,40 @@ def sample_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     return out[:limit]
 
 
-def _transcode(path: Path, encoding: str, cancel: CancelToken) -> tuple[Path, int]:
-    """(UTF-8 copy in a temp file, physical lines of the file: counted on the way, see csv_lines)."""
+def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool = False) -> tuple[Path, int]:
+    """(UTF-8 copy in a temp file, physical lines of the file: counted on the way, see csv_lines).
+    With `newlines`, every line end (\r\n, a lone \r) becomes \n: DuckDB's reader takes one
+    kind of line end per file, and exports edited by hand mix them."""
     fd, name = tempfile.mkstemp(prefix="o2o-utf8-", suffix=".csv")
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    breaks, last = 0, b"\n"
+    breaks, last, held = 0, b"\n", ""
     with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
         while block := src.read(CHUNK_BYTES):
             cancel.check()
-            breaks += block.count(b"\n")
-            last = block[-1:]
-            out.write(decoder.decode(block).encode("utf-8"))
-        out.write(decoder.decode(b"", final=True).encode("utf-8"))
+            text = decoder.decode(block)
+            if newlines:
+                text = held + text
+                held = "\r" if text.endswith("\r") else ""  # its \n may start the next block
+                text = (text[:-1] if held else text).replace("\r\n", "\n").replace("\r", "\n")
+                breaks += text.count("\n")
+                last = text[-1:].encode() or last
+            else:
+                breaks += block.count(b"\n")
+                last = block[-1:]
+            out.write(text.encode("utf-8"))
+        tail = decoder.decode(b"", final=True) + held
+        if newlines:
+            tail = tail.replace("\r\n", "\n").replace("\r", "\n")
+            breaks += tail.count("\n")
+            last = tail[-1:].encode() or last
+        out.write(tail.encode("utf-8"))
     return Path(name), breaks + (last != b"\n")
+
+
+def mixed_line_ends(sample: bytes) -> bool:
+    """Whether a sample ends lines in more than one way, or with a lone \r (old Mac)."""
+    crlf = sample.count(b"\r\n")
+    return sample.count(b"\n") != crlf or sample.count(b"\r") != crlf
 
 
 def _sql_str(text: str) -> str:
@@ -205,7 +227,21 @@ def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimi
         raise ImportRefused("No header line: the first line must name the columns", where=str(path))
     source = TableSource(path, header, encoding=enc, delimiter=delimiter)
     progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
-    read_path, physical_lines = (path, None) if enc in ("utf-8", "utf-8-sig") else _transcode(path, enc, cancel)
+    with open(path, "rb") as fh:
+        newlines = mixed_line_ends(fh.read(SAMPLE_BYTES))
+    try:
+        return _read_csv(con, path, table, source, enc, delimiter, newlines, cancel)
+    except O2OError as exc:
+        if newlines or "invalid state" not in str(exc):
+            raise
+        # a mix of line ends past the sample: read again with every line end made \n
+        return _read_csv(con, path, table, source, enc, delimiter, True, cancel)
+
+
+def _read_csv(con, path: Path, table: str, source: TableSource, enc: str, delimiter: str, newlines: bool,
+              cancel: CancelToken) -> TableSource:
+    read_path, physical_lines = ((path, None) if enc in ("utf-8", "utf-8-sig") and not newlines
+                                 else _transcode(path, enc, cancel, newlines=newlines))
     rejects = f"{table}_parse_errors"
     try:
         columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in source.columns) + "}"

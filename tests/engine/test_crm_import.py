@@ -323,3 +323,38 @@ def test_a_short_row_is_one_reject_however_many_fields_it_misses(workspace, tmp_
     assert (result.rows_in, result.rows_ok, result.rows_rejected) == (3, 2, 1)
     lines = workspace.con.execute("SELECT line FROM import_rejects").fetchall()
     assert lines == [(3,)]
+
+
+MIXED_ROWS = [f"Иван {i};+7 916 {i:03d}-45-67;u{i}@mail.ru" for i in range(1, 6)]
+
+
+@pytest.mark.parametrize("text", [
+    "Имя;Телефон;Email\n" + "\r\n".join(MIXED_ROWS) + "\r\n",                                   # LF header, CRLF rows
+    "Имя;Телефон;Email\r\n" + "\r\n".join(MIXED_ROWS[:2]) + "\n" + "\r\n".join(MIXED_ROWS[2:]) + "\r\n",  # one LF row
+    "Имя;Телефон;Email\r" + "\r".join(MIXED_ROWS) + "\r",                                        # old Mac: CR only
+    "Имя;Телефон;Email\r\n" + "".join(f"П {i};+7 903 {i:03d}-11-22;p{i}@m.ru\r\n" for i in range(999))
+    + "\n".join(MIXED_ROWS) + "\n",                                                               # the mix past the sample
+], ids=["lf-header", "one-lf-row", "cr-only", "late-mix"])
+def test_mixed_line_ends_are_read(workspace, tmp_path, text):
+    """Exports edited by hand mix line ends; each row still lands, on its physical line."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(text.encode("utf-8"))
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED, result.message
+    n = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") - 1
+    assert result.details["ok"] == n and result.details["rejected"] == 0
+    lines = workspace.con.execute("SELECT list(line ORDER BY line) FROM contacts").fetchone()[0]
+    assert lines == list(range(2, n + 2))
+
+
+@pytest.mark.parametrize("header, rows, key", [
+    ("email", ["a@b.ru", "c@d.ru", "a@b.ru", "bad"], "emails_valid"),
+    ("Номер карты", ["2700000000011", "2700000000012", "2700000000011", "x"], "cards_valid"),
+], ids=["e-mail only", "card only"])
+def test_an_export_without_a_phone_column_imports(workspace, tmp_path, header, rows, key):
+    path = tmp_path / "contacts.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED, result.message
+    d = result.details
+    assert (d["rows"], d["ok"], d["duplicates"], d["rejected"], d[key]) == (4, 2, 1, 1, 3)
