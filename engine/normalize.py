@@ -55,7 +55,7 @@ CONSENT_NO = ("нет", "no", "false", "0", "n", "-", "не согласен", "
 
 DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M",
                 "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y.%m.%d",
-                "%d %b %Y", "%d %B %Y"]
+                "%d %b %Y", "%d %B %Y", "%Y%m%d"]
 # Russian month words (nominative, genitive, abbreviations) -> month number
 RU_MONTHS = {
     1: ("январь", "января", "янв"), 2: ("февраль", "февраля", "фев", "февр"), 3: ("март", "марта", "мар"),
@@ -146,13 +146,22 @@ def install_macros(con: duckdb.DuckDBPyConnection) -> None:
 def _one_phone(raw: str, region: str) -> tuple[str | None, str | None]:
     if len(raw) > 64:  # no phone is that long; libphonenumber would chew on it for seconds
         return None, NOT_A_PHONE
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return None, NOT_A_PHONE
-    if not phonenumbers.is_valid_number(number):
-        return None, NOT_A_PHONE
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+    for text in (raw, _international_00(raw)):
+        if not text:
+            continue
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
+    return None, NOT_A_PHONE
+
+
+def _international_00(raw: str) -> str | None:
+    """"00 44 20 …" (the international prefix of most of Europe; Russia dials 810) as "+44 20 …"."""
+    stripped = raw.lstrip()
+    return "+" + stripped[2:].lstrip() if stripped.startswith("00") else None
 
 
 def phone_slow(text: str, region: str = "RU") -> tuple[str | None, str | None]:

@@ -203,3 +203,12 @@ def test_fast_phone_match_agrees_with_the_general_rule():
     assert differ == []
     decided = con.execute(f"SELECT count(*) FROM t WHERE regexp_full_match(v, '{nz.FAST_PHONE_RE}')").fetchone()[0]
     assert decided > 800  # the random spellings do exercise the fast match
+
+
+def test_international_00_prefix_and_compact_dates():
+    assert nz.normalize_phone("00 44 20 7946 0958") == ("+442079460958", None)
+    assert nz.normalize_phone("0049 30 901820")[0] == "+4930901820"
+    con = duckdb.connect()
+    nz.install_macros(con)
+    assert con.execute("SELECT o2o_date('19850201')").fetchone()[0] == date(1985, 2, 1)
+    assert con.execute("SELECT o2o_date('1985')").fetchone()[0] is None   # a year alone is still not a date
