@@ -4,14 +4,16 @@ file (detected encoding, delimiter, kind; the sheet of a workbook with several) 
 with two previews (the first rows with a role per column; what normalisation will make of
 them, invalid values highlighted) → progress → summary with rejects. The mapping can be
 saved to / loaded from a file and is remembered in the workspace per file shape by the
-engine. Every file read and every query runs through a TaskRunner; Cancel at any step leaves
-the workspace as it was (the engine import is one transaction and the cancel token
-interrupts it).
+engine. Every file read and every query runs through a TaskRunner; Cancel at any step before
+the import commits leaves the workspace as it was (the engine import is one transaction and
+the cancel token interrupts it); after the commit Cancel is disabled and a late one is
+reported on the summary as too late.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
@@ -59,13 +61,30 @@ def _count(value) -> str:
     return f"{int(value or 0):,}".replace(",", "\u2009")
 
 
-def import_table_task(path: Path, options: dict):
-    """The engine work of the wizard: one transactional import (a cancel rolls it back).
-    People are re-resolved by the People screen when it next shows (engine.people.ensure_people)."""
+def import_table_task(path: Path, options: dict, on_saved=None):
+    """The engine work of the wizard: one transactional import (a cancel before the commit rolls
+    it back), then the rejects report. The report is written here, not by the importer, so
+    that `on_saved()` (called on the worker thread) can say the moment the import is committed:
+    from then on a cancel cannot undo it. People are re-resolved by the People screen when it
+    next shows (engine.people.ensure_people)."""
     def run(ws, progress, cancel):
+        from engine.crm.crm_import import export_rejects
         from engine.imports import import_file
+        from engine.imports.registry import IMPORTED
 
-        return import_file(ws, path, progress=progress, cancel=cancel, **options)
+        result = import_file(ws, path, progress=progress, cancel=cancel, write_rejects=False, **options)
+        if result.status != IMPORTED:
+            return result
+        if on_saved is not None:
+            on_saved()
+        result.details["rejects_file"] = None
+        if result.details.get("reject_entries") or result.rows_rejected:
+            progress(0.95, "import saved; writing the rejects report")
+            try:
+                result.details["rejects_file"] = str(export_rejects(ws, result.import_id).resolve())
+            except (OSError, duckdb.Error) as exc:  # the import stays; the report can be exported again
+                result.message += f"; the rejects report could not be written ({type(exc).__name__}: {exc})"
+        return result
     return run
 
 
@@ -74,6 +93,7 @@ class ImportWizard(QDialog):
     preview_loaded = Signal()
     normalised = Signal()
     import_done = Signal(object)   # ImportResult, or None when cancelled before importing
+    import_saved = Signal()        # the import is committed: a cancel can no longer undo it
 
     def __init__(self, context, monitor, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,6 +103,9 @@ class ImportWizard(QDialog):
         self.norm_runner = TaskRunner(monitor, self)   # normalised preview, redone on each role change
         self.preview = None
         self.result = None
+        self.importing = False         # an import task runs (its outcome is still to come)
+        self.saved = False             # … and it has committed: Cancel cannot undo it any more
+        self.cancel_requested = False  # Cancel was pressed while the import ran
         self.role_combos: list[QComboBox] = []
         self.stack = QStackedWidget()
         self.stack.addWidget(self._file_page())
@@ -114,6 +137,7 @@ class ImportWizard(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)
         self.close_button.clicked.connect(self.accept)
+        self.import_saved.connect(self._import_saved)
         self.resize(1000, 640)
         self.go(FILE)
         self.load_preview()
@@ -476,16 +500,33 @@ class ImportWizard(QDialog):
             options["sheet"] = self.preview.facts["sheet"]
         self.go(PROGRESS)
         self.progress_bar.setValue(0)
+        self.importing, self.saved, self.cancel_requested = True, False, False
+        self.cancel_button.setEnabled(True)
         self.runner.run(self.tr("Importing %1").replace("%1", self.path.name),
-                        import_table_task(self.path, options), workspace=self.context.workspace,
+                        import_table_task(self.path, options, self.import_saved.emit),
+                        workspace=self.context.workspace,
                         on_done=self._imported, on_error=self._import_failed,
                         on_progress=self._progressed, done_message=lambda r: r.message)
 
     def _progressed(self, fraction: float, message: str) -> None:
         self.progress_bar.setValue(int(fraction * 1000))
-        self.progress_label.setText(message)
+        if not self.cancel_requested:
+            self.progress_label.setText(message)
+
+    def _import_saved(self) -> None:
+        """The import is in the workspace: Cancel would be a lie now."""
+        self.saved = True
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setToolTip(self.tr("The import is saved; it can no longer be cancelled"))
+        if not self.cancel_requested:
+            self.progress_label.setText(self.tr("Import saved; writing the rejects report…"))
 
     def _import_failed(self, error) -> None:
+        self.importing = False
+        self.cancel_button.setEnabled(True)
+        if self.cancel_requested and error.cancelled:  # rolled back as asked: the wizard closes
+            self.import_done.emit(None)
+            return super().reject()
         self.go(SUMMARY)
         self.summary_message.setText(error.message)
         self._set_rejects_buttons(False)
@@ -494,13 +535,19 @@ class ImportWizard(QDialog):
     def _imported(self, result) -> None:
         if result.status == "cancelled":  # the engine rolled it back
             return self._import_failed(TaskError(self.tr("Import"), result.message, cancelled=True))
+        self.importing = False
+        self.cancel_button.setEnabled(True)
         self.result = result
         self.go(SUMMARY)
         d = result.details
         for key, label in self.summary_values.items():
             default = {"rows": result.rows_in, "ok": result.rows_ok, "rejected": result.rows_rejected}.get(key, 0)
             label.setText(_count(d.get(key, default)))
-        self.summary_message.setText(f"<b>{result.status}</b> — {result.message}")
+        too_late = ""
+        if self.cancel_requested and result.status == "imported":
+            too_late = "<br>" + self.tr("Cancel came too late: the import had already been saved in the "
+                                        "workspace. It stays imported.")
+        self.summary_message.setText(f"<b>{result.status}</b> — {result.message}{too_late}")
         extra = []
         if d.get("values_dropped"):
             extra.append(self.tr("%1 single values dropped from otherwise good rows (in the rejects report)")
@@ -568,12 +615,20 @@ class ImportWizard(QDialog):
 
     # --- leaving --------------------------------------------------------------------------
     def reject(self) -> None:
-        """Cancel at any step: a running import is cancelled and rolled back by the engine."""
-        running_import = self.stack.currentIndex() == PROGRESS
+        """Cancel at any step. A running import is asked to cancel and the wizard waits for its
+        outcome: rolled back -> it closes; already committed -> the summary says Cancel came
+        too late (never a closed wizard "as if cancelled" over an import that stayed)."""
+        if self.importing:
+            self.cancel_requested = True
+            self.runner.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(self.tr("Import saved; finishing the rejects report…") if self.saved
+                                        else self.tr("Cancelling…"))
+            return
         self.runner.cancel()
         self.norm_runner.cancel()
-        if self.result is None and not running_import:
-            self.import_done.emit(None)  # a cancelled import reports through _import_failed
+        if self.result is None:
+            self.import_done.emit(None)
         super().reject()
 
 

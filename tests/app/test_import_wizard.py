@@ -267,3 +267,68 @@ def test_no_sheet_picker_for_csv_or_a_one_sheet_workbook(qtbot, app_context, tmp
     wizard = open_wizard(qtbot, context, monitor, tmp_path / "one.xlsx")
     assert not wizard.file_form.isRowVisible(wizard.sheet_combo) and wizard.preview.facts["sheets"] == ["Sheet"]
     wizard.reject()
+
+
+def test_cancel_after_the_commit_says_it_came_too_late(qtbot, app_context, workspace, tmp_path):
+    """Cancel pressed once the import is committed (the rejects report still being written)
+    cannot roll it back: the wizard stays, shows the summary with the rejects and says so."""
+    from PySide6.QtCore import QObject, Slot
+
+    context, monitor = app_context
+    good = [[f"Клиент {i}", f"8916{i:07d}", f"c{i}@mail.ru", "", "", "", "", str(i)] for i in range(3000)]
+    bad = [[f"Плохой {i}", "7,91612E+10", "bad-email", "", "", "", "", f"b{i}"] for i in range(500)]
+    wizard = open_wizard(qtbot, context, monitor, write_crm(tmp_path / "late.csv", good + bad))
+    wizard.go(1)
+
+    class PressCancel(QObject):  # a QObject on the GUI thread: the signal from the worker is queued to it
+        cancel_enabled = None
+
+        @Slot()
+        def press(self):
+            PressCancel.cancel_enabled = wizard.cancel_button.isEnabled()
+            wizard.reject()
+
+    presser = PressCancel()
+    wizard.import_saved.connect(presser.press)
+    with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
+        wizard.import_button.click()
+    result = done.args[0]
+    assert result is not None and result.status == "imported"
+    assert PressCancel.cancel_enabled is False  # disabled as soon as the import was saved
+    assert wizard.isVisible() and wizard.stack.currentIndex() == 3  # the summary, not a closed wizard
+    assert "too late" in wizard.summary_message.text()
+    assert (number(wizard.summary_values["ok"]), number(wizard.summary_values["rejected"])) == (3000, 500)
+    assert workspace.con.execute("SELECT count(*) FROM contacts").fetchone()[0] == 3000
+    report = result.details["rejects_file"]
+    with open(report, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    # one whole-row reject and two dropped values (phone, e-mail) per bad row, plus the header
+    assert len(lines) == 1 + 3 * 500
+    qtbot.waitUntil(lambda: wizard.rejects_model.rowCount() > 0, timeout=10000)
+    wizard.accept()
+
+
+def test_cancel_before_the_commit_waits_for_the_rollback_then_closes(qtbot, app_context, workspace, tmp_path):
+    """Cancel while the import runs: the wizard stays ("Cancelling…") until the engine has rolled
+    back, then closes; nothing stays in the workspace."""
+    context, monitor = app_context
+    rows = [[f"Клиент {i}", f"8916{i:07d}", "", "", "", "", "", str(i)] for i in range(3000)]
+    wizard = open_wizard(qtbot, context, monitor, write_crm(tmp_path / "early.csv", rows))
+    wizard.go(1)
+    seen = []
+    original = wizard._progressed
+
+    def progressed(fraction, message):  # Cancel as soon as the import reports its stages
+        original(fraction, message)
+        seen.append(message)
+        if not wizard.cancel_requested:
+            wizard.reject()
+            assert wizard.isVisible() and "Cancelling" in wizard.progress_label.text()
+
+    wizard._progressed = progressed
+    with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
+        wizard.import_button.click()
+    assert done.args[0] is None and seen and not wizard.saved
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
+    for table in ("imports", "contacts", "import_rejects"):
+        assert workspace.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
