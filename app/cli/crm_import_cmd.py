@@ -3,7 +3,9 @@
 `o2o import crm` writes the rejects report (CSV, `;`) into `<workspace name>-rejects/`
 beside the workspace unless --rejects FILE says where; its path is `rejects_file` in the
 result (null when nothing was rejected or dropped). `o2o import receipts` takes files and
-folders (every file in a folder, sorted); each file is its own transaction. The exit code
+folders (of a folder, sorted, the receipt-like files only: .json, .txt QR strings, and
+.csv/.tsv/.xlsx tables with FN/FD/FP columns; never a workspace or its .wal; the rest is
+listed in `notes`); a file named is always tried. Each file is its own transaction. The exit code
 is 0 when every file was imported or skipped as already imported, 1 when some file was
 refused (the others stay imported), 2 on a usage or workspace error.
 
@@ -138,24 +140,62 @@ def cmd_import_crm(args):
     return _code([result]), payload
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    files = []
+# what `o2o import receipts DIR` takes from a folder: JSON documents, QR strings (.txt), tables
+RECEIPT_SUFFIXES = (".json", ".txt", ".csv", ".tsv", ".xlsx")
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
+
+
+def _looks_like_receipt_table(path: Path) -> bool:
+    """A table in a folder is taken when its header names FN, FD and FP columns (a CRM export
+    or any other table beside the receipts is left alone)."""
+    from engine.crm import mapping as mp
+    from engine.crm.reading import head_records
+
+    try:
+        header, _, _ = head_records(path, 0)
+    except (O2OError, OSError, ValueError):  # unreadable: the import would refuse it too, so leave it out
+        return False
+    roles = set(mp.propose_mapping(header, [], "receipts").values())
+    return {"fn", "fd", "fp"} <= roles
+
+
+def _expand(paths: list[Path], mapping_given: bool = False) -> tuple[list[Path], list[str]]:
+    """(files to import, notes). A file named is always tried; of a folder only receipt-like files
+    are taken (see RECEIPT_SUFFIXES; never a workspace .o2o or its .wal), tables only when their
+    header has FN/FD/FP columns or a --mapping is given. What a folder had besides is noted."""
+    from engine.crm.receipts import starts_with_qr_string
+
+    files, notes = [], []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-                                and not p.name.startswith("LICENSE") and p.suffix.lower() != ".md"))
-        else:
+        if not path.is_dir():
             files.append(path)
-    return files
+            continue
+        left_out = []
+        for p in sorted(q for q in path.iterdir() if q.is_file() and not q.name.startswith(".")):
+            suffix = p.suffix.lower()
+            if suffix not in RECEIPT_SUFFIXES or p.name.startswith("LICENSE"):
+                left_out.append(p.name)
+            elif suffix in TABLE_SUFFIXES and not mapping_given and not _looks_like_receipt_table(p):
+                left_out.append(f"{p.name} (a table without FN/FD/FP columns)")
+            elif suffix == ".txt" and not starts_with_qr_string(p):
+                left_out.append(f"{p.name} (text without receipt QR strings)")
+            else:
+                files.append(p)
+        if left_out:
+            shown = ", ".join(left_out[:10]) + (f" and {len(left_out) - 10} more" if len(left_out) > 10 else "")
+            notes.append(f"{path}: {len(left_out)} file(s) that are not receipts left out: {shown}")
+    return files, notes
 
 
 def cmd_import_receipts(args):
     from engine.crm.receipts import import_receipts
 
+    paths, left_out = _expand(args.files, mapping_given=bool(args.mapping))
     ws, notes = open_workspace(args)
+    notes += left_out
     results = []
     with ws:
-        for path in _expand(args.files):
+        for path in paths:
             results.append(import_receipts(ws, path, mapping_file=args.mapping, encoding=args.encoding,
                                            delimiter=_delimiter(args.delimiter), sheet=args.sheet))
         ids = [r.import_id for r in results if r.status == IMPORTED]

@@ -215,6 +215,21 @@ def find_receipt(doc, depth: int = 0):
     return None
 
 
+FISCAL_KEYS = frozenset({"fiscalDriveNumber", "fiscalDocumentNumber", "fiscalSign"})
+
+
+def has_fiscal_fields(doc, depth: int = 0) -> bool:
+    """Whether a JSON document holds any fiscal field at any depth: a receipt, maybe a broken one.
+    A file with none in any document is no receipts file at all (a config, a truth.json…)."""
+    if depth > 6:
+        return False
+    if isinstance(doc, dict):
+        return bool(FISCAL_KEYS & doc.keys()) or any(has_fiscal_fields(v, depth + 1) for v in doc.values())
+    if isinstance(doc, list):
+        return any(has_fiscal_fields(v, depth + 1) for v in doc[:1000])
+    return False
+
+
 def qr_record(line: str, seq: int) -> dict:
     fields = {k.lower(): v[0] for k, v in parse_qs(line.strip(), keep_blank_values=True).items()}
     missing = [k for k in ("t", "s", "fn", "i", "fp") if not fields.get(k)]
@@ -246,6 +261,13 @@ def _documents(path: Path):
         return "qr", ((f"line {i}", ln) for i, ln in enumerate(lines, start=1) if ln.strip())
     raise ImportRefused("Neither receipt JSON nor receipt QR strings", where=str(path),
                         hint="CSV/XLSX receipt tables are imported with a column mapping")
+
+
+def starts_with_qr_string(path: Path) -> bool:
+    """Whether a text file begins with a receipt QR string (`t=…&fn=…`)."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff \r\n\t")
+    return bool(_QR_LINE.match(head))
 
 
 def _is_table(path: Path) -> bool:
@@ -298,7 +320,8 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
             CAST(try_cast(trim({c('fp')}) AS BIGINT) AS VARCHAR) AS fp,
             coalesce(try_strptime(trim({c('datetime')}), ['%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%Y-%m-%d %H:%M:%S',
                      '%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M', '%Y%m%dT%H%M', '%Y%m%dT%H%M%S', '%Y-%m-%d %H:%M']),
-                     try_cast(trim({c('datetime')}) AS TIMESTAMP)) AS local_ts,
+                     try_cast(trim({c('datetime')}) AS TIMESTAMP),
+                     {_excel_serial_sql(c('datetime'))}) AS local_ts,
             CAST(round(try_cast(replace(replace(trim({c('total')}), ' ', ''), ',', '.') AS DECIMAL(18, 2)) * 100)
                  AS BIGINT) AS total_kop,
             try_cast(trim({c('operation_type')}) AS TINYINT) AS operation_type,
@@ -345,6 +368,20 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
     con.execute("DROP TABLE IF EXISTS rcp_t")
     con.execute("DROP TABLE IF EXISTS rcp_bad")
     return source.rows + len(source.parse_rejects), rejects, bad
+
+
+EXCEL_SERIALS = (1000, 80000)  # 1902-09-26 … 2119-01-10: a date-time serial, not some other number
+
+
+def _excel_serial_sql(column: str) -> str:
+    """SQL: an Excel serial date-time (days since 1899-12-30, the fraction the time of day, to the
+    second) as a naive timestamp: the till's local time, like the other naive times of a table;
+    NULL for anything else. An XLSX numeric cell arrives as its number's text ("45552.75"); a
+    CSV may write it with a decimal comma."""
+    number = f"try_cast(replace(trim({column}), ',', '.') AS DOUBLE)"
+    low, high = EXCEL_SERIALS
+    return (f"CASE WHEN {number} BETWEEN {low} AND {high} THEN TIMESTAMP '1899-12-30' + "
+            f"to_seconds(CAST(round({number} * 86400) AS BIGINT)) END")
 
 
 def _normalise_contacts(con) -> None:
@@ -395,6 +432,7 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
         else:
             form, docs = _documents(path)
             seen: set[tuple] = set()
+            fiscal_documents = 0
             for place, doc in docs:
                 documents += 1
                 seq = documents
@@ -403,6 +441,7 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
                         record, lines = qr_record(doc, seq), []
                     else:
                         receipt = find_receipt(doc)
+                        fiscal_documents += receipt is not None or has_fiscal_fields(doc)
                         if receipt is None:
                             raise _Bad("no receipt in this document")
                         record, lines = receipt_record(receipt, seq)
@@ -418,6 +457,11 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
                     items.extend(lines)
                 if documents % 10_000 == 0:
                     ctx.cancel.check()
+            if form == "json" and not fiscal_documents:
+                raise ImportRefused(f"JSON without fiscal fields in any of its {documents} document(s): "
+                                    "no receipt in it", where=str(path),
+                                    hint="A receipt carries fiscalDriveNumber, fiscalDocumentNumber and "
+                                         "fiscalSign (FNS/OFD export)")
             _stage(con, records, items)
         rejected = len(rejects) + stored_rejects
         in_file_dups = documents - rejected - con.execute("SELECT count(*) FROM rec_stage").fetchone()[0]

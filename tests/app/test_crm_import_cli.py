@@ -118,3 +118,38 @@ def test_receipt_tables_take_encoding_delimiter_and_sheet(tmp_path, capsys):
     book.save(xlsx)
     code, out, _ = run(capsys, "import", "receipts", xlsx, "-w", ws, "--sheet", "2", "--json")
     assert code == 0 and out["receipts"] == 1, out
+
+
+def test_receipts_folder_takes_only_receipt_files(tmp_path, capsys, shared_data):
+    """Of a folder: receipt JSON, QR strings and receipt tables; never the workspace, its .wal, a
+    capture, a CRM export or plain text; a JSON without fiscal fields is refused, not imported."""
+    import shutil
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    for name in ("receipt_ip_1item_flat.json", "receipt_lenta_9items_flat.json"):
+        shutil.copy(shared_data / "receipts" / name, folder / name)
+    pcap = next(p for p in sorted((shared_data / "captures").rglob("*")) if p.suffix in (".pcap", ".pcapng"))
+    shutil.copy(pcap, folder / pcap.name)
+    (folder / "truth.json").write_text(json.dumps({"visitors": 120, "seed": 7}), encoding="utf-8")
+    (folder / "qr.txt").write_text("t=20240917T1801&s=10.00&fn=9960440300000011&i=5&fp=55&n=1\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("receipts from the mall, September\n", encoding="utf-8")
+    (folder / "crm.csv").write_text("ФИО;Телефон\nИванов;89161234567\n", encoding="utf-8")
+    (folder / "table.csv").write_text("ФН;ФД;ФП;Дата;Сумма\n9960440300000012;1;11;45552.75;10\n", encoding="utf-8")
+    (folder / "old.o2o.wal").write_bytes(b"\x00wal")
+    ws = folder / "ws.o2o"
+    assert run(capsys, "import", "receipts", folder / "qr.txt", "-w", ws, "--json")[0] == 0  # the workspace exists
+    code, out, _ = run(capsys, "import", "receipts", folder, "-w", ws, "--json")
+    tried = sorted(Path(r["file"]).name for r in out["results"])
+    assert tried == ["qr.txt", "receipt_ip_1item_flat.json", "receipt_lenta_9items_flat.json", "table.csv",
+                     "truth.json"]
+    by_name = {Path(r["file"]).name: r for r in out["results"]}
+    assert by_name["truth.json"]["status"] == "refused" and "no receipt in it" in by_name["truth.json"]["message"]
+    assert by_name["qr.txt"]["status"] == "skipped" and by_name["table.csv"]["status"] == "imported"
+    assert code == 1 and out["receipts"] == 3 and out["imported"] == 3
+    left_out = " ".join(out["notes"])
+    for name in (pcap.name, "ws.o2o", "old.o2o.wal", "crm.csv", "notes.txt"):
+        assert name in left_out
+    # a file named explicitly is still tried (and refused by the importer)
+    code, out, _ = run(capsys, "import", "receipts", folder / "crm.csv", "-w", ws, "--json")
+    assert code == 1 and out["files"] == 1 and out["refused"]

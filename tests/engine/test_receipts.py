@@ -230,7 +230,7 @@ def test_each_sheet_of_a_receipt_workbook_is_its_own_import(workspace, tmp_path)
 def _read_rejects(path):
     import csv
 
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return [(r["file"], int(r["line"]), r["column"], r["value"], r["reason"])
                 for r in csv.DictReader(fh, delimiter=";")]
 
@@ -276,3 +276,61 @@ def test_json_rejects_report_and_none_when_clean(workspace, tmp_path):
     assert _read_rejects(target) == [
         ("bad.json", 2, "fiscalDocumentNumber", "2a", "document 2: fiscalDocumentNumber is not a number: '2a'"),
         ("bad.json", 3, "", "", "document 3: no receipt in this document")]
+
+
+def test_json_without_fiscal_fields_is_refused(workspace, tmp_path):
+    """A truth.json or any config JSON is no receipts file: refused, nothing stored."""
+    for name, content in (("truth.json", {"sites": {"Mall A": {"visitors": 120}}, "seed": 7}),
+                          ("config.json", [{"theme": "dark"}, {"language": "ru"}]), ("empty.json", [])):
+        path = tmp_path / name
+        path.write_text(json.dumps(content), encoding="utf-8")
+        result = import_receipts(workspace, path)
+        assert result.status == REFUSED and "no receipt in it" in result.message, result.message
+    assert workspace.con.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+    # a file with one receipt beside a non-receipt document is still a receipts file
+    mixed = tmp_path / "mixed.json"
+    mixed.write_text(json.dumps([_doc(1), {"note": "export header"}]), encoding="utf-8")
+    result = import_receipts(workspace, mixed)
+    assert result.status == IMPORTED and (result.rows_ok, result.rows_rejected) == (1, 1)
+    # a receipt that is broken (no fiscal sign) is a receipts file with a reject, not refused
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"fiscalDriveNumber": "9960440300000001", "fiscalDocumentNumber": 5,
+                                  "dateTime": 1726585260, "totalSum": 100}), encoding="utf-8")
+    result = import_receipts(workspace, broken)
+    assert result.status == IMPORTED and result.rows_rejected == 1
+
+
+def test_excel_serial_date_times_in_tables_are_local_times(workspace, tmp_path):
+    """45552.75 = 2024-09-17 18:00 (days since 1899-12-30, fraction = time of day), local at the
+    register's site like other naive table times: Moscow (UTC+3) by default, the site's zone when
+    the register is known."""
+    import openpyxl
+
+    workspace.ensure_site("Екатеринбург", timezone_name="Asia/Yekaterinburg")  # UTC+5
+    registers = tmp_path / "registers.csv"
+    registers.write_text("site;kkt_reg_id;inn;tenant\nЕкатеринбург;0000000000000007;;\n", encoding="utf-8")
+    assert import_file(workspace, registers).status == IMPORTED
+    csv_path = tmp_path / "serials.csv"
+    csv_path.write_text("ФН;ФД;ФП;Дата;Сумма;РН ККТ\n"
+                        "9960440300000001;1;1001;45552.75;10;\n"
+                        "9960440300000001;2;1002;45552,5;10;\n"
+                        "9960440300000001;3;1003;45552.75;10;0000000000000007\n"
+                        "9960440300000001;4;1004;999.5;10;\n", encoding="utf-8")
+    result = import_receipts(workspace, csv_path)
+    assert result.status == IMPORTED and (result.rows_ok, result.rows_rejected) == (3, 1), result.message
+    assert workspace.con.execute("SELECT fd, local_ts, ts FROM receipts ORDER BY fd").fetchall() == [
+        (1, datetime(2024, 9, 17, 18, 0), datetime(2024, 9, 17, 15, 0)),
+        (2, datetime(2024, 9, 17, 12, 0), datetime(2024, 9, 17, 9, 0)),
+        (3, datetime(2024, 9, 17, 18, 0), datetime(2024, 9, 17, 13, 0))]
+    assert workspace.con.execute("SELECT value, reason FROM import_rejects").fetchall() == [
+        ("999.5", "date and time: not understood")]  # below 1 000: not a date-time serial
+
+    book = openpyxl.Workbook()
+    book.active.append(["ФН", "ФД", "ФП", "Дата", "Сумма"])
+    book.active.append(["9960440300000002", 9, 9009, 45552.7534722, 12.5])  # a numeric cell, 18:05:00
+    xlsx_path = tmp_path / "serials.xlsx"
+    book.save(xlsx_path)
+    result = import_receipts(workspace, xlsx_path)
+    assert result.status == IMPORTED and result.rows_ok == 1, result.message
+    assert workspace.con.execute("SELECT local_ts, ts FROM receipts WHERE fd = 9").fetchone() == (
+        datetime(2024, 9, 17, 18, 5), datetime(2024, 9, 17, 15, 5))
