@@ -16,6 +16,8 @@ The rejects report is also written as CSV (`export_rejects`): by default into th
 """
 from __future__ import annotations
 
+import codecs
+import shutil
 from pathlib import Path
 
 from engine import normalize as nz
@@ -142,11 +144,17 @@ def export_rejects(ws, import_id: int, path: str | Path | None = None) -> Path:
         raise O2OError(f"No import #{import_id} in this workspace", where=str(ws.path))
     path = Path(path) if path else default_rejects_path(ws, import_id, row[0])
     path.parent.mkdir(parents=True, exist_ok=True)
-    target = str(path).replace("'", "''")
+    # DuckDB writes the rows; a UTF-8 BOM goes first so that Excel (ru) reads the Cyrillic right
+    body = path.with_name(path.name + ".part")
+    target = str(body).replace("'", "''")
     ws.con.execute(
         f"COPY (SELECT i.file_name AS file, r.line, r.column_name AS column, r.value, r.reason "
         f"FROM import_rejects r JOIN imports i USING (import_id) WHERE r.import_id = {int(import_id)} "
         f"ORDER BY r.line, r.column_name NULLS FIRST) TO '{target}' (HEADER, DELIMITER ';')")
+    with open(path, "wb") as out, open(body, "rb") as src:
+        out.write(codecs.BOM_UTF8)
+        shutil.copyfileobj(src, out, 1 << 20)
+    body.unlink()
     return path
 
 

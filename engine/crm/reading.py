@@ -260,8 +260,15 @@ def _read_csv(con, path: Path, table: str, source: TableSource, enc: str, delimi
     except Exception as exc:
         if cancel.cancelled:
             raise
-        raise O2OError(f"Cannot read as CSV: {str(exc).splitlines()[0]}", where=str(path),
-                       hint="Check the delimiter and encoding") from exc
+        detail = str(exc).splitlines()[0]
+        if "invalid state" in detail or "state machine" in detail:  # DuckDB's words for "not this dialect"
+            looks = detect_delimiter(source.header and delimiter.join(source.header) or "")
+            detail = f"it does not read as {delimiter!r}-separated text with \"-quoted fields"
+            hint = (f"The first line looks {looks!r}-separated: try --delimiter {looks!r}" if looks != delimiter
+                    else "Check the delimiter, the quotes and the encoding")
+        else:
+            hint = "Check the delimiter and encoding"
+        raise O2OError(f"Cannot read as CSV: {detail}", where=str(path), hint=hint) from exc
     finally:
         if read_path != path:
             read_path.unlink(missing_ok=True)

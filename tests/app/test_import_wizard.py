@@ -122,7 +122,7 @@ def test_wizard_imports_a_cp1251_crm_export_with_a_changed_role(qtbot, app_conte
     report = tmp_path / "rejects.csv"
     wizard.export_rejects(report)
     qtbot.waitUntil(lambda: report.exists() and not wizard.runner.busy, timeout=10000)
-    lines = report.read_text(encoding="utf-8").splitlines()
+    lines = report.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "file;line;column;value;reason"
     assert any(line.split(";")[1] == "5" and "no usable phone" in line for line in lines[1:])  # row 4 = line 5
     wizard.close_button.click()

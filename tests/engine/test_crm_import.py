@@ -56,7 +56,7 @@ def test_basic_import_counts_and_values(workspace, tmp_path):
     # the rejects CSV beside the workspace holds the same entries
     path = d["rejects_file"]
     assert path.endswith("import-1-crm-rejects.csv") and "test-rejects" in path
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8-sig") as fh:
         lines = list(csv.reader(fh, delimiter=";"))
     assert lines[0] == ["file", "line", "column", "value", "reason"] and len(lines) == 3
 
@@ -358,3 +358,8 @@ def test_an_export_without_a_phone_column_imports(workspace, tmp_path, header, r
     assert result.status == IMPORTED, result.message
     d = result.details
     assert (d["rows"], d["ok"], d["duplicates"], d["rejected"], d[key]) == (4, 2, 1, 1, 3)
+
+
+def test_rejects_report_opens_in_excel(workspace, tmp_path):
+    result = import_crm(workspace, write_csv(tmp_path / "crm.csv", ROWS))
+    assert open(result.details["rejects_file"], "rb").read(3) == b"\xef\xbb\xbf"   # BOM: Excel (ru) reads UTF-8
