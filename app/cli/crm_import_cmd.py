@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress
+from app.cli._text_table import text_table
 from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, SKIPPED, ImportResult
 
@@ -117,7 +118,45 @@ def _preview(args, delimiter):
     if args.save_mapping:
         payload["mapping_file"] = str(mp.save_mapping(args.save_mapping, payload["mapping"]).resolve())
     payload["notes"] = notes
-    return 0, payload
+    return 0, payload if args.json else readable_preview(payload)
+
+
+def readable_preview(payload: dict) -> str:
+    """The proposal for a terminal: how the file was read, the mapping (column -> role), the first
+    rows as they would be stored (columns across, cells cut), then each dropped value and why."""
+    from engine.crm import mapping as mp
+
+    reading = payload.get("reading") or {}
+    how = ", ".join(f"{k} {'tab' if v == chr(9) else v}" for k, v in reading.items() if k != "sheets" and v)
+    lines = [f"{payload['file']}: {how}", f"Mapping ({payload['mapping_source']}):"]
+    mapping = payload["mapping"]
+    width = max((len(c) for c in payload["columns"]), default=0)
+    lines += [f"  {c.ljust(width)}  -> {mapping.get(c, mp.IGNORE)}" for c in payload["columns"]]
+    roles = [mapping[c] for c in payload["columns"] if mapping.get(c, mp.IGNORE) != mp.IGNORE]
+    roles = list(dict.fromkeys(roles))  # columns joined into one role (a name in parts) show once
+    rows, dropped = [], []
+    for number, row in enumerate(payload["preview"], start=2):  # line 1 is the header
+        cells = [number]
+        for role in roles:
+            value = row.get(role) or {}
+            if value.get("reason"):
+                cells.append(f"⚠ {value.get('raw')}")
+                dropped.append(f"  line {number}, {value['column']}: {value.get('raw')!r}: {value['reason']}")
+            else:
+                cells.append(value.get("value"))
+        rows.append(cells)
+    lines.append("")
+    if rows:
+        lines += [f"The first {len(rows)} rows as they would be stored:",
+                  text_table(["line", *roles], rows, right=[0])]
+    else:
+        lines.append("No data rows.")
+    if dropped:
+        lines += ["Values that would be dropped (⚠):", *dropped]
+    if payload.get("mapping_file"):
+        lines.append(f"Mapping written to {payload['mapping_file']}")
+    lines += [f"Note: {n}" for n in payload.get("notes") or []]
+    return "\n".join(lines)
 
 
 def cmd_import_crm(args):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress
+from app.cli._text_table import text_table
 from engine.people import PAGE_COLUMNS
 
 
@@ -50,7 +51,42 @@ def cmd_people(args):
             summary["list"] = page["rows"]
             summary["more"] = page["more"]
             summary["sort"] = ("-" if descending else "") + column
+            if not args.json:
+                return 0, readable_list(summary)
     return 0, summary
+
+
+LIST_COLUMNS = (("person_id", "id"), ("name", "name"), ("phone", "phone"), ("email", "e-mail"), ("card", "card"),
+                ("devices", "devices"), ("receipts", "receipts"), ("revenue_kop", "revenue, RUB"),
+                ("last_purchase", "last purchase (UTC)"), ("sources", "sources"))
+
+
+def readable_list(summary: dict) -> str:
+    """The resolution summary as 'key  value' lines, then the people as a table (key fields only;
+    --json gives every column)."""
+    facts = {k: v for k, v in summary.items() if k not in ("list", "more", "sort")}
+    width = max((len(k) for k in facts), default=0)
+    lines = [f"{k.ljust(width)}  {v}" for k, v in facts.items()]
+
+    def value(key: str, v):
+        if key == "revenue_kop":
+            return f"{(v or 0) / 100:,.2f}".replace(",", " ")
+        if key == "last_purchase":
+            return _when(v) or None
+        return v
+
+    rows = [[value(key, person.get(key)) for key, _ in LIST_COLUMNS] for person in summary["list"]]
+    numbers = [i for i, (key, _) in enumerate(LIST_COLUMNS) if key in ("person_id", "devices", "receipts",
+                                                                         "revenue_kop")]
+    lines.append("")
+    if not rows:
+        lines.append("No people to list.")
+        return "\n".join(lines)
+    lines.append(f"The first {len(rows)} people, sorted by {summary['sort']}:")
+    lines.append(text_table([title for _, title in LIST_COLUMNS], rows, right=numbers))
+    if summary.get("more"):
+        lines.append("… more people: a larger --list N, --filter TEXT, or --json for every column")
+    return "\n".join(lines)
 
 
 def _when(value) -> str:

@@ -153,3 +153,36 @@ def test_receipts_folder_takes_only_receipt_files(tmp_path, capsys, shared_data)
     # a file named explicitly is still tried (and refused by the importer)
     code, out, _ = run(capsys, "import", "receipts", folder / "crm.csv", "-w", ws, "--json")
     assert code == 1 and out["files"] == 1 and out["refused"]
+
+
+def test_plain_text_preview_and_people_list_are_tables(tmp_path, capsys):
+    """Without --json: columns across with truncated cells, not a JSON dump; --json unchanged."""
+    crm = tmp_path / "crm.csv"
+    long_name = "Константинопольский-Старший Александр Александрович"
+    crm.write_text(f"ФИО;Телефон;Эл. почта\n{long_name};8 (916) 123-45-67;Ivan@Example.RU\n"
+                   "Петрова;7,91612E+10;anna@mail.ru\n", encoding="utf-8")
+    ws = tmp_path / "ws.o2o"
+    assert main(["import", "crm", str(crm), "-w", str(ws), "--preview"]) == 0
+    text = capsys.readouterr().out
+    assert "{" not in text and '"preview"' not in text
+    lines = text.splitlines()
+    header = next(ln for ln in lines if ln.split()[:1] == ["line"])
+    assert header.split() == ["line", "name", "phone", "email"]
+    first = lines[lines.index(header) + 2]
+    assert "+79161234567" in first and "ivan@example.ru" in first and long_name not in first
+    assert long_name[:10] in first and "…" in first  # cut to the cell width
+    assert "line 3, Телефон: '7,91612E+10': phone mangled by Excel" in text
+    code, out, _ = run(capsys, "import", "crm", crm, "-w", ws, "--preview", "--json")
+    assert code == 0 and out["preview"][1]["phone"]["reason"]  # --json keeps the structure
+
+    assert run(capsys, "import", "crm", crm, "-w", ws, "--json")[0] == 0
+    assert main(["people", "-w", str(ws), "--list", "1", "--sort", "name"]) == 0
+    text = capsys.readouterr().out
+    assert "[{" not in text
+    lines = text.splitlines()
+    header = next(ln for ln in lines if ln.startswith(" ") and "name" in ln and "phone" in ln)
+    row = lines[lines.index(header) + 2]
+    assert long_name[:10] in row and "…" in row and "ivan@example.ru" in row and row.endswith("crm")  # К < П
+    assert "more people" in text  # two people, one listed
+    code, out, _ = run(capsys, "people", "-w", ws, "--list", "5", "--json")
+    assert code == 0 and len(out["list"]) == 2 and out["list"][0]["person_id"] and out["more"] is False
