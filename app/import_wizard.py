@@ -57,7 +57,7 @@ FILE, MAPPING, PROGRESS, SUMMARY = range(4)
 REJECTS_SHOWN = 200
 
 
-def _count(value) -> str:
+def count_text(value) -> str:
     return f"{int(value or 0):,}".replace(",", "\u2009")
 
 
@@ -542,7 +542,7 @@ class ImportWizard(QDialog):
         d = result.details
         for key, label in self.summary_values.items():
             default = {"rows": result.rows_in, "ok": result.rows_ok, "rejected": result.rows_rejected}.get(key, 0)
-            label.setText(_count(d.get(key, default)))
+            label.setText(count_text(d.get(key, default)))
         too_late = ""
         if self.cancel_requested and result.status == "imported":
             too_late = "<br>" + self.tr("Cancel came too late: the import had already been saved in the "
@@ -551,7 +551,7 @@ class ImportWizard(QDialog):
         extra = []
         if d.get("values_dropped"):
             extra.append(self.tr("%1 single values dropped from otherwise good rows (in the rejects report)")
-                         .replace("%1", _count(d["values_dropped"])))
+                         .replace("%1", count_text(d["values_dropped"])))
         if d.get("ignored_columns"):
             extra.append(self.tr("Ignored columns: %1").replace("%1", ", ".join(d["ignored_columns"])))
         self.summary_details.setText("<br>".join(extra))
@@ -630,50 +630,3 @@ class ImportWizard(QDialog):
         if self.result is None:
             self.import_done.emit(None)
         super().reject()
-
-
-def wizard_takes_tables(view, pending: list[int]) -> list[int]:
-    """The Import screen's hook: of its `pending` rows, CRM exports and receipt tables (sniffed
-    kind 'crm': CSV/XLSX) go through the wizard, one after another; the other rows are
-    returned for the screen's own batch import."""
-    from app.views.import_view import COL
-
-    if view.context.workspace is None:
-        return pending
-    tables = [i for i in pending if view.table.item(i, COL["kind"]).text() == "crm"]
-    in_wizard = view.tr("mapping…")
-    queue = [view.paths[i] for i in tables if view.table.item(i, COL["status"]).text() != in_wizard]
-
-    for path in queue:
-        view._set(view.paths.index(path), "status", in_wizard)
-
-    def row_of(path: Path) -> int | None:
-        return view.paths.index(path) if path in view.paths else None  # rows may be removed meanwhile
-
-    def show_result(path: Path, result) -> None:
-        row = row_of(path)
-        if row is None:
-            return
-        if result is None:
-            view._set(row, "status", view.tr("ready"))
-            return
-        view._set(row, "kind", result.kind)
-        view._set(row, "status", result.status)
-        view._set(row, "frames", _count(result.rows_in))
-        view._set(row, "rejected", _count(result.rows_rejected))
-        view._set(row, "message", result.message)
-
-    def next_wizard() -> None:
-        while queue and row_of(queue[0]) is None:
-            queue.pop(0)
-        if not queue:
-            return
-        path = queue.pop(0)
-        wizard = ImportWizard(view.context, view.monitor, path, view)
-        wizard.import_done.connect(lambda result: show_result(path, result))
-        wizard.finished.connect(lambda _code: next_wizard())
-        view.import_wizard = wizard  # the one on screen (tests and the window reach it here)
-        wizard.open()
-
-    next_wizard()
-    return [i for i in pending if i not in tables]

@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem)
 
-from app.import_wizard import wizard_takes_tables
+from app.import_wizard import ImportWizard, count_text
 from app.views.base import View
 from app.widgets import EmptyState
 from engine.imports.batch import SITE_KINDS, import_files
@@ -138,7 +138,7 @@ class ImportView(View):
         ws = self.context.workspace
         pending = [i for i in range(len(self.paths))
                    if self.table.item(i, COL["status"]).text() not in ("imported", "skipped")]
-        pending = wizard_takes_tables(self, pending)  # CRM/receipt tables: mapping wizard (app/import_wizard.py)
+        pending = self.wizard_takes_tables(pending)  # CRM/receipt tables: mapping wizard (app/import_wizard.py)
         if ws is None or not pending:
             return
         site = self.site_combo.currentText().strip() or None
@@ -196,6 +196,50 @@ class ImportView(View):
         self.import_button.setEnabled(not busy)
         self.add_button.setEnabled(not busy)
         self.remove_button.setEnabled(not busy)
+
+    def wizard_takes_tables(self, pending: list[int]) -> list[int]:
+        """The Import screen's hook: of its `pending` rows, CRM exports and receipt tables (sniffed
+        kind 'crm': CSV/XLSX) go through the wizard, one after another; the other rows are
+        returned for the screen's own batch import."""
+        if self.context.workspace is None:
+            return pending
+        tables = [i for i in pending if self.table.item(i, COL["kind"]).text() == "crm"]
+        in_wizard = self.tr("mapping…")
+        queue = [self.paths[i] for i in tables if self.table.item(i, COL["status"]).text() != in_wizard]
+
+        for path in queue:
+            self._set(self.paths.index(path), "status", in_wizard)
+
+        def row_of(path: Path) -> int | None:
+            return self.paths.index(path) if path in self.paths else None  # rows may be removed meanwhile
+
+        def show_result(path: Path, result) -> None:
+            row = row_of(path)
+            if row is None:
+                return
+            if result is None:
+                self._set(row, "status", self.tr("ready"))
+                return
+            self._set(row, "kind", result.kind)
+            self._set(row, "status", result.status)
+            self._set(row, "frames", count_text(result.rows_in))
+            self._set(row, "rejected", count_text(result.rows_rejected))
+            self._set(row, "message", result.message)
+
+        def next_wizard() -> None:
+            while queue and row_of(queue[0]) is None:
+                queue.pop(0)
+            if not queue:
+                return
+            path = queue.pop(0)
+            wizard = ImportWizard(self.context, self.monitor, path, self)
+            wizard.import_done.connect(lambda result: show_result(path, result))
+            wizard.finished.connect(lambda _code: next_wizard())
+            self.import_wizard = wizard  # the one on screen (tests and the window reach it here)
+            wizard.open()
+
+        next_wizard()
+        return [i for i in pending if i not in tables]
 
 
 if __name__ == "__main__":  # preview: python -m app.views.import_view [WORKSPACE.o2o]

@@ -664,6 +664,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/import_view.py" line="115" />
+        <location filename="../../app/views/import_view.py" line="221" />
         <source>ready</source>
         <translation>готов</translation>
     </message>
@@ -696,439 +697,469 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <source>yes, %1 bytes lost</source>
         <translation>да, потеряно байт: %1</translation>
     </message>
+    <message>
+        <location filename="../../app/views/import_view.py" line="207" />
+        <source>mapping…</source>
+        <translation>сопоставление…</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="27" />
+        <location filename="../../app/import_wizard.py" line="29" />
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="28" />
+        <location filename="../../app/import_wizard.py" line="30" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="29" />
+        <location filename="../../app/import_wizard.py" line="31" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="30" />
+        <location filename="../../app/import_wizard.py" line="32" />
         <source>birth date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="31" />
+        <location filename="../../app/import_wizard.py" line="33" />
         <source>gender</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="32" />
+        <location filename="../../app/import_wizard.py" line="34" />
         <source>loyalty card</source>
         <translation>карта лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="33" />
+        <location filename="../../app/import_wizard.py" line="35" />
         <source>consent</source>
         <translation>согласие</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="34" />
+        <location filename="../../app/import_wizard.py" line="36" />
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="35" />
+        <location filename="../../app/import_wizard.py" line="37" />
         <source>FN (fiscal drive)</source>
         <translation>ФН (фискальный накопитель)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="36" />
+        <location filename="../../app/import_wizard.py" line="38" />
         <source>FD (document no.)</source>
         <translation>ФД (номер документа)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="37" />
+        <location filename="../../app/import_wizard.py" line="39" />
         <source>FP (fiscal sign)</source>
         <translation>ФП (фискальный признак)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="38" />
+        <location filename="../../app/import_wizard.py" line="40" />
         <source>date and time</source>
         <translation>дата и время</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="39" />
+        <location filename="../../app/import_wizard.py" line="41" />
         <source>total</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="40" />
+        <location filename="../../app/import_wizard.py" line="42" />
         <source>operation type</source>
         <translation>тип операции</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="41" />
+        <location filename="../../app/import_wizard.py" line="43" />
         <source>register (KKT) no.</source>
         <translation>рег. номер ККТ</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="42" />
+        <location filename="../../app/import_wizard.py" line="44" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="43" />
+        <location filename="../../app/import_wizard.py" line="45" />
         <source>promo code</source>
         <translation>промокод</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="44" />
+        <location filename="../../app/import_wizard.py" line="46" />
         <source>buyer phone</source>
         <translation>телефон покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="45" />
+        <location filename="../../app/import_wizard.py" line="47" />
         <source>buyer e-mail</source>
         <translation>e-mail покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="46" />
+        <location filename="../../app/import_wizard.py" line="48" />
         <source>ignore</source>
         <translation>пропустить</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="48" />
+        <location filename="../../app/import_wizard.py" line="50" />
         <source>CRM export (customers)</source>
         <translation>Выгрузка CRM (клиенты)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="49" />
+        <location filename="../../app/import_wizard.py" line="51" />
         <source>Receipts table</source>
         <translation>Таблица чеков</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="81" />
+        <location filename="../../app/import_wizard.py" line="101" />
         <source>Import %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="103" />
+        <location filename="../../app/import_wizard.py" line="126" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="104" />
+        <location filename="../../app/import_wizard.py" line="127" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="105" />
-        <location filename="../../app/import_wizard.py" line="496" />
+        <location filename="../../app/import_wizard.py" line="128" />
+        <location filename="../../app/import_wizard.py" line="537" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="106" />
+        <location filename="../../app/import_wizard.py" line="129" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="107" />
+        <location filename="../../app/import_wizard.py" line="130" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="138" />
-        <location filename="../../app/import_wizard.py" line="287" />
+        <location filename="../../app/import_wizard.py" line="162" />
+        <location filename="../../app/import_wizard.py" line="311" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="140" />
+        <location filename="../../app/import_wizard.py" line="164" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="141" />
+        <location filename="../../app/import_wizard.py" line="165" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="142" />
+        <location filename="../../app/import_wizard.py" line="166" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="143" />
+        <location filename="../../app/import_wizard.py" line="167" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="150" />
+        <location filename="../../app/import_wizard.py" line="174" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="152" />
+        <location filename="../../app/import_wizard.py" line="176" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="178" />
+        <location filename="../../app/import_wizard.py" line="202" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179" />
+        <location filename="../../app/import_wizard.py" line="203" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="184" />
+        <location filename="../../app/import_wizard.py" line="208" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="187" />
+        <location filename="../../app/import_wizard.py" line="211" />
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="204" />
+        <location filename="../../app/import_wizard.py" line="228" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="222" />
+        <location filename="../../app/import_wizard.py" line="246" />
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="222" />
+        <location filename="../../app/import_wizard.py" line="246" />
         <source>Data rows in the file (the header not counted)</source>
         <translation>Строки данных в файле (без заголовка)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="223" />
+        <location filename="../../app/import_wizard.py" line="247" />
         <source>Imported</source>
         <translation>Загружено</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="223" />
+        <location filename="../../app/import_wizard.py" line="247" />
         <source>Rows stored as new contacts / receipts</source>
         <translation>Строки, сохранённые как новые контакты / чеки</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="224" />
+        <location filename="../../app/import_wizard.py" line="248" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="224" />
+        <location filename="../../app/import_wizard.py" line="248" />
         <source>Rows with no usable key or that the parser refused; each is in the rejects report</source>
         <translation>Строки без пригодного ключа или не прошедшие разбор; все они есть в отчёте об отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="226" />
+        <location filename="../../app/import_wizard.py" line="250" />
         <source>Duplicates</source>
         <translation>Дубликаты</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="226" />
+        <location filename="../../app/import_wizard.py" line="250" />
         <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
         <translation>Строки, у которых все телефоны, e-mail и карты уже известны; повторно не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="242" />
+        <location filename="../../app/import_wizard.py" line="266" />
         <source>Open rejects report</source>
         <translation>Открыть отчёт об отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="243" />
+        <location filename="../../app/import_wizard.py" line="267" />
         <source>Export rejects as CSV…</source>
         <translation>Экспорт отклонённых в CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="263" />
+        <location filename="../../app/import_wizard.py" line="287" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="263" />
+        <location filename="../../app/import_wizard.py" line="287" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="263" />
+        <location filename="../../app/import_wizard.py" line="287" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="264" />
+        <location filename="../../app/import_wizard.py" line="288" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="289" />
+        <location filename="../../app/import_wizard.py" line="313" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="296" />
+        <location filename="../../app/import_wizard.py" line="320" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="312" />
+        <location filename="../../app/import_wizard.py" line="336" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="316" />
+        <location filename="../../app/import_wizard.py" line="340" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="327" />
+        <location filename="../../app/import_wizard.py" line="351" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="329" />
+        <location filename="../../app/import_wizard.py" line="353" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="343" />
+        <location filename="../../app/import_wizard.py" line="367" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="391" />
+        <location filename="../../app/import_wizard.py" line="415" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="425" />
+        <location filename="../../app/import_wizard.py" line="449" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="427" />
+        <location filename="../../app/import_wizard.py" line="451" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="443" />
+        <location filename="../../app/import_wizard.py" line="467" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="444" />
-        <location filename="../../app/import_wizard.py" line="454" />
+        <location filename="../../app/import_wizard.py" line="468" />
+        <location filename="../../app/import_wizard.py" line="478" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="450" />
+        <location filename="../../app/import_wizard.py" line="474" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="454" />
+        <location filename="../../app/import_wizard.py" line="478" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="464" />
+        <location filename="../../app/import_wizard.py" line="488" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="479" />
+        <location filename="../../app/import_wizard.py" line="505" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="506" />
+        <location filename="../../app/import_wizard.py" line="520" />
+        <source>The import is saved; it can no longer be cancelled</source>
+        <translation>Импорт сохранён; отменить его уже нельзя</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="522" />
+        <source>Import saved; writing the rejects report…</source>
+        <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="548" />
+        <source>Cancel came too late: the import had already been saved in the workspace. It stays imported.</source>
+        <translation>Отмена пришла слишком поздно: импорт уже сохранён в рабочей области и остаётся в ней.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="553" />
         <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
         <translation>Отброшено отдельных значений из корректных строк: %1 (см. отчёт об отклонённых)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="509" />
+        <location filename="../../app/import_wizard.py" line="556" />
         <source>Ignored columns: %1</source>
         <translation>Пропущенные столбцы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="533" />
+        <location filename="../../app/import_wizard.py" line="580" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="533" />
+        <location filename="../../app/import_wizard.py" line="580" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="533" />
+        <location filename="../../app/import_wizard.py" line="580" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="534" />
+        <location filename="../../app/import_wizard.py" line="581" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="536" />
+        <location filename="../../app/import_wizard.py" line="583" />
         <source>Rejected rows and dropped values</source>
         <translation>Отклонённые строки и отброшенные значения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="537" />
+        <location filename="../../app/import_wizard.py" line="584" />
         <source> (the first %1)</source>
         <translation> (первые %1)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="539" />
+        <location filename="../../app/import_wizard.py" line="586" />
         <source>full report: %1</source>
         <translation>полный отчёт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="543" />
+        <location filename="../../app/import_wizard.py" line="590" />
         <source>Loading the rejects</source>
         <translation>Загрузка отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="556" />
+        <location filename="../../app/import_wizard.py" line="603" />
         <source>Export rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="557" />
+        <location filename="../../app/import_wizard.py" line="604" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="565" />
+        <location filename="../../app/import_wizard.py" line="612" />
         <source>Exporting rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="566" />
+        <location filename="../../app/import_wizard.py" line="613" />
         <source>Rejects written to %1</source>
         <translation>Отклонённые записаны в %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="137" />
+        <location filename="../../app/import_wizard.py" line="625" />
+        <source>Import saved; finishing the rejects report…</source>
+        <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="626" />
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="161" />
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="144" />
+        <location filename="../../app/import_wizard.py" line="168" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
@@ -2801,27 +2832,14 @@ Method: %4</source>
         <translation>A к B</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="596" />
+        <location filename="../../app/views/visits_view.py" line="601" />
         <source>All selected sites</source>
         <translation>Все выбранные площадки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="616" />
+        <location filename="../../app/views/visits_view.py" line="622" />
         <source>Export figures</source>
         <translation>Экспорт показателей</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <location filename="../../app/import_wizard.py" line="589" />
-        <source>mapping…</source>
-        <translation>сопоставление…</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="603" />
-        <source>ready</source>
-        <translation>готов</translation>
     </message>
 </context>
 <context>
