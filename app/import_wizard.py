@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGr
                                QHeaderView, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget,
                                QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.formatting import count_text
 from app.models import DataFrameModel
 from app.worker import TaskError, TaskRunner
 from engine.crm import mapping as mp
@@ -55,10 +56,6 @@ INVALID = QColor("#fecaca")
 IGNORED = QColor("#f3f4f6")
 FILE, MAPPING, PROGRESS, SUMMARY = range(4)
 REJECTS_SHOWN = 200
-
-
-def count_text(value) -> str:
-    return f"{int(value or 0):,}".replace(",", "\u2009")
 
 
 def import_table_task(path: Path, options: dict, on_saved=None):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget)
 
 from app.charts import ChartCard
+from app.formatting import thin
 from app.views.base import View
 from app.widgets import EmptyState, KpiTile
 from capture.live import FrameBuffer, RawPcapngWriter, Sniffer
@@ -33,10 +34,6 @@ CAPTURE_SUFFIXES = {".pcap", ".pcapng", ".cap", ".dump", ".gz"}
 TICK_QUEUE = 1000       # counter snapshots waiting for the GUI timer (one per batch, ~1/s)
 HISTORY = 600           # chart points kept (10 minutes at one batch per second)
 REPAINT_MS = 250
-
-
-def _fmt(value: int) -> str:
-    return f"{int(value):,}".replace(",", "\u2009")
 
 
 class CaptureView(View):
@@ -396,14 +393,14 @@ class CaptureView(View):
             self._repaint_chart()
 
     def _show_tick(self, tick: LiveTick) -> None:
-        self.tiles["frames"].set_value(_fmt(tick.frames), self.tr("%1 frames/s").replace(
+        self.tiles["frames"].set_value(thin(tick.frames), self.tr("%1 frames/s").replace(
             "%1", f"{tick.frames_per_second:,.0f}"))
-        self.tiles["probe_requests"].set_value(_fmt(tick.probe_requests), self.tr("from %1 MACs").replace(
-            "%1", _fmt(tick.probe_sources)))
-        self.tiles["devices"].set_value(_fmt(tick.devices), self.tr("+%1 in the last batch").replace(
-            "%1", _fmt(tick.new_devices)))
-        note = self.tr("%1 chart updates skipped").replace("%1", _fmt(self.tick_drops)) if self.tick_drops else ""
-        self.tiles["drops"].set_value(_fmt(tick.drops), note)
+        self.tiles["probe_requests"].set_value(thin(tick.probe_requests), self.tr("from %1 MACs").replace(
+            "%1", thin(tick.probe_sources)))
+        self.tiles["devices"].set_value(thin(tick.devices), self.tr("+%1 in the last batch").replace(
+            "%1", thin(tick.new_devices)))
+        note = self.tr("%1 chart updates skipped").replace("%1", thin(self.tick_drops)) if self.tick_drops else ""
+        self.tiles["drops"].set_value(thin(tick.drops), note)
 
     def _repaint_chart(self) -> None:
         if self.history:
@@ -424,14 +421,14 @@ class CaptureView(View):
         self.timer.stop()
         self.drain_ticks()
         self.summary = summary
-        self.tiles["frames"].set_value(_fmt(summary.frames))
-        self.tiles["probe_requests"].set_value(_fmt(summary.probe_requests), self.tr("from %1 MACs").replace(
-            "%1", _fmt(summary.probe_sources)))
-        self.tiles["devices"].set_value(_fmt(summary.devices))
-        self.tiles["drops"].set_value(_fmt(summary.drops))
+        self.tiles["frames"].set_value(thin(summary.frames))
+        self.tiles["probe_requests"].set_value(thin(summary.probe_requests), self.tr("from %1 MACs").replace(
+            "%1", thin(summary.probe_sources)))
+        self.tiles["devices"].set_value(thin(summary.devices))
+        self.tiles["drops"].set_value(thin(summary.drops))
         text = self.tr("Capture stored in the workspace: %1 frames, %2 probe requests, %3 devices in %4 s.") \
-            .replace("%1", _fmt(summary.frames)).replace("%2", _fmt(summary.probe_requests)) \
-            .replace("%3", _fmt(summary.devices)).replace("%4", f"{summary.seconds:.1f}")
+            .replace("%1", thin(summary.frames)).replace("%2", thin(summary.probe_requests)) \
+            .replace("%3", thin(summary.devices)).replace("%4", f"{summary.seconds:.1f}")
         if summary.raw_files:
             text += " " + self.tr("Raw files (raw MAC addresses!): %1").replace("%1", ", ".join(summary.raw_files))
         self.status.setText(text)

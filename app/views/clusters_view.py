@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
                                QVBoxLayout, QWidget)
 
 from app.charts import PALETTE, ChartCard
+from app.formatting import thin
 from app.models import DataFrameModel
 from app.views.base import View
 from app.widgets import EmptyState, KpiTile, data_table
@@ -147,7 +148,7 @@ class ClustersView(View):
             return
         # clustering covers every site and all time, whatever the bar above says: say so
         scope = self.tr("All sites, all time: %1 visitors' devices (randomized MACs, staff and fixed equipment "
-                        "left out), clustered %2.").replace("%1", f"{int(result['devices']):,}".replace(",", "\u2009")
+                        "left out), clustered %2.").replace("%1", thin(result["devices"])
                                                             ).replace("%2", f"{result['built_at']:%Y-%m-%d %H:%M}")
         if result.get("stale"):
             scope += " " + self.tr("Visits were rebuilt since: run clustering again to follow them.")
@@ -159,7 +160,7 @@ class ClustersView(View):
             "%2", result["criterion"]) + (f" ({score_text})" if score_text else ""))
         self.criterion.setToolTip(self.tr("Silhouette per k (higher = better separated clusters): ") + score_text)
         total = int(sizes["devices"].sum())
-        self.tiles["devices"].set_value(f"{int(result['devices']):,}".replace(",", "\u2009"))
+        self.tiles["devices"].set_value(thin(result["devices"]))
         self.tiles["k"].set_value(str(result["k"]))
         self.tiles["largest"].set_value(f"{100 * sizes['devices'].max() / total:.1f} %" if total else "—",
                                         sizes.loc[sizes["devices"].idxmax(), "label"] if total else "")

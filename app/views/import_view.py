@@ -7,7 +7,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem)
 
-from app.import_wizard import ImportWizard, count_text
+from app.formatting import count_text, thin
+from app.import_wizard import ImportWizard
 from app.views.base import View
 from app.widgets import EmptyState
 from engine.imports.batch import SITE_KINDS, import_files
@@ -31,8 +32,8 @@ FILE_FILTER = QT_TRANSLATE_NOOP(
     "ImportView", "All supported (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;All files (*)")
 
 
-def _fmt_count(value) -> str:
-    return "" if value in (None, "") else f"{int(value):,}".replace(",", "\u2009")
+def _blank_or_count(value) -> str:
+    return thin(value, empty="")
 
 
 class ImportView(View):
@@ -174,9 +175,9 @@ class ImportView(View):
         for row, result in zip(self._pending, results):
             d = result.details
             self._set(row, "status", result.status)
-            self._set(row, "frames", _fmt_count(d.get("frames", result.rows_in)))
-            self._set(row, "probe_requests", _fmt_count(d.get("probe_requests")))
-            self._set(row, "devices", _fmt_count(d.get("devices")))
+            self._set(row, "frames", _blank_or_count(d.get("frames", result.rows_in)))
+            self._set(row, "probe_requests", _blank_or_count(d.get("probe_requests")))
+            self._set(row, "devices", _blank_or_count(d.get("devices")))
             sources = d.get("probe_sources") or 0
             share = f"{d.get('randomized_sources', 0) / sources:.0%}" if sources else ""
             self._set(row, "randomized", share)
@@ -185,7 +186,7 @@ class ImportView(View):
                                          if truncated else ""))
             # for captures, frames without a transmitter (ACK/CTS) are not rejects: show corrupt + bad FCS
             rejected = (d.get("corrupt_records", 0) + d.get("bad_fcs", 0)) if "frames" in d else result.rows_rejected
-            self._set(row, "rejected", _fmt_count(rejected))
+            self._set(row, "rejected", _blank_or_count(rejected))
             self._set(row, "message", result.message)
         self.summary.setText(self._summary_text(results))
         self.context.notify_changed({"imports", "sites", "sensors", "detections", "devices",

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from app.formatting import thin
 from app.models import DataFrameModel
 from app.views.base import View
 from app.widgets import EmptyState, KpiTile, data_table
@@ -81,7 +82,7 @@ class OverviewView(View):
         self.read_only_note.setVisible(bool(info["read_only"]))
         self.read_only_note.setText(info["read_only_reason"] or "")
         for key, tile in self.tiles.items():
-            tile.set_value(f"{counts.get(key, 0):,}".replace(",", "\u2009") if key in counts else "—")
+            tile.set_value(thin(counts.get(key)))
         self.empty.setVisible(counts.get("imports", 0) == 0)
         self.sites_model.set_frame(data["sites"].drop(columns=["site_id"]))
         self.sensors_model.set_frame(data["sensors"].drop(columns=["sensor_id", "site_id"]))

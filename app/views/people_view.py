@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QTextBrowser,
                                QWidget)
 
+from app.formatting import count_text, roubles
 from app.query_model import QueryTableModel
 from app.views.base import View
 from app.widgets import EmptyState, KpiTile, debounce
@@ -41,15 +42,6 @@ PEOPLE_COLUMNS = {
     "last_purchase": QT_TRANSLATE_NOOP("PeopleView", "Last purchase"),
     "sources": QT_TRANSLATE_NOOP("PeopleView", "Sources"),
 }
-
-
-def roubles(kopecks) -> str:
-    """Kopecks as roubles with thin-space thousands: 1234567 -> '12 345.67 ₽'."""
-    return f"{(kopecks or 0) / 100:,.2f}".replace(",", "\u2009") + " ₽"
-
-
-def count_text(value) -> str:
-    return f"{int(value or 0):,}".replace(",", "\u2009")
 
 
 def share_text(part, whole) -> str:

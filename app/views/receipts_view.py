@@ -11,10 +11,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout,
                                QWidget)
 
+from app.formatting import count_text, roubles
 from app.models import DataFrameModel
 from app.views.base import View
-from app.views.people_view import (FILTER_DEBOUNCE_MS, LabelledQueryModel, count_text, make_table, roubles,
-                                   share_text)
+from app.views.people_view import FILTER_DEBOUNCE_MS, LabelledQueryModel, make_table, share_text
 from app.widgets import EmptyState, KpiTile, data_table, debounce
 from engine.people_queries import RECEIPT_SEARCH_COLUMNS, receipts_sql, receipts_summary
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGr
                                QWidget)
 
 from app.charts import PALETTE, ChartCard
+from app.formatting import mmss, pct, thin
 from app.models import DataFrameModel
 from app.views.base import View
 from app.views.visit_settings import VisitSettingsPanel
@@ -29,21 +30,6 @@ TABLE_COLUMNS = ["name", "from", "to", "unique_visitors", "visits", "passersby",
 ESTIMATE_COLUMNS = {"estimate": "randomized_people_estimate", "low": "randomized_people_low",
                     "high": "randomized_people_high", "method": "randomized_people_method"}
 ZOOM_DEBOUNCE_MS = 250
-
-
-def mmss(seconds) -> str:
-    if seconds is None:
-        return "—"
-    seconds = int(round(seconds))
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
-def thin(n) -> str:
-    return "—" if n is None else f"{int(n):,}".replace(",", "\u2009")
-
-
-def pct(x) -> str:
-    return "—" if x is None else f"{100 * x:.1f} %"
 
 
 def epoch_s(values) -> np.ndarray:

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from app.context import AppContext, Period
-from app.views.visits_view import VisitsView, mmss, pct, thin
+from app.formatting import mmss, pct, thin
+from app.views.visits_view import VisitsView
 from app.widgets import ContextBar
 from app.worker import TaskMonitor
 from engine import stats, visits
