@@ -245,7 +245,9 @@ def people_page(ws, offset: int = 0, limit: int = 200, sort_column: str = "perso
                 descending: bool = False, filter_text: str | None = None) -> dict:
     """One window of the people table for a lazily fetched view: rows + whether more exist.
     `filter_text` as in the People screen (engine.people_queries.people_filter): the name or
-    any identity of the person; `phone:916`-style keys narrow to one kind."""
+    any identity of the person; `phone:916`-style keys narrow to one kind. `matched` = the people
+    the filter matches (the People screen's "N match the filter"); each row also has
+    `last_purchase_local` beside the UTC `last_purchase`."""
     from engine.people_queries import people_filter
 
     sort_column, flipped = parse_sort(sort_column)
@@ -255,10 +257,36 @@ def people_page(ws, offset: int = 0, limit: int = 200, sort_column: str = "perso
     where = f"WHERE {condition}" if condition else ""
     order = f"{sort_column} {'DESC' if descending else 'ASC'} NULLS LAST, person_id"
     cur = ws.con.execute(f"SELECT {', '.join(PAGE_COLUMNS)} FROM people {where} ORDER BY {order} "
-                         f"LIMIT {limit + 1} OFFSET {offset}", params or None)
+                         f"LIMIT {limit} OFFSET {offset}", params or None)
     rows = [dict(zip(PAGE_COLUMNS, r)) for r in cur.fetchall()]
-    return {"columns": list(PAGE_COLUMNS), "rows": rows[:limit], "more": len(rows) > limit,
-            "offset": offset, "limit": limit}
+    local = last_purchase_local(ws, [r["person_id"] for r in rows if r["last_purchase"] is not None])
+    for row in rows:
+        row["last_purchase_local"] = local.get(row["person_id"])
+    # the count the People screen shows as "N match the filter": the same condition over the same table
+    matched = ws.con.execute(f"SELECT count(*) FROM people {where}", params or None).fetchone()[0]
+    return {"columns": [*PAGE_COLUMNS, "last_purchase_local"], "rows": rows, "more": offset + len(rows) < matched,
+            "matched": int(matched), "offset": offset, "limit": limit}
+
+
+def last_purchase_local(ws, person_ids: list[int]) -> dict[int, object]:
+    """person_id -> the local time (the till's, in its site's zone) of the person's latest receipt:
+    what the profile shows. `last_purchase` of the people table is UTC. For a page of people, not
+    for millions: the receipts are joined through the people's phones, e-mails and cards."""
+    if not person_ids:
+        return {}
+    rows = ws.con.execute("""
+        WITH ids AS (SELECT DISTINCT person_id, id_type, id_value FROM identities
+                     WHERE list_contains($p, person_id) AND id_type IN ('phone', 'email', 'card')),
+        linked AS (
+            SELECT i.person_id, r.receipt_id, r.ts, r.local_ts FROM ids i JOIN receipts r
+                ON i.id_type = 'phone' AND r.buyer_phone = i.id_value
+            UNION SELECT i.person_id, r.receipt_id, r.ts, r.local_ts FROM ids i JOIN receipts r
+                ON i.id_type = 'email' AND r.buyer_email = i.id_value
+            UNION SELECT i.person_id, r.receipt_id, r.ts, r.local_ts FROM ids i JOIN receipts r
+                ON i.id_type = 'card' AND r.card = i.id_value)
+        SELECT person_id, arg_max(local_ts, (ts, receipt_id)) FROM linked GROUP BY person_id""",
+                           {"p": [int(p) for p in person_ids]}).fetchall()
+    return dict(rows)
 
 
 def _has_table(ws, name: str) -> bool:
@@ -297,10 +325,13 @@ def person_profile(ws, person_id: int) -> dict:
         FROM receipts r WHERE (r.buyer_phone IN (SELECT id_value FROM identities WHERE person_id = $p AND id_type = 'phone')
             OR r.buyer_email IN (SELECT id_value FROM identities WHERE person_id = $p AND id_type = 'email')
             OR r.card IN (SELECT id_value FROM identities WHERE person_id = $p AND id_type = 'card'))
-        ORDER BY r.ts DESC""", {"p": person_id}).fetchall()
+        ORDER BY r.ts DESC, r.receipt_id DESC""", {"p": person_id}).fetchall()
     keys = ("receipt_id", "ts", "local_ts", "total_kop", "operation_type", "seller", "card", "promo_code", "flag")
+    # receipts are ordered by UTC time; the latest one's local time is the last purchase as the till printed it
+    profile["last_purchase_local"] = receipts[0][2] if receipts else None
     profile["receipts"] = {"count": profile["receipts"], "revenue_kop": profile["revenue_kop"],
                            "last_purchase": profile["last_purchase"],
+                           "last_purchase_local": profile["last_purchase_local"],
                            "latest": [dict(zip(keys, r)) for r in receipts[:20]]}
     profile["visits"] = None
     if _has_table(ws, "visits"):

@@ -153,7 +153,8 @@ def receipts_summary(ws, site_ids=(), start: date | None = None, end: date | Non
     minus 2, 3), in kopecks, the same rule as people's revenue (engine/people.py);
     flagged = unregistered_receipts (printed by a register not on the registers list; from
     unregistered_registers distinct registers) + other_taxpayer_receipts (a listed register
-    printing another INN): two different findings, shown apart.
+    printing another INN): two different findings, shown apart; a receipt with neither finding
+    whose items do not add up to its total is flagged too (items_mismatch).
     """
     where, params = _receipt_filters(site_ids, start, end)
     row = ws.con.execute(f"""
@@ -163,7 +164,8 @@ def receipts_summary(ws, site_ids=(), start: date | None = None, end: date | Non
                count(DISTINCT r.kkt_reg_id),
                count(*) FILTER (WHERE r.flag = 'unregistered register'),
                count(*) FILTER (WHERE r.flag = 'other taxpayer'),
-               count(DISTINCT r.kkt_reg_id) FILTER (WHERE r.flag = 'unregistered register')
+               count(DISTINCT r.kkt_reg_id) FILTER (WHERE r.flag = 'unregistered register'),
+               count(*) FILTER (WHERE r.flag = 'items do not add up')
         FROM receipts r{where}""", params).fetchone()
     items = ws.con.execute(f"SELECT count(*) FROM receipt_items ri JOIN receipts r USING (receipt_id){where}",
                            params).fetchone()[0]
@@ -179,6 +181,7 @@ def receipts_summary(ws, site_ids=(), start: date | None = None, end: date | Non
             "unchecked": int(row[3]), "registers_seen": int(row[4]), "items": int(items),
             "registers_known": int(known), "unregistered_receipts": int(row[5]),
             "other_taxpayer_receipts": int(row[6]), "unregistered_registers": int(row[7]),
+            "items_mismatch": int(row[8]),
             "unregistered": registers}
 
 

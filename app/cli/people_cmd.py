@@ -45,33 +45,42 @@ def cmd_people(args):
             summary = people.ensure_people(ws, progress=stderr_progress(not args.json))
         if args.show is not None:
             profile = people.person_profile(ws, args.show)
+            if args.json:
+                profile["times"] = PROFILE_TIMES
             return 0, profile if args.json else readable_profile(profile)
         if args.list:
             page = people.people_page(ws, 0, args.list, column, descending, args.filter)
             summary["list"] = page["rows"]
             summary["more"] = page["more"]
+            summary["matched"] = page["matched"]  # people the filter matches (all people without one)
+            summary["filter"] = args.filter
             summary["sort"] = ("-" if descending else "") + column
+            summary["times"] = LIST_TIMES
             if not args.json:
                 return 0, readable_list(summary)
     return 0, summary
 
 
+# what the times of the JSON mean: stored times are UTC; the screens show the till's local time
+LIST_TIMES = {"last_purchase": "UTC", "last_purchase_local": "local time of the receipt's site (as the screen shows)"}
+PROFILE_TIMES = {**LIST_TIMES, "receipts.latest.ts": "UTC",
+                 "receipts.latest.local_ts": "local time of the receipt's site (as the screen shows)"}
 LIST_COLUMNS = (("person_id", "id"), ("name", "name"), ("phone", "phone"), ("email", "e-mail"), ("card", "card"),
                 ("devices", "devices"), ("receipts", "receipts"), ("revenue_kop", "revenue, RUB"),
-                ("last_purchase", "last purchase (UTC)"), ("sources", "sources"))
+                ("last_purchase_local", "last purchase (local)"), ("sources", "sources"))
 
 
 def readable_list(summary: dict) -> str:
     """The resolution summary as 'key  value' lines, then the people as a table (key fields only;
     --json gives every column)."""
-    facts = {k: v for k, v in summary.items() if k not in ("list", "more", "sort")}
+    facts = {k: v for k, v in summary.items() if k not in ("list", "more", "sort", "matched", "filter", "times")}
     width = max((len(k) for k in facts), default=0)
     lines = [f"{k.ljust(width)}  {v}" for k, v in facts.items()]
 
     def value(key: str, v):
         if key == "revenue_kop":
             return f"{(v or 0) / 100:,.2f}".replace(",", " ")
-        if key == "last_purchase":
+        if key == "last_purchase_local":
             return _when(v) or None
         return v
 
@@ -79,6 +88,8 @@ def readable_list(summary: dict) -> str:
     numbers = [i for i, (key, _) in enumerate(LIST_COLUMNS) if key in ("person_id", "devices", "receipts",
                                                                          "revenue_kop")]
     lines.append("")
+    if summary.get("filter"):
+        lines.append(f"{summary['matched']} match the filter {summary['filter']!r}")
     if not rows:
         lines.append("No people to list.")
         return "\n".join(lines)
@@ -102,8 +113,7 @@ def readable_profile(p: dict) -> dict:
                          for value, links in (contacts.get(kind) or {}).items()) or "—"
 
     receipts = p.get("receipts") or {}
-    latest = receipts.get("latest") or []
-    last = (f"{_when(latest[0]['local_ts'])} local" if latest and latest[0].get("local_ts")
+    last = (f"{_when(p['last_purchase_local'])} local" if p.get("last_purchase_local")
             else f"{_when(receipts.get('last_purchase'))} UTC")
     out = {"person_id": p["person_id"], "name": p.get("name") or "—",
            "gender, birth date": ", ".join(str(x) for x in (p.get("gender"), p.get("birth_date")) if x) or "—",

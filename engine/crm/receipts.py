@@ -14,7 +14,9 @@ skipped and counted as a duplicate. Sums are kopecks. `ts` is UTC: local times a
 converted with the time zone of the site the register belongs to (registers table), else
 Europe/Moscow; `local_ts` keeps the till's time. Space-padded kktRegId/userInn are trimmed.
 Receipts are checked against the known registers (engine/crm/registers.py): a register that
-is not listed, or a listed one printing another taxpayer id, flags the receipt.
+is not listed, or a listed one printing another taxpayer id, flags the receipt; so do items
+whose sums miss totalSum by more than a kopeck per item ('items do not add up', counted as
+`items_mismatch` in the import details).
 """
 from __future__ import annotations
 
@@ -399,21 +401,38 @@ def _normalise_contacts(con) -> None:
     con.execute("DROP TABLE rec_slow")
 
 
+ITEMS_MISMATCH = "items do not add up"
+# receipts whose item sums miss totalSum by more than rounding (a kopeck per item); receipts
+# with no items, or an item without a sum, cannot be checked
+_MISMATCHED = """
+    SELECT i.receipt_id FROM receipt_items i JOIN receipts r USING (receipt_id) {where}
+    GROUP BY i.receipt_id, r.total_kop
+    HAVING count(i.sum_kop) = count(*) AND abs(sum(i.sum_kop) - r.total_kop) > count(*)"""
+
+
 def refresh_receipt_checks(con) -> None:
     """Set site, `registered` and `flag` of every receipt from the registers table (all receipts:
-    a registers list imported later re-checks the earlier receipts)."""
-    if con.execute("SELECT count(*) FROM registers").fetchone()[0] == 0:
-        con.execute("UPDATE receipts SET registered = NULL, flag = NULL WHERE registered IS NOT NULL")
-        return
-    # a receipt without a register number (QR strings, some tables) cannot be checked: left NULL
-    con.execute("UPDATE receipts SET registered = NULL, flag = NULL WHERE kkt_reg_id IS NULL")
-    con.execute("UPDATE receipts SET registered = false, flag = 'unregistered register', site_id = NULL "
-                "WHERE kkt_reg_id IS NOT NULL")
-    con.execute("""
-        UPDATE receipts SET registered = true, site_id = g.site_id,
-            flag = CASE WHEN g.inn IS NOT NULL AND receipts.inn IS NOT NULL AND g.inn <> receipts.inn
-                        THEN 'other taxpayer' END
-        FROM registers g WHERE g.kkt_reg_id = receipts.kkt_reg_id""")
+    a registers list imported later re-checks the earlier receipts) and from its items. One
+    flag per receipt: a register finding ('unregistered register', 'other taxpayer') comes
+    first; else 'items do not add up' when the item sums miss the total."""
+    con.execute("UPDATE receipts SET registered = NULL, flag = NULL WHERE registered IS NOT NULL OR flag IS NOT NULL")
+    if con.execute("SELECT count(*) FROM registers").fetchone()[0] > 0:
+        # a receipt without a register number (QR strings, some tables) cannot be checked: left NULL
+        con.execute("UPDATE receipts SET registered = false, flag = 'unregistered register', site_id = NULL "
+                    "WHERE kkt_reg_id IS NOT NULL")
+        con.execute("""
+            UPDATE receipts SET registered = true, site_id = g.site_id,
+                flag = CASE WHEN g.inn IS NOT NULL AND receipts.inn IS NOT NULL AND g.inn <> receipts.inn
+                            THEN 'other taxpayer' END
+            FROM registers g WHERE g.kkt_reg_id = receipts.kkt_reg_id""")
+    con.execute(f"UPDATE receipts SET flag = '{ITEMS_MISMATCH}' WHERE flag IS NULL AND receipt_id IN "
+                f"({_MISMATCHED.format(where='')})")
+
+
+def items_mismatch_count(con, import_id: int) -> int:
+    """Receipts of one import whose items do not add up to the total (whatever their flag)."""
+    return con.execute(f"SELECT count(*) FROM ({_MISMATCHED.format(where=f'WHERE r.import_id = {int(import_id)}')})"
+                       ).fetchone()[0]
 
 
 def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None, sheet=None):
@@ -501,22 +520,26 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
                 count(DISTINCT kkt_reg_id) FILTER (WHERE flag = 'unregistered register'),
                 count(*) FILTER (WHERE flag IS NOT NULL), count(*) FILTER (WHERE flag = 'other taxpayer'),
                 coalesce(bool_or(registered IS NOT NULL), false), count(*) FILTER (WHERE operation_type = 1),
-                count(*) FILTER (WHERE operation_type = 2), count(card), count(promo_code)
+                count(*) FILTER (WHERE operation_type = 2), count(card), count(promo_code),
+                count(*) FILTER (WHERE flag = 'unregistered register')
             FROM receipts WHERE import_id = {ctx.import_id}""").fetchone()
         n_items = con.execute(f"SELECT count(*) FROM receipt_items i JOIN receipts r USING (receipt_id) "
                               f"WHERE r.import_id = {ctx.import_id}").fetchone()[0]
+        mismatched = items_mismatch_count(con, ctx.import_id)
         for table in ("rec_stage", "item_stage", "rec_new"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         details = {"documents": documents, "receipts": facts[0], "items": n_items, "duplicates": duplicates,
                    "rejected": rejected, "net_sales_kop": int(facts[1]), "unregistered_registers": facts[2],
                    "sales": facts[6], "returns": facts[7], "with_card": facts[8], "with_promo_code": facts[9],
                    "flagged_receipts": facts[3], "other_taxpayer_receipts": facts[4],
-                   "unregistered_receipts": facts[3] - facts[4],
+                   "unregistered_receipts": facts[10], "items_mismatch": mismatched,
                    "registers_checked": bool(facts[5]), "form": form}
         message = (f"{path.name}: {documents} document(s): {facts[0]} receipt(s), {n_items} item(s), "
                    f"{duplicates} duplicate(s), {rejected} rejected")
         if facts[3]:
-            message += f"; {facts[3]} flagged (unregistered register or other taxpayer)"
+            message += f"; {facts[3]} flagged (unregistered register, other taxpayer, items do not add up)"
+        if mismatched:
+            message += f"; {mismatched} whose items do not add up to the total"
         return LoadOutcome(rows_in=documents, rows_ok=facts[0], rows_rejected=rejected, message=message,
                            details=details)
 
@@ -547,7 +570,8 @@ def import_receipts(ws, path, *, mapping: dict | None = None, mapping_file=None,
 
 
 def flagged_receipts(ws):
-    """Receipts from unregistered registers or other taxpayers, for the fraud-control list."""
+    """Flagged receipts (unregistered registers, other taxpayers, items that do not add up) by
+    flag and register, for the fraud-control list."""
     return ws.con.execute("""
         SELECT r.flag, r.kkt_reg_id, r.inn, r.seller, count(*) AS receipts, sum(r.total_kop) AS total_kop,
                min(r.ts) AS first_ts, max(r.ts) AS last_ts, g.inn AS registered_inn, g.tenant

@@ -190,6 +190,7 @@ def test_demo_crm_and_receipts_match_truth(demo_small, tmp_path):
 
 def _filtered(ws, text: str) -> set[str]:
     page = people.people_page(ws, 0, 100, "name", False, text)
+    assert page["matched"] == len(page["rows"]) and page["more"] is False  # the count is of the same filter
     return {r["name"] for r in page["rows"]}
 
 

@@ -133,3 +133,62 @@ def test_cli_people_sort_show_and_receipt_rejects(tmp_path, capsys):
     text = capsys.readouterr().out
     assert "+79162222222 (crm.csv)" in text and "2, revenue 12.00 RUB" in text and "not stated in any import" in text
     assert "no device linked" in text
+
+
+def test_cli_people_local_last_purchase_and_filter_count(tmp_path, capsys):
+    """--json names the times: last_purchase is UTC, last_purchase_local the till's time at the
+    receipt's site (what the screen shows); --filter says how many people matched."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from engine.workspace import Workspace
+
+    ws = tmp_path / "t.o2o"
+    with Workspace.open(ws, create=True) as opened:
+        opened.ensure_site("Екатеринбург", timezone_name="Asia/Yekaterinburg")
+    registers = tmp_path / "registers.csv"
+    registers.write_text("site;kkt_reg_id\nЕкатеринбург;0000000000000007\n", encoding="utf-8")
+    assert run(capsys, "import", "registers", registers, "-w", ws, "--json")[0] == 0
+    crm = tmp_path / "crm.csv"
+    crm.write_text("Телефон;ФИО;Номер карты\n89161111111;Аня;2700000501\n89162222222;Боря;2700000502\n"
+                   "89163333333;Вера;\n", encoding="utf-8")
+    assert run(capsys, "import", "crm", crm, "-w", ws, "--json")[0] == 0
+    anya_at, borya_at = 1726585260, 1726585262  # unix seconds, UTC
+    docs = [{"fiscalDriveNumber": "1", "fiscalDocumentNumber": 1, "fiscalSign": 1, "dateTime": anya_at,
+             "totalSum": 500, "operationType": 1, "loyaltyCard": "2700000501", "kktRegId": "0000000000000007"},
+            {"fiscalDriveNumber": "1", "fiscalDocumentNumber": 2, "fiscalSign": 2, "dateTime": borya_at,
+             "totalSum": 900, "operationType": 1, "loyaltyCard": "2700000502"},
+            {"fiscalDriveNumber": "1", "fiscalDocumentNumber": 3, "fiscalSign": 3, "dateTime": borya_at - 86400,
+             "totalSum": 300, "operationType": 1, "loyaltyCard": "2700000502"}]
+    receipts = tmp_path / "r.json"
+    receipts.write_text(json.dumps(docs), encoding="utf-8")
+    assert run(capsys, "import", "receipts", receipts, "-w", ws, "--json")[0] == 0
+
+    def at(seconds: int, zone: str) -> str:
+        return str(datetime.fromtimestamp(seconds, ZoneInfo(zone)).replace(tzinfo=None))
+
+    code, out = run(capsys, "people", "-w", ws, "--list", "3", "--sort", "name", "--json")
+    assert code == 0 and out["matched"] == 3 and out["more"] is False
+    times = {r["name"]: (r["last_purchase"], r["last_purchase_local"]) for r in out["list"]}
+    assert times == {"Аня": (at(anya_at, "UTC"), at(anya_at, "Asia/Yekaterinburg")),      # the register's site
+                     "Боря": (at(borya_at, "UTC"), at(borya_at, "Europe/Moscow")),       # no register: Moscow
+                     "Вера": (None, None)}
+    assert out["times"]["last_purchase"] == "UTC" and "local" in out["times"]["last_purchase_local"]
+
+    # the filter's count: the same condition the People screen counts ("2 match the filter")
+    code, out = run(capsys, "people", "-w", ws, "--list", "1", "--filter", "name:р", "--json")
+    assert code == 0 and out["matched"] == 2 and len(out["list"]) == 1 and out["more"] is True
+    assert run(capsys, "people", "-w", ws, "--list", "5", "--filter", "nobody", "--json")[1]["matched"] == 0
+    assert main(["people", "-w", str(ws), "--list", "1", "--filter", "name:р"]) == 0
+    text = capsys.readouterr().out
+    assert "2 match the filter 'name:р'" in text and "last purchase (local)" in text
+    assert main(["people", "-w", str(ws), "--list", "3", "--sort", "name"]) == 0
+    assert at(anya_at, "Asia/Yekaterinburg")[:16] in capsys.readouterr().out  # 2024-09-17 20:01, not 15:01
+
+    anya = next(r["person_id"] for r in run(capsys, "people", "-w", ws, "--list", "3", "--json")[1]["list"]
+                if r["name"] == "Аня")
+    code, profile = run(capsys, "people", "-w", ws, "--show", anya, "--json")
+    assert code == 0 and profile["last_purchase_local"] == at(anya_at, "Asia/Yekaterinburg")
+    assert profile["receipts"]["last_purchase_local"] == profile["last_purchase_local"]
+    assert profile["receipts"]["last_purchase"] == at(anya_at, "UTC")
+    assert profile["times"]["receipts.latest.ts"] == "UTC"

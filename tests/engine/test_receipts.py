@@ -334,3 +334,93 @@ def test_excel_serial_date_times_in_tables_are_local_times(workspace, tmp_path):
     assert result.status == IMPORTED and result.rows_ok == 1, result.message
     assert workspace.con.execute("SELECT local_ts, ts FROM receipts WHERE fd = 9").fetchone() == (
         datetime(2024, 9, 17, 18, 5), datetime(2024, 9, 17, 15, 5))
+
+
+def test_registers_strict_numbers_first_row_wins_and_rejects_report(workspace, tmp_path):
+    """A register number is 10–20 digits kept as text; a repeat in the file is a duplicate that
+    keeps the first row; rows read = registers + duplicates + rejected; the rejects go to a report."""
+    registers = tmp_path / "registers.csv"
+    registers.write_text("site;kkt_reg_id;inn;tenant\n"
+                         "Молл А;0006334399059439;7700000001;Первый\n"       # line 2: kept, zeros and all
+                         "Молл А;abc;;\n"                                    # 3: not digits
+                         "Молл А;123456789;;\n"                              # 4: 9 digits, too short
+                         "Молл А;123456789012345678901;;\n"                  # 5: 21 digits, too long
+                         "Молл Б;0006334399059439;7700000002;Второй\n"       # 6: the same till again
+                         "Молл Б;1234567890;;\n"                             # 7: 10 digits, fine
+                         "Молл Б;12345678901234567890;;\n"                   # 8: 20 digits, fine
+                         "Молл Б;0000 0000 0000 0001;;\n", encoding="utf-8")  # 9: spaces inside
+    result = import_file(workspace, registers, rejects_file=tmp_path / "out" / "reg-rejects.csv")
+    assert result.kind == "registers" and result.status == IMPORTED, result.message
+    d = result.details
+    assert (d["rows"], d["registers"], d["duplicates"], d["rejected"]) == (8, 3, 1, 4)
+    assert d["rows"] == d["registers"] + d["duplicates"] + d["rejected"]
+    assert (result.rows_in, result.rows_ok, result.rows_rejected) == (8, 3, 5)
+    stored = workspace.con.execute("SELECT r.kkt_reg_id, s.name, r.inn, r.tenant FROM registers r "
+                                   "JOIN sites s USING (site_id) ORDER BY kkt_reg_id").fetchall()
+    assert stored == [("0006334399059439", "Молл А", "7700000001", "Первый"),  # the first row, not the repeat
+                      ("1234567890", "Молл Б", None, None), ("12345678901234567890", "Молл Б", None, None)]
+    rejects = workspace.con.execute("SELECT line, column_name, value, reason FROM import_rejects "
+                                    "WHERE import_id = ? ORDER BY line", [result.import_id]).fetchall()
+    assert [(line, column, value) for line, column, value, _ in rejects] == [
+        (3, "kkt_reg_id", "abc"), (4, "kkt_reg_id", "123456789"), (5, "kkt_reg_id", "123456789012345678901"),
+        (6, "kkt_reg_id", "0006334399059439"), (9, "kkt_reg_id", "0000 0000 0000 0001")]
+    assert "10 to 20 digits" in rejects[0][3] and rejects[3][3] == "duplicate: register already listed on line 2"
+    report = tmp_path / "out" / "reg-rejects.csv"
+    assert d["rejects_file"] == str(report.resolve())
+    lines = report.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "file;line;column;value;reason" and len(lines) == 1 + 5
+    assert lines[4] == "registers.csv;6;kkt_reg_id;0006334399059439;duplicate: register already listed on line 2"
+
+    clean = tmp_path / "clean.csv"
+    clean.write_text("site;kkt_reg_id\nМолл Б;0006334399059439\n", encoding="utf-8")
+    again = import_file(workspace, clean)  # a later list moves the till: replaced, not a duplicate
+    assert (again.details["registers"], again.details["replaced"], again.details["duplicates"]) == (1, 1, 0)
+    assert again.details["rejects_file"] is None and not list(tmp_path.glob("*-rejects"))
+    assert workspace.con.execute("SELECT s.name FROM registers JOIN sites s USING (site_id) "
+                                 "WHERE kkt_reg_id = '0006334399059439'").fetchone()[0] == "Молл Б"
+
+
+def test_items_that_do_not_add_up_are_flagged(workspace, tmp_path):
+    """|Σ item sums − totalSum| > 1 kopeck per item flags the receipt; rounding within that does not."""
+    def items(*sums):
+        return [{"name": f"Товар {i}", "price": s, "quantity": 1, "sum": s} for i, s in enumerate(sums)]
+
+    docs = [_doc(1, total=1000, items=items(600, 400)),                     # adds up
+            _doc(2, total=1000, items=items(333, 333, 333)),                # 1 kopeck short over 3 items: rounding
+            _doc(3, total=1000, items=items(333, 333, 331)),                # 3 short over 3 items: rounding still
+            _doc(4, total=1000, items=items(500, 400)),                     # 100 short: flagged
+            _doc(5, total=1000, items=items(499, 499)),                     # 2 short over 2 items: rounding
+            _doc(6, total=1000, items=items(498, 499)),                     # 3 short over 2 items: flagged
+            _doc(7, total=1500, items=items(1000), kktRegId="0000000000000002"),  # also an unknown register
+            _doc(8, total=700, items=[]),                                   # no items: nothing to check
+            _doc(9, total=800, items=[{"name": "без суммы", "price": 800, "quantity": 1}])]  # unchecked item
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(docs), encoding="utf-8")
+    result = import_receipts(workspace, path)
+    d = result.details
+    assert result.status == IMPORTED and d["receipts"] == 9
+    assert (d["items_mismatch"], d["flagged_receipts"]) == (3, 3)  # no registers list yet: items only
+    assert "3 whose items do not add up" in result.message
+
+    def flags():
+        return dict(workspace.con.execute("SELECT fd, flag FROM receipts WHERE flag IS NOT NULL").fetchall())
+
+    assert flags() == {4: "items do not add up", 6: "items do not add up", 7: "items do not add up"}
+    registers = tmp_path / "registers.csv"
+    registers.write_text("site;kkt_reg_id;inn;tenant\nМолл А;0000000000000001;7700000001;Магазин 1\n",
+                         encoding="utf-8")
+    assert import_file(workspace, registers).details["flagged_receipts"] == 3
+    # the register finding names receipt 7 first; the others keep the items flag through the re-check
+    assert flags() == {4: "items do not add up", 6: "items do not add up", 7: "unregistered register"}
+    listed = flagged_receipts(workspace)
+    assert dict(zip(listed["flag"], listed["receipts"])) == {"items do not add up": 2, "unregistered register": 1}
+    from engine.people_queries import receipts_summary
+    summary = receipts_summary(workspace)
+    assert (summary["flagged"], summary["items_mismatch"], summary["unregistered_receipts"]) == (3, 2, 1)
+
+
+def test_real_samples_add_up(workspace, shared_data):
+    """The FNS samples' items sum to their totals: none is flagged, none counted as a mismatch."""
+    for name in SAMPLES:
+        d = import_receipts(workspace, shared_data / "receipts" / name).details
+        assert (d["items_mismatch"], d["flagged_receipts"]) == (0, 0), name
