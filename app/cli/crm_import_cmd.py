@@ -67,6 +67,7 @@ def register_import(import_sub) -> None:
 
     reg = import_sub.add_parser("registers", help="known cash registers: CSV site;kkt_reg_id;inn;tenant")
     reg.add_argument("file", type=Path, metavar="FILE")
+    reg.add_argument("--rejects", type=Path, metavar="FILE.csv", help="where to write the rejects report")
     add_workspace_arg(reg)
     add_json_arg(reg)
     reg.set_defaults(func=cmd_import_registers)
@@ -260,7 +261,7 @@ def cmd_import_registers(args):
 
     ws, notes = open_workspace(args)
     with ws:
-        result = import_registers(ws, args.file)
+        result = import_registers(ws, args.file, rejects_file=args.rejects)
     payload = _result_payload(result)
     payload["notes"] = notes
     return _code([result]), payload

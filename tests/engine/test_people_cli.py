@@ -46,6 +46,11 @@ def test_cli_import_crm_receipts_people(tmp_path, capsys, shared_data):
     registers.write_text("site;kkt_reg_id;inn;tenant\nМолл;0006334399059439;7814148471;Лента\n", encoding="utf-8")
     code, out = run(capsys, "import", "registers", registers, "-w", ws, "--json")
     assert code == 0 and out["registers"] == 1 and out["flagged_receipts"] == 2  # two samples come from other tills
+    bad = tmp_path / "bad-registers.csv"
+    bad.write_text("site;kkt_reg_id\nМолл;abc\nМолл;0000000000000099\n", encoding="utf-8")
+    code, out = run(capsys, "import", "registers", bad, "-w", ws, "--rejects", tmp_path / "reg-rejects.csv", "--json")
+    assert code == 0 and out["rejects_file"] == str((tmp_path / "reg-rejects.csv").resolve())
+    assert "abc" in (tmp_path / "reg-rejects.csv").read_text(encoding="utf-8-sig")
 
     late = tmp_path / "late.json"
     late.write_text(json.dumps([{"fiscalDriveNumber": "1", "fiscalDocumentNumber": n, "fiscalSign": n,
