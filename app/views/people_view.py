@@ -39,7 +39,7 @@ PEOPLE_COLUMNS = {
     "devices": QT_TRANSLATE_NOOP("PeopleView", "Devices"),
     "receipts": QT_TRANSLATE_NOOP("PeopleView", "Receipts"),
     "revenue_rub": QT_TRANSLATE_NOOP("PeopleView", "Revenue, ₽"),
-    "last_purchase": QT_TRANSLATE_NOOP("PeopleView", "Last purchase"),
+    "last_purchase": QT_TRANSLATE_NOOP("PeopleView", "Last purchase, UTC"),  # the profile shows local time
     "sources": QT_TRANSLATE_NOOP("PeopleView", "Sources"),
 }
 

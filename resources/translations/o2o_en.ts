@@ -4,335 +4,335 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../app/views/capture_view.py" line="68"/>
+        <location filename="../../app/views/capture_view.py" line="65"/>
         <source>Capture source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="72"/>
+        <location filename="../../app/views/capture_view.py" line="69"/>
         <source>Rescan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="73"/>
+        <location filename="../../app/views/capture_view.py" line="70"/>
         <source>List the network interfaces again (after plugging in an adapter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="74"/>
+        <location filename="../../app/views/capture_view.py" line="71"/>
         <source>Interface:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="86"/>
+        <location filename="../../app/views/capture_view.py" line="83"/>
         <source>no file chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="87"/>
+        <location filename="../../app/views/capture_view.py" line="84"/>
         <source>Replay file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="93"/>
+        <location filename="../../app/views/capture_view.py" line="90"/>
         <source>as fast as possible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="94"/>
+        <location filename="../../app/views/capture_view.py" line="91"/>
         <source>1× = the frames&apos; own pace; 0 = as fast as possible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="97"/>
+        <location filename="../../app/views/capture_view.py" line="94"/>
         <source>Speed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="102"/>
+        <location filename="../../app/views/capture_view.py" line="99"/>
         <source>Channels to hop through, e.g. 1,6,11 or 1-13</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="106"/>
+        <location filename="../../app/views/capture_view.py" line="103"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="107"/>
+        <location filename="../../app/views/capture_view.py" line="104"/>
         <source>Channels:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="109"/>
+        <location filename="../../app/views/capture_view.py" line="106"/>
         <source>Hop every:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="114"/>
+        <location filename="../../app/views/capture_view.py" line="111"/>
         <source>site (a new name creates it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="117"/>
+        <location filename="../../app/views/capture_view.py" line="114"/>
         <source>sensor (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="118"/>
+        <location filename="../../app/views/capture_view.py" line="115"/>
         <source>Site:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="120"/>
+        <location filename="../../app/views/capture_view.py" line="117"/>
         <source>Sensor:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="123"/>
+        <location filename="../../app/views/capture_view.py" line="120"/>
         <source>Keep raw pcapng files in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="125"/>
+        <location filename="../../app/views/capture_view.py" line="122"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="134"/>
+        <location filename="../../app/views/capture_view.py" line="131"/>
         <source>⚠ Raw capture files hold raw MAC addresses of passers-by (personal data). The workspace keeps only keyed hashes; keep the raw files safe and delete them when done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="141"/>
+        <location filename="../../app/views/capture_view.py" line="138"/>
         <source>Start capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="143"/>
+        <location filename="../../app/views/capture_view.py" line="140"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="153"/>
+        <location filename="../../app/views/capture_view.py" line="150"/>
         <source>Frames</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="153"/>
+        <location filename="../../app/views/capture_view.py" line="150"/>
         <source>802.11 frames received and stored in the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="154"/>
+        <location filename="../../app/views/capture_view.py" line="151"/>
         <source>Probe requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="154"/>
+        <location filename="../../app/views/capture_view.py" line="151"/>
         <source>Frames phones send while looking for networks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="155"/>
+        <location filename="../../app/views/capture_view.py" line="152"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="155"/>
+        <location filename="../../app/views/capture_view.py" line="152"/>
         <source>Distinct transmitter MACs seen in this capture (stored as keyed hashes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="156"/>
+        <location filename="../../app/views/capture_view.py" line="153"/>
         <source>Dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="156"/>
+        <location filename="../../app/views/capture_view.py" line="153"/>
         <source>Frames lost because the computer could not keep up (buffer full)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="163"/>
+        <location filename="../../app/views/capture_view.py" line="160"/>
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="165"/>
+        <location filename="../../app/views/capture_view.py" line="162"/>
         <source>Frames per second and new devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="166"/>
+        <location filename="../../app/views/capture_view.py" line="163"/>
         <source>Per stored batch (about one per second): frames received per second, and devices seen for the first time in this capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="168"/>
+        <location filename="../../app/views/capture_view.py" line="165"/>
         <source>seconds since start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="169"/>
+        <location filename="../../app/views/capture_view.py" line="166"/>
         <source>frames/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="170"/>
+        <location filename="../../app/views/capture_view.py" line="167"/>
         <source>new devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="193"/>
+        <location filename="../../app/views/capture_view.py" line="190"/>
         <source>Replay a capture file (demo, no radio needed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="205"/>
+        <location filename="../../app/views/capture_view.py" line="202"/>
         <source>%1 — not wireless</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="207"/>
+        <location filename="../../app/views/capture_view.py" line="204"/>
         <source>%1 — wireless, in monitor mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="208"/>
+        <location filename="../../app/views/capture_view.py" line="205"/>
         <source>monitor mode supported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="208"/>
+        <location filename="../../app/views/capture_view.py" line="205"/>
         <source>no monitor mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="209"/>
+        <location filename="../../app/views/capture_view.py" line="206"/>
         <source>monitor mode unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="210"/>
+        <location filename="../../app/views/capture_view.py" line="207"/>
         <source>%1 — wireless, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="219"/>
+        <location filename="../../app/views/capture_view.py" line="216"/>
         <source>Frames of the file go through the same path as a live capture.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="225"/>
+        <location filename="../../app/views/capture_view.py" line="222"/>
         <source>This interface is not wireless: it cannot capture Wi-Fi frames.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="227"/>
+        <location filename="../../app/views/capture_view.py" line="224"/>
         <source>Ready: the interface is in monitor mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="229"/>
+        <location filename="../../app/views/capture_view.py" line="226"/>
         <source>Start switches it to monitor mode (needs root). Otherwise run:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="247"/>
+        <location filename="../../app/views/capture_view.py" line="244"/>
         <source>Last capture: %1
 
 Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="250"/>
+        <location filename="../../app/views/capture_view.py" line="247"/>
         <source>No live captures yet — pick the Wi-Fi adapter and press Start capture, or replay a capture file (drop a .pcap here)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="273"/>
+        <location filename="../../app/views/capture_view.py" line="270"/>
         <source>Folder for raw capture files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="278"/>
+        <location filename="../../app/views/capture_view.py" line="275"/>
         <source>Replay a capture file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="279"/>
+        <location filename="../../app/views/capture_view.py" line="276"/>
         <source>Captures (*.pcap *.pcapng *.cap *.dump *.gz);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="299"/>
+        <location filename="../../app/views/capture_view.py" line="296"/>
         <source>Press “Start capture” to replay %1 into the workspace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="311"/>
+        <location filename="../../app/views/capture_view.py" line="308"/>
         <source>Choose or type the site where the sensor stands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="318"/>
+        <location filename="../../app/views/capture_view.py" line="315"/>
         <source>Choose the capture file to replay (or drop it here).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="321"/>
+        <location filename="../../app/views/capture_view.py" line="318"/>
         <source>Choose an interface.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="326"/>
+        <location filename="../../app/views/capture_view.py" line="323"/>
         <source>Channels: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="374"/>
+        <location filename="../../app/views/capture_view.py" line="371"/>
         <source>Capturing from %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="376"/>
+        <location filename="../../app/views/capture_view.py" line="373"/>
         <source>Capture from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="399"/>
+        <location filename="../../app/views/capture_view.py" line="396"/>
         <source>%1 frames/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="401"/>
-        <location filename="../../app/views/capture_view.py" line="428"/>
+        <location filename="../../app/views/capture_view.py" line="398"/>
+        <location filename="../../app/views/capture_view.py" line="425"/>
         <source>from %1 MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="403"/>
+        <location filename="../../app/views/capture_view.py" line="400"/>
         <source>+%1 in the last batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="405"/>
+        <location filename="../../app/views/capture_view.py" line="402"/>
         <source>%1 chart updates skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="421"/>
+        <location filename="../../app/views/capture_view.py" line="418"/>
         <source>Stopping: storing the frames still buffered…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="432"/>
+        <location filename="../../app/views/capture_view.py" line="429"/>
         <source>Capture stored in the workspace: %1 frames, %2 probe requests, %3 devices in %4 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="436"/>
+        <location filename="../../app/views/capture_view.py" line="433"/>
         <source>Raw files (raw MAC addresses!): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -368,137 +368,137 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ClustersView</name>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="37"/>
+        <location filename="../../app/views/clusters_view.py" line="38"/>
         <source>Number of clusters:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="39"/>
+        <location filename="../../app/views/clusters_view.py" line="40"/>
         <source>Automatic (best silhouette, k = 2…8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="43"/>
+        <location filename="../../app/views/clusters_view.py" line="44"/>
         <source>Run clustering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="54"/>
+        <location filename="../../app/views/clusters_view.py" line="55"/>
         <source>No clusters yet — build visits on the Visits screen, then press Run clustering. Devices are grouped by how often, when and how long they visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="63"/>
+        <location filename="../../app/views/clusters_view.py" line="64"/>
         <source>Devices clustered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="64"/>
+        <location filename="../../app/views/clusters_view.py" line="65"/>
         <source>Visitors&apos; phones (non-randomized, not staff or fixed equipment) with at least one visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="65"/>
+        <location filename="../../app/views/clusters_view.py" line="66"/>
         <source>Clusters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="65"/>
+        <location filename="../../app/views/clusters_view.py" line="66"/>
         <source>k: chosen by the stated criterion, or by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="66"/>
+        <location filename="../../app/views/clusters_view.py" line="67"/>
         <source>Largest cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="66"/>
+        <location filename="../../app/views/clusters_view.py" line="67"/>
         <source>Share of devices in the biggest cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="73"/>
+        <location filename="../../app/views/clusters_view.py" line="74"/>
         <source>Cluster sizes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="73"/>
+        <location filename="../../app/views/clusters_view.py" line="74"/>
         <source>Devices per cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="74"/>
+        <location filename="../../app/views/clusters_view.py" line="75"/>
         <source>devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="75"/>
+        <location filename="../../app/views/clusters_view.py" line="76"/>
         <source>2-D projection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="76"/>
+        <location filename="../../app/views/clusters_view.py" line="77"/>
         <source>Each dot is a device placed by PCA of its behaviour features; colour = cluster (a fixed sample of at most 20 000 devices)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="87"/>
+        <location filename="../../app/views/clusters_view.py" line="88"/>
         <source>Profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="88"/>
+        <location filename="../../app/views/clusters_view.py" line="89"/>
         <source>Export profiles CSV… (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="102"/>
+        <location filename="../../app/views/clusters_view.py" line="103"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="105"/>
+        <location filename="../../app/views/clusters_view.py" line="106"/>
         <source>Loading clusters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="123"/>
+        <location filename="../../app/views/clusters_view.py" line="124"/>
         <source>Clustering…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="124"/>
+        <location filename="../../app/views/clusters_view.py" line="125"/>
         <source>Clustering devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="126"/>
+        <location filename="../../app/views/clusters_view.py" line="127"/>
         <source>Clusters: k = %1 over %2 devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="149"/>
+        <location filename="../../app/views/clusters_view.py" line="150"/>
         <source>All sites, all time: %1 visitors&apos; devices (randomized MACs, staff and fixed equipment left out), clustered %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="153"/>
+        <location filename="../../app/views/clusters_view.py" line="154"/>
         <source>Visits were rebuilt since: run clustering again to follow them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="158"/>
+        <location filename="../../app/views/clusters_view.py" line="159"/>
         <source>k = %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="160"/>
+        <location filename="../../app/views/clusters_view.py" line="161"/>
         <source>Silhouette per k (higher = better separated clusters): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="185"/>
+        <location filename="../../app/views/clusters_view.py" line="186"/>
         <source>Export profiles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,133 +552,133 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../app/views/import_view.py" line="17"/>
+        <location filename="../../app/views/import_view.py" line="18"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="18"/>
+        <location filename="../../app/views/import_view.py" line="19"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="19"/>
+        <location filename="../../app/views/import_view.py" line="20"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="20"/>
+        <location filename="../../app/views/import_view.py" line="21"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="21"/>
+        <location filename="../../app/views/import_view.py" line="22"/>
         <source>Frames / rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="22"/>
+        <location filename="../../app/views/import_view.py" line="23"/>
         <source>Probe requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="23"/>
+        <location filename="../../app/views/import_view.py" line="24"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="24"/>
+        <location filename="../../app/views/import_view.py" line="25"/>
         <source>Randomized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="25"/>
+        <location filename="../../app/views/import_view.py" line="26"/>
         <source>Truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="26"/>
+        <location filename="../../app/views/import_view.py" line="27"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="27"/>
+        <location filename="../../app/views/import_view.py" line="28"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="30"/>
+        <location filename="../../app/views/import_view.py" line="31"/>
         <source>All supported (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="47"/>
+        <location filename="../../app/views/import_view.py" line="48"/>
         <source>Add files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="48"/>
+        <location filename="../../app/views/import_view.py" line="49"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="52"/>
+        <location filename="../../app/views/import_view.py" line="53"/>
         <source>site (new name creates it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="54"/>
+        <location filename="../../app/views/import_view.py" line="55"/>
         <source>sensor (default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="55"/>
+        <location filename="../../app/views/import_view.py" line="56"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="57"/>
+        <location filename="../../app/views/import_view.py" line="58"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="62"/>
+        <location filename="../../app/views/import_view.py" line="63"/>
         <source>Site for captures:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="64"/>
+        <location filename="../../app/views/import_view.py" line="65"/>
         <source>Sensor:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="71"/>
+        <location filename="../../app/views/import_view.py" line="72"/>
         <source>No files chosen — drop .pcap/.pcapng captures, airodump-ng CSV, Kismet logs, CRM exports or receipts here, or click “Add files…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="102"/>
+        <location filename="../../app/views/import_view.py" line="103"/>
         <source>Import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="115"/>
-        <location filename="../../app/views/import_view.py" line="221"/>
+        <location filename="../../app/views/import_view.py" line="116"/>
+        <location filename="../../app/views/import_view.py" line="222"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="147"/>
+        <location filename="../../app/views/import_view.py" line="148"/>
         <source>Choose or type the site these captures come from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="153"/>
+        <location filename="../../app/views/import_view.py" line="154"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/import_view.py" line="162"/>
+        <location filename="../../app/views/import_view.py" line="163"/>
         <source>Importing %n file(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -686,17 +686,17 @@ Start a capture, or drop a .pcap here to replay it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="171"/>
+        <location filename="../../app/views/import_view.py" line="172"/>
         <source>Import finished: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="184"/>
+        <location filename="../../app/views/import_view.py" line="185"/>
         <source>yes, %1 bytes lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="207"/>
+        <location filename="../../app/views/import_view.py" line="208"/>
         <source>mapping…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,460 +704,460 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="29"/>
+        <location filename="../../app/import_wizard.py" line="30"/>
         <source>phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="30"/>
+        <location filename="../../app/import_wizard.py" line="31"/>
         <source>e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="31"/>
+        <location filename="../../app/import_wizard.py" line="32"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="32"/>
+        <location filename="../../app/import_wizard.py" line="33"/>
         <source>birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="33"/>
+        <location filename="../../app/import_wizard.py" line="34"/>
         <source>gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="34"/>
+        <location filename="../../app/import_wizard.py" line="35"/>
         <source>loyalty card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="35"/>
+        <location filename="../../app/import_wizard.py" line="36"/>
         <source>consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="36"/>
+        <location filename="../../app/import_wizard.py" line="37"/>
         <source>id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="37"/>
+        <location filename="../../app/import_wizard.py" line="38"/>
         <source>FN (fiscal drive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="38"/>
+        <location filename="../../app/import_wizard.py" line="39"/>
         <source>FD (document no.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="39"/>
+        <location filename="../../app/import_wizard.py" line="40"/>
         <source>FP (fiscal sign)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="40"/>
+        <location filename="../../app/import_wizard.py" line="41"/>
         <source>date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="41"/>
+        <location filename="../../app/import_wizard.py" line="42"/>
         <source>total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="42"/>
+        <location filename="../../app/import_wizard.py" line="43"/>
         <source>operation type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="43"/>
+        <location filename="../../app/import_wizard.py" line="44"/>
         <source>register (KKT) no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="44"/>
+        <location filename="../../app/import_wizard.py" line="45"/>
         <source>INN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="45"/>
+        <location filename="../../app/import_wizard.py" line="46"/>
         <source>promo code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="46"/>
+        <location filename="../../app/import_wizard.py" line="47"/>
         <source>buyer phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="47"/>
+        <location filename="../../app/import_wizard.py" line="48"/>
         <source>buyer e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="48"/>
+        <location filename="../../app/import_wizard.py" line="49"/>
         <source>ignore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="50"/>
+        <location filename="../../app/import_wizard.py" line="51"/>
         <source>CRM export (customers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="51"/>
+        <location filename="../../app/import_wizard.py" line="52"/>
         <source>Receipts table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="101"/>
+        <location filename="../../app/import_wizard.py" line="98"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="126"/>
+        <location filename="../../app/import_wizard.py" line="123"/>
         <source>&lt; Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="127"/>
+        <location filename="../../app/import_wizard.py" line="124"/>
         <source>Next &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="128"/>
-        <location filename="../../app/import_wizard.py" line="537"/>
+        <location filename="../../app/import_wizard.py" line="125"/>
+        <location filename="../../app/import_wizard.py" line="534"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="129"/>
+        <location filename="../../app/import_wizard.py" line="126"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="130"/>
+        <location filename="../../app/import_wizard.py" line="127"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162"/>
-        <location filename="../../app/import_wizard.py" line="311"/>
+        <location filename="../../app/import_wizard.py" line="159"/>
+        <location filename="../../app/import_wizard.py" line="308"/>
         <source>Reading the first rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164"/>
+        <location filename="../../app/import_wizard.py" line="161"/>
         <source>File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="165"/>
+        <location filename="../../app/import_wizard.py" line="162"/>
         <source>What it holds:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="166"/>
+        <location filename="../../app/import_wizard.py" line="163"/>
         <source>Encoding:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="167"/>
+        <location filename="../../app/import_wizard.py" line="164"/>
         <source>Delimiter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="174"/>
+        <location filename="../../app/import_wizard.py" line="171"/>
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="176"/>
+        <location filename="../../app/import_wizard.py" line="173"/>
         <source>First records:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="202"/>
+        <location filename="../../app/import_wizard.py" line="199"/>
         <source>Load mapping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="203"/>
+        <location filename="../../app/import_wizard.py" line="200"/>
         <source>Save mapping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="208"/>
+        <location filename="../../app/import_wizard.py" line="205"/>
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="211"/>
+        <location filename="../../app/import_wizard.py" line="208"/>
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="228"/>
+        <location filename="../../app/import_wizard.py" line="225"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="246"/>
+        <location filename="../../app/import_wizard.py" line="243"/>
         <source>Read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="246"/>
+        <location filename="../../app/import_wizard.py" line="243"/>
         <source>Data rows in the file (the header not counted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="247"/>
+        <location filename="../../app/import_wizard.py" line="244"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="247"/>
+        <location filename="../../app/import_wizard.py" line="244"/>
         <source>Rows stored as new contacts / receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="248"/>
+        <location filename="../../app/import_wizard.py" line="245"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="248"/>
+        <location filename="../../app/import_wizard.py" line="245"/>
         <source>Rows with no usable key or that the parser refused; each is in the rejects report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="250"/>
+        <location filename="../../app/import_wizard.py" line="247"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="250"/>
+        <location filename="../../app/import_wizard.py" line="247"/>
         <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="266"/>
+        <location filename="../../app/import_wizard.py" line="263"/>
         <source>Open rejects report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="267"/>
+        <location filename="../../app/import_wizard.py" line="264"/>
         <source>Export rejects as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="287"/>
+        <location filename="../../app/import_wizard.py" line="284"/>
         <source>1 · File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="287"/>
+        <location filename="../../app/import_wizard.py" line="284"/>
         <source>2 · Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="287"/>
+        <location filename="../../app/import_wizard.py" line="284"/>
         <source>3 · Importing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="288"/>
+        <location filename="../../app/import_wizard.py" line="285"/>
         <source>4 · Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="313"/>
+        <location filename="../../app/import_wizard.py" line="310"/>
         <source>Reading %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="320"/>
+        <location filename="../../app/import_wizard.py" line="317"/>
         <source>Cannot read this file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="336"/>
+        <location filename="../../app/import_wizard.py" line="333"/>
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="340"/>
+        <location filename="../../app/import_wizard.py" line="337"/>
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="351"/>
+        <location filename="../../app/import_wizard.py" line="348"/>
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="353"/>
+        <location filename="../../app/import_wizard.py" line="350"/>
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="367"/>
+        <location filename="../../app/import_wizard.py" line="364"/>
         <source>role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="415"/>
+        <location filename="../../app/import_wizard.py" line="412"/>
         <source>Preview of normalised values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="449"/>
+        <location filename="../../app/import_wizard.py" line="446"/>
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="451"/>
+        <location filename="../../app/import_wizard.py" line="448"/>
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="467"/>
+        <location filename="../../app/import_wizard.py" line="464"/>
         <source>Save mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="468"/>
-        <location filename="../../app/import_wizard.py" line="478"/>
+        <location filename="../../app/import_wizard.py" line="465"/>
+        <location filename="../../app/import_wizard.py" line="475"/>
         <source>Mapping (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="474"/>
+        <location filename="../../app/import_wizard.py" line="471"/>
         <source>Saving mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="478"/>
+        <location filename="../../app/import_wizard.py" line="475"/>
         <source>Load mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="488"/>
+        <location filename="../../app/import_wizard.py" line="485"/>
         <source>Loading mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="505"/>
+        <location filename="../../app/import_wizard.py" line="502"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="520"/>
+        <location filename="../../app/import_wizard.py" line="517"/>
         <source>The import is saved; it can no longer be cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="522"/>
+        <location filename="../../app/import_wizard.py" line="519"/>
         <source>Import saved; writing the rejects report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="548"/>
+        <location filename="../../app/import_wizard.py" line="545"/>
         <source>Cancel came too late: the import had already been saved in the workspace. It stays imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="553"/>
+        <location filename="../../app/import_wizard.py" line="550"/>
         <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="556"/>
+        <location filename="../../app/import_wizard.py" line="553"/>
         <source>Ignored columns: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="580"/>
+        <location filename="../../app/import_wizard.py" line="577"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="580"/>
+        <location filename="../../app/import_wizard.py" line="577"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="580"/>
+        <location filename="../../app/import_wizard.py" line="577"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="581"/>
+        <location filename="../../app/import_wizard.py" line="578"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="583"/>
+        <location filename="../../app/import_wizard.py" line="580"/>
         <source>Rejected rows and dropped values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="584"/>
+        <location filename="../../app/import_wizard.py" line="581"/>
         <source> (the first %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="586"/>
+        <location filename="../../app/import_wizard.py" line="583"/>
         <source>full report: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="590"/>
+        <location filename="../../app/import_wizard.py" line="587"/>
         <source>Loading the rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="603"/>
+        <location filename="../../app/import_wizard.py" line="600"/>
         <source>Export rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="604"/>
+        <location filename="../../app/import_wizard.py" line="601"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="612"/>
+        <location filename="../../app/import_wizard.py" line="609"/>
         <source>Exporting rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="613"/>
+        <location filename="../../app/import_wizard.py" line="610"/>
         <source>Rejects written to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="625"/>
+        <location filename="../../app/import_wizard.py" line="622"/>
         <source>Import saved; finishing the rejects report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="626"/>
+        <location filename="../../app/import_wizard.py" line="623"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161"/>
+        <location filename="../../app/import_wizard.py" line="158"/>
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="168"/>
+        <location filename="../../app/import_wizard.py" line="165"/>
         <source>Sheet:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1294,179 +1294,179 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../app/views/overview.py" line="29"/>
-        <location filename="../../app/views/overview.py" line="54"/>
+        <location filename="../../app/views/overview.py" line="30"/>
+        <location filename="../../app/views/overview.py" line="55"/>
         <source>Sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="29"/>
+        <location filename="../../app/views/overview.py" line="30"/>
         <source>Stores, malls, dealer centres and events in this workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="30"/>
-        <location filename="../../app/views/overview.py" line="55"/>
+        <location filename="../../app/views/overview.py" line="31"/>
+        <location filename="../../app/views/overview.py" line="56"/>
         <source>Sensors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="30"/>
+        <location filename="../../app/views/overview.py" line="31"/>
         <source>Wi-Fi sensors that delivered captures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="31"/>
+        <location filename="../../app/views/overview.py" line="32"/>
         <source>Imported files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="31"/>
+        <location filename="../../app/views/overview.py" line="32"/>
         <source>Files that landed in the workspace (rejected rows counted per file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="32"/>
+        <location filename="../../app/views/overview.py" line="33"/>
         <source>Detections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="32"/>
+        <location filename="../../app/views/overview.py" line="33"/>
         <source>Frames kept from captures: one row per phone seen by a sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="33"/>
+        <location filename="../../app/views/overview.py" line="34"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="33"/>
+        <location filename="../../app/views/overview.py" line="34"/>
         <source>Distinct station MACs (kept only as keyed hashes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="34"/>
+        <location filename="../../app/views/overview.py" line="35"/>
         <source>CRM contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="34"/>
+        <location filename="../../app/views/overview.py" line="35"/>
         <source>Rows imported from CRM exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="35"/>
+        <location filename="../../app/views/overview.py" line="36"/>
         <source>Receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="35"/>
+        <location filename="../../app/views/overview.py" line="36"/>
         <source>Fiscal receipts imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="41"/>
+        <location filename="../../app/views/overview.py" line="42"/>
         <source>Nothing imported yet — drop capture files (.pcap, .pcapng), CRM exports or receipts on this window, or use File ▸ Import files… (Ctrl+I).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45"/>
+        <location filename="../../app/views/overview.py" line="46"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45"/>
+        <location filename="../../app/views/overview.py" line="46"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45"/>
+        <location filename="../../app/views/overview.py" line="46"/>
         <source>Time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46"/>
+        <location filename="../../app/views/overview.py" line="47"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46"/>
+        <location filename="../../app/views/overview.py" line="47"/>
         <source>Inside RSSI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46"/>
+        <location filename="../../app/views/overview.py" line="47"/>
         <source>Outside RSSI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47"/>
+        <location filename="../../app/views/overview.py" line="48"/>
         <source>Table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47"/>
+        <location filename="../../app/views/overview.py" line="48"/>
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47"/>
+        <location filename="../../app/views/overview.py" line="48"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="48"/>
+        <location filename="../../app/views/overview.py" line="49"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="48"/>
+        <location filename="../../app/views/overview.py" line="49"/>
         <source>Rows read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="48"/>
+        <location filename="../../app/views/overview.py" line="49"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="49"/>
+        <location filename="../../app/views/overview.py" line="50"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="49"/>
+        <location filename="../../app/views/overview.py" line="50"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="49"/>
+        <location filename="../../app/views/overview.py" line="50"/>
         <source>Finished (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="56"/>
+        <location filename="../../app/views/overview.py" line="57"/>
         <source>Tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="60"/>
+        <location filename="../../app/views/overview.py" line="61"/>
         <source>Imports log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="70"/>
+        <location filename="../../app/views/overview.py" line="71"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="72"/>
+        <location filename="../../app/views/overview.py" line="73"/>
         <source>Loading overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="79"/>
+        <location filename="../../app/views/overview.py" line="80"/>
         <source> · demo workspace (synthetic data)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1474,250 +1474,250 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../app/views/people_view.py" line="26"/>
+        <location filename="../../app/views/people_view.py" line="27"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="27"/>
+        <location filename="../../app/views/people_view.py" line="28"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="28"/>
+        <location filename="../../app/views/people_view.py" line="29"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="29"/>
+        <location filename="../../app/views/people_view.py" line="30"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="30"/>
+        <location filename="../../app/views/people_view.py" line="31"/>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="31"/>
+        <location filename="../../app/views/people_view.py" line="32"/>
         <source>CRM id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="32"/>
+        <location filename="../../app/views/people_view.py" line="33"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="33"/>
+        <location filename="../../app/views/people_view.py" line="34"/>
         <source>Birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="34"/>
+        <location filename="../../app/views/people_view.py" line="35"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="35"/>
-        <location filename="../../app/views/people_view.py" line="72"/>
+        <location filename="../../app/views/people_view.py" line="36"/>
+        <location filename="../../app/views/people_view.py" line="64"/>
         <source>Phones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="36"/>
-        <location filename="../../app/views/people_view.py" line="72"/>
+        <location filename="../../app/views/people_view.py" line="37"/>
+        <location filename="../../app/views/people_view.py" line="64"/>
         <source>E-mails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="37"/>
+        <location filename="../../app/views/people_view.py" line="38"/>
         <source>Cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="38"/>
+        <location filename="../../app/views/people_view.py" line="39"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="39"/>
+        <location filename="../../app/views/people_view.py" line="40"/>
         <source>Receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="40"/>
+        <location filename="../../app/views/people_view.py" line="41"/>
         <source>Revenue, ₽</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="41"/>
-        <source>Last purchase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/people_view.py" line="42"/>
+        <location filename="../../app/views/people_view.py" line="43"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="73"/>
+        <location filename="../../app/views/people_view.py" line="65"/>
         <source>Loyalty cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="74"/>
+        <location filename="../../app/views/people_view.py" line="66"/>
         <source>CRM ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="75"/>
+        <location filename="../../app/views/people_view.py" line="67"/>
         <source>Devices (keyed hash)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="151"/>
+        <location filename="../../app/views/people_view.py" line="143"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="152"/>
+        <location filename="../../app/views/people_view.py" line="144"/>
         <source>Resolved persons: CRM rows, receipts and partner matches that share a phone, e-mail, card or CRM id are one person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="154"/>
+        <location filename="../../app/views/people_view.py" line="146"/>
         <source>With phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="154"/>
+        <location filename="../../app/views/people_view.py" line="146"/>
         <source>People with at least one valid phone (E.164)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="155"/>
+        <location filename="../../app/views/people_view.py" line="147"/>
         <source>With e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="155"/>
+        <location filename="../../app/views/people_view.py" line="147"/>
         <source>People with at least one valid e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="156"/>
+        <location filename="../../app/views/people_view.py" line="148"/>
         <source>With card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="156"/>
+        <location filename="../../app/views/people_view.py" line="148"/>
         <source>People with at least one loyalty card number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="157"/>
+        <location filename="../../app/views/people_view.py" line="149"/>
         <source>With device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="158"/>
+        <location filename="../../app/views/people_view.py" line="150"/>
         <source>People linked to a (non-randomized) phone seen by the sensors, through a partner match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="159"/>
+        <location filename="../../app/views/people_view.py" line="151"/>
         <source>With receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="160"/>
+        <location filename="../../app/views/people_view.py" line="152"/>
         <source>People with at least one fiscal receipt (by buyer phone, e-mail or loyalty card)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="169"/>
+        <location filename="../../app/views/people_view.py" line="161"/>
         <source>Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name: (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="171"/>
+        <location filename="../../app/views/people_view.py" line="163"/>
         <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender: or sources: (several at once: all must match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="351"/>
+        <location filename="../../app/views/people_view.py" line="343"/>
         <source>%1 visit(s) (%2 short) at %3, %4 h in total, last %5 (local time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="356"/>
+        <location filename="../../app/views/people_view.py" line="348"/>
         <source>walked past %1 time(s) without coming in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="359"/>
+        <location filename="../../app/views/people_view.py" line="351"/>
         <source>no visits of the linked device(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="360"/>
+        <location filename="../../app/views/people_view.py" line="352"/>
         <source>no device linked (a device joins a person through a partner match)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="182"/>
-        <location filename="../../app/views/people_view.py" line="232"/>
+        <location filename="../../app/views/people_view.py" line="174"/>
+        <location filename="../../app/views/people_view.py" line="224"/>
         <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="201"/>
+        <location filename="../../app/views/people_view.py" line="42"/>
+        <source>Last purchase, UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="193"/>
         <source>Select a person to see the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="208"/>
+        <location filename="../../app/views/people_view.py" line="200"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="217"/>
+        <location filename="../../app/views/people_view.py" line="209"/>
         <source>Resolving people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="230"/>
+        <location filename="../../app/views/people_view.py" line="222"/>
         <source>%1 of people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="265"/>
+        <location filename="../../app/views/people_view.py" line="257"/>
         <source>%1 people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="267"/>
+        <location filename="../../app/views/people_view.py" line="259"/>
         <source>%1 match the filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="291"/>
+        <location filename="../../app/views/people_view.py" line="283"/>
         <source>Loading profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="301"/>
+        <location filename="../../app/views/people_view.py" line="293"/>
         <source>male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="301"/>
+        <location filename="../../app/views/people_view.py" line="293"/>
         <source>female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="335"/>
+        <location filename="../../app/views/people_view.py" line="327"/>
         <source>%1 receipt(s), revenue %2, last purchase %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2152,12 +2152,12 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../app/views/import_view.py" line="40"/>
+        <location filename="../../app/views/import_view.py" line="41"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="15"/>
+        <location filename="../../app/views/overview.py" line="16"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2167,17 +2167,17 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="44"/>
+        <location filename="../../app/views/capture_view.py" line="41"/>
         <source>Capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="29"/>
+        <location filename="../../app/views/clusters_view.py" line="30"/>
         <source>Clusters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="140"/>
+        <location filename="../../app/views/people_view.py" line="132"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2187,7 +2187,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="59"/>
+        <location filename="../../app/views/visits_view.py" line="45"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2388,453 +2388,453 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../app/views/visits_view.py" line="84"/>
+        <location filename="../../app/views/visits_view.py" line="70"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="85"/>
+        <location filename="../../app/views/visits_view.py" line="71"/>
         <source>Thresholds and calibration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="101"/>
-        <location filename="../../app/views/visits_view.py" line="304"/>
+        <location filename="../../app/views/visits_view.py" line="87"/>
+        <location filename="../../app/views/visits_view.py" line="290"/>
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="107"/>
-        <location filename="../../app/views/visits_view.py" line="312"/>
+        <location filename="../../app/views/visits_view.py" line="93"/>
+        <location filename="../../app/views/visits_view.py" line="298"/>
         <source>Build visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="112"/>
+        <location filename="../../app/views/visits_view.py" line="98"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="122"/>
+        <location filename="../../app/views/visits_view.py" line="108"/>
         <source>Unique visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="123"/>
+        <location filename="../../app/views/visits_view.py" line="109"/>
         <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="125"/>
-        <location filename="../../app/views/visits_view.py" line="458"/>
+        <location filename="../../app/views/visits_view.py" line="111"/>
+        <location filename="../../app/views/visits_view.py" line="444"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="125"/>
+        <location filename="../../app/views/visits_view.py" line="111"/>
         <source>Short visits and visits of those phones in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="126"/>
-        <location filename="../../app/views/visits_view.py" line="461"/>
+        <location filename="../../app/views/visits_view.py" line="112"/>
+        <location filename="../../app/views/visits_view.py" line="447"/>
         <source>Passers-by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="127"/>
+        <location filename="../../app/views/visits_view.py" line="113"/>
         <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="128"/>
+        <location filename="../../app/views/visits_view.py" line="114"/>
         <source>Capture rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="129"/>
+        <location filename="../../app/views/visits_view.py" line="115"/>
         <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130"/>
+        <location filename="../../app/views/visits_view.py" line="116"/>
         <source>Average dwell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130"/>
+        <location filename="../../app/views/visits_view.py" line="116"/>
         <source>Mean time from first to last detection of a visit (mm:ss)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="131"/>
+        <location filename="../../app/views/visits_view.py" line="117"/>
         <source>Median dwell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="131"/>
+        <location filename="../../app/views/visits_view.py" line="117"/>
         <source>Half of the visits were shorter than this (mm:ss)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="132"/>
+        <location filename="../../app/views/visits_view.py" line="118"/>
         <source>Return rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="132"/>
+        <location filename="../../app/views/visits_view.py" line="118"/>
         <source>Share of unique visitors with two or more visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="133"/>
+        <location filename="../../app/views/visits_view.py" line="119"/>
         <source>Staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="134"/>
+        <location filename="../../app/views/visits_view.py" line="120"/>
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="135"/>
+        <location filename="../../app/views/visits_view.py" line="121"/>
         <source>Randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="136"/>
+        <location filename="../../app/views/visits_view.py" line="122"/>
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="160"/>
-        <location filename="../../app/views/visits_view.py" line="169"/>
+        <location filename="../../app/views/visits_view.py" line="146"/>
+        <location filename="../../app/views/visits_view.py" line="155"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="162"/>
+        <location filename="../../app/views/visits_view.py" line="148"/>
         <source>with another site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="163"/>
+        <location filename="../../app/views/visits_view.py" line="149"/>
         <source>with another period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="192"/>
+        <location filename="../../app/views/visits_view.py" line="178"/>
         <source>Unique visitors by day, A vs B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="193"/>
+        <location filename="../../app/views/visits_view.py" line="179"/>
         <source>Day 1 is the first day of each period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="204"/>
+        <location filename="../../app/views/visits_view.py" line="190"/>
         <source>Traffic over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205"/>
+        <location filename="../../app/views/visits_view.py" line="191"/>
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208"/>
+        <location filename="../../app/views/visits_view.py" line="194"/>
         <source>Dwell time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208"/>
+        <location filename="../../app/views/visits_view.py" line="194"/>
         <source>Visits per dwell-time bin, minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="209"/>
+        <location filename="../../app/views/visits_view.py" line="195"/>
         <source>Hour × weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="209"/>
+        <location filename="../../app/views/visits_view.py" line="195"/>
         <source>Visits started per local hour and weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="210"/>
+        <location filename="../../app/views/visits_view.py" line="196"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="210"/>
+        <location filename="../../app/views/visits_view.py" line="196"/>
         <source>Visitors by the number of visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="211"/>
+        <location filename="../../app/views/visits_view.py" line="197"/>
         <source>New vs returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="212"/>
+        <location filename="../../app/views/visits_view.py" line="198"/>
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="224"/>
+        <location filename="../../app/views/visits_view.py" line="210"/>
         <source>hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="225"/>
+        <location filename="../../app/views/visits_view.py" line="211"/>
         <source>minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="226"/>
+        <location filename="../../app/views/visits_view.py" line="212"/>
         <source>visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="244"/>
+        <location filename="../../app/views/visits_view.py" line="230"/>
         <source>Figures per site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="245"/>
+        <location filename="../../app/views/visits_view.py" line="231"/>
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256"/>
+        <location filename="../../app/views/visits_view.py" line="242"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256"/>
+        <location filename="../../app/views/visits_view.py" line="242"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256"/>
+        <location filename="../../app/views/visits_view.py" line="242"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256"/>
+        <location filename="../../app/views/visits_view.py" line="242"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256"/>
+        <location filename="../../app/views/visits_view.py" line="242"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="257"/>
+        <location filename="../../app/views/visits_view.py" line="243"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="257"/>
+        <location filename="../../app/views/visits_view.py" line="243"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="273"/>
+        <location filename="../../app/views/visits_view.py" line="259"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="282"/>
+        <location filename="../../app/views/visits_view.py" line="268"/>
         <source>Loading visit figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="289"/>
+        <location filename="../../app/views/visits_view.py" line="275"/>
         <source>Loading visit charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="313"/>
+        <location filename="../../app/views/visits_view.py" line="299"/>
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="317"/>
+        <location filename="../../app/views/visits_view.py" line="303"/>
         <source>Rebuild visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="318"/>
+        <location filename="../../app/views/visits_view.py" line="304"/>
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="321"/>
+        <location filename="../../app/views/visits_view.py" line="307"/>
         <source>No visits at the selected site(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="333"/>
+        <location filename="../../app/views/visits_view.py" line="319"/>
         <source>Estimating people behind randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="353"/>
+        <location filename="../../app/views/visits_view.py" line="339"/>
         <source>%1 · %2 – %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356"/>
+        <location filename="../../app/views/visits_view.py" line="342"/>
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="358"/>
+        <location filename="../../app/views/visits_view.py" line="344"/>
         <source>all time: pick a period in the bar above to see the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="363"/>
+        <location filename="../../app/views/visits_view.py" line="349"/>
         <source>From %1 visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="377"/>
+        <location filename="../../app/views/visits_view.py" line="363"/>
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="380"/>
+        <location filename="../../app/views/visits_view.py" line="366"/>
         <source>≈ %1 people (%2–%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="387"/>
+        <location filename="../../app/views/visits_view.py" line="373"/>
         <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="395"/>
+        <location filename="../../app/views/visits_view.py" line="381"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="395"/>
+        <location filename="../../app/views/visits_view.py" line="381"/>
         <source>per %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="397"/>
+        <location filename="../../app/views/visits_view.py" line="383"/>
         <source>per %1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="398"/>
+        <location filename="../../app/views/visits_view.py" line="384"/>
         <source>per %1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="405"/>
+        <location filename="../../app/views/visits_view.py" line="391"/>
         <source>no data in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="407"/>
+        <location filename="../../app/views/visits_view.py" line="393"/>
         <source>no previous data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="410"/>
+        <location filename="../../app/views/visits_view.py" line="396"/>
         <source>▲ from 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="410"/>
+        <location filename="../../app/views/visits_view.py" line="396"/>
         <source>no change (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="447"/>
+        <location filename="../../app/views/visits_view.py" line="433"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="448"/>
+        <location filename="../../app/views/visits_view.py" line="434"/>
         <source>Returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="460"/>
+        <location filename="../../app/views/visits_view.py" line="446"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="492"/>
+        <location filename="../../app/views/visits_view.py" line="478"/>
         <source>Traffic for the visible range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="511"/>
+        <location filename="../../app/views/visits_view.py" line="497"/>
         <source>Building visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="514"/>
+        <location filename="../../app/views/visits_view.py" line="500"/>
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="561"/>
+        <location filename="../../app/views/visits_view.py" line="547"/>
         <source>Comparing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="569"/>
+        <location filename="../../app/views/visits_view.py" line="555"/>
         <source>Short visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="569"/>
+        <location filename="../../app/views/visits_view.py" line="555"/>
         <source>New visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="570"/>
+        <location filename="../../app/views/visits_view.py" line="556"/>
         <source>Returning visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="570"/>
+        <location filename="../../app/views/visits_view.py" line="556"/>
         <source>Fixed equipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="571"/>
+        <location filename="../../app/views/visits_view.py" line="557"/>
         <source>Visits per visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="574"/>
+        <location filename="../../app/views/visits_view.py" line="560"/>
         <source>figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="577"/>
+        <location filename="../../app/views/visits_view.py" line="563"/>
         <source>A vs B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="601"/>
+        <location filename="../../app/views/visits_view.py" line="587"/>
         <source>All selected sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="622"/>
+        <location filename="../../app/views/visits_view.py" line="608"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>

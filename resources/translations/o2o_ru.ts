@@ -3,242 +3,242 @@
 <context>
     <name>CaptureView</name>
     <message>
-        <location filename="../../app/views/capture_view.py" line="68" />
+        <location filename="../../app/views/capture_view.py" line="65" />
         <source>Capture source</source>
         <translation>Источник захвата</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="72" />
+        <location filename="../../app/views/capture_view.py" line="69" />
         <source>Rescan</source>
         <translation>Обновить список</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="73" />
+        <location filename="../../app/views/capture_view.py" line="70" />
         <source>List the network interfaces again (after plugging in an adapter)</source>
         <translation>Заново получить список сетевых интерфейсов (после подключения адаптера)</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="74" />
+        <location filename="../../app/views/capture_view.py" line="71" />
         <source>Interface:</source>
         <translation>Интерфейс:</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="86" />
+        <location filename="../../app/views/capture_view.py" line="83" />
         <source>no file chosen</source>
         <translation>файл не выбран</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="87" />
+        <location filename="../../app/views/capture_view.py" line="84" />
         <source>Replay file…</source>
         <translation>Воспроизвести файл…</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="93" />
+        <location filename="../../app/views/capture_view.py" line="90" />
         <source>as fast as possible</source>
         <translation>максимально быстро</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="94" />
+        <location filename="../../app/views/capture_view.py" line="91" />
         <source>1× = the frames' own pace; 0 = as fast as possible</source>
         <translation>1× — в исходном темпе кадров; 0 — максимально быстро</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="97" />
+        <location filename="../../app/views/capture_view.py" line="94" />
         <source>Speed:</source>
         <translation>Скорость:</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="102" />
+        <location filename="../../app/views/capture_view.py" line="99" />
         <source>Channels to hop through, e.g. 1,6,11 or 1-13</source>
         <translation>Каналы для переключения, например 1,6,11 или 1-13</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="106" />
+        <location filename="../../app/views/capture_view.py" line="103" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="107" />
+        <location filename="../../app/views/capture_view.py" line="104" />
         <source>Channels:</source>
         <translation>Каналы:</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="109" />
+        <location filename="../../app/views/capture_view.py" line="106" />
         <source>Hop every:</source>
         <translation>Смена канала:</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="114" />
+        <location filename="../../app/views/capture_view.py" line="111" />
         <source>site (a new name creates it)</source>
         <translation>объект (новое имя создаст его)</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="117" />
+        <location filename="../../app/views/capture_view.py" line="114" />
         <source>sensor (default)</source>
         <translation>по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="118" />
+        <location filename="../../app/views/capture_view.py" line="115" />
         <source>Site:</source>
         <translation>Объект:</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="120" />
+        <location filename="../../app/views/capture_view.py" line="117" />
         <source>Sensor:</source>
         <translation>Сенсор:</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="123" />
+        <location filename="../../app/views/capture_view.py" line="120" />
         <source>Keep raw pcapng files in:</source>
         <translation>Сохранять исходные pcapng в:</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="125" />
+        <location filename="../../app/views/capture_view.py" line="122" />
         <source>Browse…</source>
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="134" />
+        <location filename="../../app/views/capture_view.py" line="131" />
         <source>⚠ Raw capture files hold raw MAC addresses of passers-by (personal data). The workspace keeps only keyed hashes; keep the raw files safe and delete them when done.</source>
         <translation>⚠ Исходные файлы захвата содержат MAC-адреса прохожих в открытом виде (персональные данные). В рабочей области хранятся только ключевые хэши; храните исходные файлы надёжно и удаляйте их после работы.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="141" />
+        <location filename="../../app/views/capture_view.py" line="138" />
         <source>Start capture</source>
         <translation>Начать захват</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="143" />
+        <location filename="../../app/views/capture_view.py" line="140" />
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="153" />
+        <location filename="../../app/views/capture_view.py" line="150" />
         <source>Frames</source>
         <translation>Кадры</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="153" />
+        <location filename="../../app/views/capture_view.py" line="150" />
         <source>802.11 frames received and stored in the workspace</source>
         <translation>Кадры 802.11, принятые и сохранённые в рабочей области</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="154" />
+        <location filename="../../app/views/capture_view.py" line="151" />
         <source>Probe requests</source>
         <translation>Probe-запросы</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="154" />
+        <location filename="../../app/views/capture_view.py" line="151" />
         <source>Frames phones send while looking for networks</source>
         <translation>Кадры, которые телефоны отправляют при поиске сетей</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="155" />
+        <location filename="../../app/views/capture_view.py" line="152" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="155" />
+        <location filename="../../app/views/capture_view.py" line="152" />
         <source>Distinct transmitter MACs seen in this capture (stored as keyed hashes)</source>
         <translation>Уникальные MAC передатчиков в этом захвате (хранятся как ключевые хэши)</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="156" />
+        <location filename="../../app/views/capture_view.py" line="153" />
         <source>Dropped</source>
         <translation>Потеряно</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="156" />
+        <location filename="../../app/views/capture_view.py" line="153" />
         <source>Frames lost because the computer could not keep up (buffer full)</source>
         <translation>Кадры, потерянные из-за того, что компьютер не успевал их обработать (буфер переполнен)</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="163" />
+        <location filename="../../app/views/capture_view.py" line="160" />
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="165" />
+        <location filename="../../app/views/capture_view.py" line="162" />
         <source>Frames per second and new devices</source>
         <translation>Кадры в секунду и новые устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="166" />
+        <location filename="../../app/views/capture_view.py" line="163" />
         <source>Per stored batch (about one per second): frames received per second, and devices seen for the first time in this capture</source>
         <translation>По каждому сохранённому пакету (примерно раз в секунду): принято кадров в секунду и устройств, впервые замеченных в этом захвате</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="168" />
+        <location filename="../../app/views/capture_view.py" line="165" />
         <source>seconds since start</source>
         <translation>секунды от начала</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="169" />
+        <location filename="../../app/views/capture_view.py" line="166" />
         <source>frames/s</source>
         <translation>кадров/с</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="170" />
+        <location filename="../../app/views/capture_view.py" line="167" />
         <source>new devices</source>
         <translation>новые устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="193" />
+        <location filename="../../app/views/capture_view.py" line="190" />
         <source>Replay a capture file (demo, no radio needed)</source>
         <translation>Воспроизвести файл захвата (демо, без радиоадаптера)</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="205" />
+        <location filename="../../app/views/capture_view.py" line="202" />
         <source>%1 — not wireless</source>
         <translation>%1 — не беспроводной</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="207" />
+        <location filename="../../app/views/capture_view.py" line="204" />
         <source>%1 — wireless, in monitor mode</source>
         <translation>%1 — беспроводной, в режиме мониторинга</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="208" />
+        <location filename="../../app/views/capture_view.py" line="205" />
         <source>monitor mode supported</source>
         <translation>режим мониторинга поддерживается</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="208" />
+        <location filename="../../app/views/capture_view.py" line="205" />
         <source>no monitor mode</source>
         <translation>нет режима мониторинга</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="209" />
+        <location filename="../../app/views/capture_view.py" line="206" />
         <source>monitor mode unknown</source>
         <translation>режим мониторинга: неизвестно</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="210" />
+        <location filename="../../app/views/capture_view.py" line="207" />
         <source>%1 — wireless, %2</source>
         <translation>%1 — беспроводной, %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="219" />
+        <location filename="../../app/views/capture_view.py" line="216" />
         <source>Frames of the file go through the same path as a live capture.</source>
         <translation>Кадры из файла обрабатываются так же, как при живом захвате.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="225" />
+        <location filename="../../app/views/capture_view.py" line="222" />
         <source>This interface is not wireless: it cannot capture Wi-Fi frames.</source>
         <translation>Это не беспроводной интерфейс: он не может захватывать кадры Wi-Fi.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="227" />
+        <location filename="../../app/views/capture_view.py" line="224" />
         <source>Ready: the interface is in monitor mode.</source>
         <translation>Готово: интерфейс в режиме мониторинга.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="229" />
+        <location filename="../../app/views/capture_view.py" line="226" />
         <source>Start switches it to monitor mode (needs root). Otherwise run:</source>
         <translation>При запуске интерфейс переключится в режим мониторинга (нужны права root). Или выполните:</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="247" />
+        <location filename="../../app/views/capture_view.py" line="244" />
         <source>Last capture: %1
 
 Start a capture, or drop a .pcap here to replay it.</source>
@@ -247,93 +247,93 @@ Start a capture, or drop a .pcap here to replay it.</source>
 Начните захват или перетащите сюда .pcap, чтобы воспроизвести его.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="250" />
+        <location filename="../../app/views/capture_view.py" line="247" />
         <source>No live captures yet — pick the Wi-Fi adapter and press Start capture, or replay a capture file (drop a .pcap here)</source>
         <translation>Живых захватов пока нет — выберите Wi-Fi-адаптер и нажмите «Начать захват» или воспроизведите файл захвата (перетащите .pcap сюда)</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="273" />
+        <location filename="../../app/views/capture_view.py" line="270" />
         <source>Folder for raw capture files</source>
         <translation>Папка для исходных файлов захвата</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="278" />
+        <location filename="../../app/views/capture_view.py" line="275" />
         <source>Replay a capture file</source>
         <translation>Воспроизвести файл захвата</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="279" />
+        <location filename="../../app/views/capture_view.py" line="276" />
         <source>Captures (*.pcap *.pcapng *.cap *.dump *.gz);;All files (*)</source>
         <translation>Захваты (*.pcap *.pcapng *.cap *.dump *.gz);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="299" />
+        <location filename="../../app/views/capture_view.py" line="296" />
         <source>Press “Start capture” to replay %1 into the workspace.</source>
         <translation>Нажмите «Начать захват», чтобы воспроизвести %1 в рабочую область.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="311" />
+        <location filename="../../app/views/capture_view.py" line="308" />
         <source>Choose or type the site where the sensor stands.</source>
         <translation>Выберите или введите объект, где стоит сенсор.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="318" />
+        <location filename="../../app/views/capture_view.py" line="315" />
         <source>Choose the capture file to replay (or drop it here).</source>
         <translation>Выберите файл захвата для воспроизведения (или перетащите его сюда).</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="321" />
+        <location filename="../../app/views/capture_view.py" line="318" />
         <source>Choose an interface.</source>
         <translation>Выберите интерфейс.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="326" />
+        <location filename="../../app/views/capture_view.py" line="323" />
         <source>Channels: %1</source>
         <translation>Каналы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="374" />
+        <location filename="../../app/views/capture_view.py" line="371" />
         <source>Capturing from %1…</source>
         <translation>Захват с %1…</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="376" />
+        <location filename="../../app/views/capture_view.py" line="373" />
         <source>Capture from %1</source>
         <translation>Захват с %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="399" />
+        <location filename="../../app/views/capture_view.py" line="396" />
         <source>%1 frames/s</source>
         <translation>%1 кадров/с</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="401" />
-        <location filename="../../app/views/capture_view.py" line="428" />
+        <location filename="../../app/views/capture_view.py" line="398" />
+        <location filename="../../app/views/capture_view.py" line="425" />
         <source>from %1 MACs</source>
         <translation>от %1 MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="403" />
+        <location filename="../../app/views/capture_view.py" line="400" />
         <source>+%1 in the last batch</source>
         <translation>+%1 в последнем пакете</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="405" />
+        <location filename="../../app/views/capture_view.py" line="402" />
         <source>%1 chart updates skipped</source>
         <translation>пропущено обновлений графика: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="421" />
+        <location filename="../../app/views/capture_view.py" line="418" />
         <source>Stopping: storing the frames still buffered…</source>
         <translation>Остановка: сохраняются кадры из буфера…</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="432" />
+        <location filename="../../app/views/capture_view.py" line="429" />
         <source>Capture stored in the workspace: %1 frames, %2 probe requests, %3 devices in %4 s.</source>
         <translation>Захват сохранён в рабочей области: кадров — %1, probe-запросов — %2, устройств — %3 за %4 с.</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="436" />
+        <location filename="../../app/views/capture_view.py" line="433" />
         <source>Raw files (raw MAC addresses!): %1</source>
         <translation>Исходные файлы (MAC-адреса в открытом виде!): %1</translation>
     </message>
@@ -369,137 +369,137 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ClustersView</name>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="37" />
+        <location filename="../../app/views/clusters_view.py" line="38" />
         <source>Number of clusters:</source>
         <translation>Число кластеров:</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="39" />
+        <location filename="../../app/views/clusters_view.py" line="40" />
         <source>Automatic (best silhouette, k = 2…8)</source>
         <translation>Автоматически (лучший силуэт, k = 2…8)</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="43" />
+        <location filename="../../app/views/clusters_view.py" line="44" />
         <source>Run clustering</source>
         <translation>Кластеризовать</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="54" />
+        <location filename="../../app/views/clusters_view.py" line="55" />
         <source>No clusters yet — build visits on the Visits screen, then press Run clustering. Devices are grouped by how often, when and how long they visit.</source>
         <translation>Кластеров пока нет — постройте визиты на экране «Визиты» и нажмите «Кластеризовать». Устройства группируются по частоте, времени и длительности визитов.</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="63" />
+        <location filename="../../app/views/clusters_view.py" line="64" />
         <source>Devices clustered</source>
         <translation>Устройств в кластерах</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="64" />
+        <location filename="../../app/views/clusters_view.py" line="65" />
         <source>Visitors' phones (non-randomized, not staff or fixed equipment) with at least one visit</source>
         <translation>Телефоны посетителей хотя бы с одним визитом (без случайных MAC, устройств персонала и стационарного оборудования)</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="65" />
+        <location filename="../../app/views/clusters_view.py" line="66" />
         <source>Clusters</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="65" />
+        <location filename="../../app/views/clusters_view.py" line="66" />
         <source>k: chosen by the stated criterion, or by you</source>
         <translation>k: выбрано по указанному критерию или вручную</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="66" />
+        <location filename="../../app/views/clusters_view.py" line="67" />
         <source>Largest cluster</source>
         <translation>Крупнейший кластер</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="66" />
+        <location filename="../../app/views/clusters_view.py" line="67" />
         <source>Share of devices in the biggest cluster</source>
         <translation>Доля устройств в самом крупном кластере</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="73" />
+        <location filename="../../app/views/clusters_view.py" line="74" />
         <source>Cluster sizes</source>
         <translation>Размеры кластеров</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="73" />
+        <location filename="../../app/views/clusters_view.py" line="74" />
         <source>Devices per cluster</source>
         <translation>Устройств в каждом кластере</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="74" />
+        <location filename="../../app/views/clusters_view.py" line="75" />
         <source>devices</source>
         <translation>устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="75" />
+        <location filename="../../app/views/clusters_view.py" line="76" />
         <source>2-D projection</source>
         <translation>2D-проекция</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="76" />
+        <location filename="../../app/views/clusters_view.py" line="77" />
         <source>Each dot is a device placed by PCA of its behaviour features; colour = cluster (a fixed sample of at most 20 000 devices)</source>
         <translation>Каждая точка — устройство, размещённое методом главных компонент (PCA) по признакам поведения; цвет — кластер (фиксированная выборка не более 20 000 устройств)</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="87" />
+        <location filename="../../app/views/clusters_view.py" line="88" />
         <source>Profiles</source>
         <translation>Профили</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="88" />
+        <location filename="../../app/views/clusters_view.py" line="89" />
         <source>Export profiles CSV… (Ctrl+E)</source>
         <translation>Экспорт профилей в CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="102" />
+        <location filename="../../app/views/clusters_view.py" line="103" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="105" />
+        <location filename="../../app/views/clusters_view.py" line="106" />
         <source>Loading clusters</source>
         <translation>Загрузка кластеров</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="123" />
+        <location filename="../../app/views/clusters_view.py" line="124" />
         <source>Clustering…</source>
         <translation>Кластеризация…</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="124" />
+        <location filename="../../app/views/clusters_view.py" line="125" />
         <source>Clustering devices</source>
         <translation>Кластеризация устройств</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="126" />
+        <location filename="../../app/views/clusters_view.py" line="127" />
         <source>Clusters: k = %1 over %2 devices</source>
         <translation>Кластеры: k = %1, устройств: %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="149" />
+        <location filename="../../app/views/clusters_view.py" line="150" />
         <source>All sites, all time: %1 visitors' devices (randomized MACs, staff and fixed equipment left out), clustered %2.</source>
         <translation>Все площадки, всё время: %1 устройств посетителей (без случайных MAC, персонала и стационарного оборудования), кластеризация от %2.</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="153" />
+        <location filename="../../app/views/clusters_view.py" line="154" />
         <source>Visits were rebuilt since: run clustering again to follow them.</source>
         <translation>С тех пор визиты пересобраны: запустите кластеризацию заново.</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="158" />
+        <location filename="../../app/views/clusters_view.py" line="159" />
         <source>k = %1 — %2</source>
         <translation>k = %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="160" />
+        <location filename="../../app/views/clusters_view.py" line="161" />
         <source>Silhouette per k (higher = better separated clusters): </source>
         <translation>Силуэт для каждого k (больше — кластеры разделены лучше): </translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="185" />
+        <location filename="../../app/views/clusters_view.py" line="186" />
         <source>Export profiles</source>
         <translation>Экспорт профилей</translation>
     </message>
@@ -553,133 +553,133 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../app/views/import_view.py" line="17" />
+        <location filename="../../app/views/import_view.py" line="18" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="18" />
+        <location filename="../../app/views/import_view.py" line="19" />
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="19" />
+        <location filename="../../app/views/import_view.py" line="20" />
         <source>Site</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="20" />
+        <location filename="../../app/views/import_view.py" line="21" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="21" />
+        <location filename="../../app/views/import_view.py" line="22" />
         <source>Frames / rows</source>
         <translation>Кадры / строки</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="22" />
+        <location filename="../../app/views/import_view.py" line="23" />
         <source>Probe requests</source>
         <translation>Probe-запросы</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="23" />
+        <location filename="../../app/views/import_view.py" line="24" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="24" />
+        <location filename="../../app/views/import_view.py" line="25" />
         <source>Randomized</source>
         <translation>Случайные MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="25" />
+        <location filename="../../app/views/import_view.py" line="26" />
         <source>Truncated</source>
         <translation>Обрезан</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="26" />
+        <location filename="../../app/views/import_view.py" line="27" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="27" />
+        <location filename="../../app/views/import_view.py" line="28" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="30" />
+        <location filename="../../app/views/import_view.py" line="31" />
         <source>All supported (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;All files (*)</source>
         <translation>Все поддерживаемые (*.pcap *.pcapng *.cap *.dump *.gz *.csv *.txt *.kismet *.kismetdb *.json *.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="47" />
+        <location filename="../../app/views/import_view.py" line="48" />
         <source>Add files…</source>
         <translation>Добавить файлы…</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="48" />
+        <location filename="../../app/views/import_view.py" line="49" />
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="52" />
+        <location filename="../../app/views/import_view.py" line="53" />
         <source>site (new name creates it)</source>
         <translation>объект (новое имя создаст его)</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="54" />
+        <location filename="../../app/views/import_view.py" line="55" />
         <source>sensor (default)</source>
         <translation>по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="55" />
+        <location filename="../../app/views/import_view.py" line="56" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="57" />
+        <location filename="../../app/views/import_view.py" line="58" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="62" />
+        <location filename="../../app/views/import_view.py" line="63" />
         <source>Site for captures:</source>
         <translation>Объект для захватов:</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="64" />
+        <location filename="../../app/views/import_view.py" line="65" />
         <source>Sensor:</source>
         <translation>Сенсор:</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="71" />
+        <location filename="../../app/views/import_view.py" line="72" />
         <source>No files chosen — drop .pcap/.pcapng captures, airodump-ng CSV, Kismet logs, CRM exports or receipts here, or click “Add files…”.</source>
         <translation>Файлы не выбраны — перетащите сюда захваты .pcap/.pcapng, CSV airodump-ng, журналы Kismet, выгрузки CRM или чеки, или нажмите «Добавить файлы…».</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="102" />
+        <location filename="../../app/views/import_view.py" line="103" />
         <source>Import files</source>
         <translation>Импорт файлов</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="115" />
-        <location filename="../../app/views/import_view.py" line="221" />
+        <location filename="../../app/views/import_view.py" line="116" />
+        <location filename="../../app/views/import_view.py" line="222" />
         <source>ready</source>
         <translation>готов</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="147" />
+        <location filename="../../app/views/import_view.py" line="148" />
         <source>Choose or type the site these captures come from.</source>
         <translation>Выберите или введите объект, откуда эти захваты.</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="153" />
+        <location filename="../../app/views/import_view.py" line="154" />
         <source>waiting</source>
         <translation>ожидает</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/import_view.py" line="162" />
+        <location filename="../../app/views/import_view.py" line="163" />
         <source>Importing %n file(s)</source>
         <translation>
             <numerusform>Импорт файлов: %n</numerusform>
@@ -688,17 +688,17 @@ Start a capture, or drop a .pcap here to replay it.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="171" />
+        <location filename="../../app/views/import_view.py" line="172" />
         <source>Import finished: </source>
         <translation>Импорт завершён: </translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="184" />
+        <location filename="../../app/views/import_view.py" line="185" />
         <source>yes, %1 bytes lost</source>
         <translation>да, потеряно байт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/import_view.py" line="207" />
+        <location filename="../../app/views/import_view.py" line="208" />
         <source>mapping…</source>
         <translation>сопоставление…</translation>
     </message>
@@ -706,460 +706,460 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="29" />
+        <location filename="../../app/import_wizard.py" line="30" />
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="30" />
+        <location filename="../../app/import_wizard.py" line="31" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="31" />
+        <location filename="../../app/import_wizard.py" line="32" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="32" />
+        <location filename="../../app/import_wizard.py" line="33" />
         <source>birth date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="33" />
+        <location filename="../../app/import_wizard.py" line="34" />
         <source>gender</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="34" />
+        <location filename="../../app/import_wizard.py" line="35" />
         <source>loyalty card</source>
         <translation>карта лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="35" />
+        <location filename="../../app/import_wizard.py" line="36" />
         <source>consent</source>
         <translation>согласие</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="36" />
+        <location filename="../../app/import_wizard.py" line="37" />
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="37" />
+        <location filename="../../app/import_wizard.py" line="38" />
         <source>FN (fiscal drive)</source>
         <translation>ФН (фискальный накопитель)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="38" />
+        <location filename="../../app/import_wizard.py" line="39" />
         <source>FD (document no.)</source>
         <translation>ФД (номер документа)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="39" />
+        <location filename="../../app/import_wizard.py" line="40" />
         <source>FP (fiscal sign)</source>
         <translation>ФП (фискальный признак)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="40" />
+        <location filename="../../app/import_wizard.py" line="41" />
         <source>date and time</source>
         <translation>дата и время</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="41" />
+        <location filename="../../app/import_wizard.py" line="42" />
         <source>total</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="42" />
+        <location filename="../../app/import_wizard.py" line="43" />
         <source>operation type</source>
         <translation>тип операции</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="43" />
+        <location filename="../../app/import_wizard.py" line="44" />
         <source>register (KKT) no.</source>
         <translation>рег. номер ККТ</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="44" />
+        <location filename="../../app/import_wizard.py" line="45" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="45" />
+        <location filename="../../app/import_wizard.py" line="46" />
         <source>promo code</source>
         <translation>промокод</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="46" />
+        <location filename="../../app/import_wizard.py" line="47" />
         <source>buyer phone</source>
         <translation>телефон покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="47" />
+        <location filename="../../app/import_wizard.py" line="48" />
         <source>buyer e-mail</source>
         <translation>e-mail покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="48" />
+        <location filename="../../app/import_wizard.py" line="49" />
         <source>ignore</source>
         <translation>пропустить</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="50" />
+        <location filename="../../app/import_wizard.py" line="51" />
         <source>CRM export (customers)</source>
         <translation>Выгрузка CRM (клиенты)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="51" />
+        <location filename="../../app/import_wizard.py" line="52" />
         <source>Receipts table</source>
         <translation>Таблица чеков</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="101" />
+        <location filename="../../app/import_wizard.py" line="98" />
         <source>Import %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="126" />
+        <location filename="../../app/import_wizard.py" line="123" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="127" />
+        <location filename="../../app/import_wizard.py" line="124" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="128" />
-        <location filename="../../app/import_wizard.py" line="537" />
+        <location filename="../../app/import_wizard.py" line="125" />
+        <location filename="../../app/import_wizard.py" line="534" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="129" />
+        <location filename="../../app/import_wizard.py" line="126" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="130" />
+        <location filename="../../app/import_wizard.py" line="127" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162" />
-        <location filename="../../app/import_wizard.py" line="311" />
+        <location filename="../../app/import_wizard.py" line="159" />
+        <location filename="../../app/import_wizard.py" line="308" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164" />
+        <location filename="../../app/import_wizard.py" line="161" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="165" />
+        <location filename="../../app/import_wizard.py" line="162" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="166" />
+        <location filename="../../app/import_wizard.py" line="163" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="167" />
+        <location filename="../../app/import_wizard.py" line="164" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="174" />
+        <location filename="../../app/import_wizard.py" line="171" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="176" />
+        <location filename="../../app/import_wizard.py" line="173" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="202" />
+        <location filename="../../app/import_wizard.py" line="199" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="203" />
+        <location filename="../../app/import_wizard.py" line="200" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="208" />
+        <location filename="../../app/import_wizard.py" line="205" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="211" />
+        <location filename="../../app/import_wizard.py" line="208" />
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="228" />
+        <location filename="../../app/import_wizard.py" line="225" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="246" />
+        <location filename="../../app/import_wizard.py" line="243" />
         <source>Read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="246" />
+        <location filename="../../app/import_wizard.py" line="243" />
         <source>Data rows in the file (the header not counted)</source>
         <translation>Строки данных в файле (без заголовка)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="247" />
+        <location filename="../../app/import_wizard.py" line="244" />
         <source>Imported</source>
         <translation>Загружено</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="247" />
+        <location filename="../../app/import_wizard.py" line="244" />
         <source>Rows stored as new contacts / receipts</source>
         <translation>Строки, сохранённые как новые контакты / чеки</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="248" />
+        <location filename="../../app/import_wizard.py" line="245" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="248" />
+        <location filename="../../app/import_wizard.py" line="245" />
         <source>Rows with no usable key or that the parser refused; each is in the rejects report</source>
         <translation>Строки без пригодного ключа или не прошедшие разбор; все они есть в отчёте об отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="250" />
+        <location filename="../../app/import_wizard.py" line="247" />
         <source>Duplicates</source>
         <translation>Дубликаты</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="250" />
+        <location filename="../../app/import_wizard.py" line="247" />
         <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
         <translation>Строки, у которых все телефоны, e-mail и карты уже известны; повторно не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="266" />
+        <location filename="../../app/import_wizard.py" line="263" />
         <source>Open rejects report</source>
         <translation>Открыть отчёт об отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="267" />
+        <location filename="../../app/import_wizard.py" line="264" />
         <source>Export rejects as CSV…</source>
         <translation>Экспорт отклонённых в CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="287" />
+        <location filename="../../app/import_wizard.py" line="284" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="287" />
+        <location filename="../../app/import_wizard.py" line="284" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="287" />
+        <location filename="../../app/import_wizard.py" line="284" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="288" />
+        <location filename="../../app/import_wizard.py" line="285" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="313" />
+        <location filename="../../app/import_wizard.py" line="310" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="320" />
+        <location filename="../../app/import_wizard.py" line="317" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="336" />
+        <location filename="../../app/import_wizard.py" line="333" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="340" />
+        <location filename="../../app/import_wizard.py" line="337" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="351" />
+        <location filename="../../app/import_wizard.py" line="348" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="353" />
+        <location filename="../../app/import_wizard.py" line="350" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="367" />
+        <location filename="../../app/import_wizard.py" line="364" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="415" />
+        <location filename="../../app/import_wizard.py" line="412" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="449" />
+        <location filename="../../app/import_wizard.py" line="446" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="451" />
+        <location filename="../../app/import_wizard.py" line="448" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="467" />
+        <location filename="../../app/import_wizard.py" line="464" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="468" />
-        <location filename="../../app/import_wizard.py" line="478" />
+        <location filename="../../app/import_wizard.py" line="465" />
+        <location filename="../../app/import_wizard.py" line="475" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="474" />
+        <location filename="../../app/import_wizard.py" line="471" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="478" />
+        <location filename="../../app/import_wizard.py" line="475" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="488" />
+        <location filename="../../app/import_wizard.py" line="485" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="505" />
+        <location filename="../../app/import_wizard.py" line="502" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="520" />
+        <location filename="../../app/import_wizard.py" line="517" />
         <source>The import is saved; it can no longer be cancelled</source>
         <translation>Импорт сохранён; отменить его уже нельзя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="522" />
+        <location filename="../../app/import_wizard.py" line="519" />
         <source>Import saved; writing the rejects report…</source>
         <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="548" />
+        <location filename="../../app/import_wizard.py" line="545" />
         <source>Cancel came too late: the import had already been saved in the workspace. It stays imported.</source>
         <translation>Отмена пришла слишком поздно: импорт уже сохранён в рабочей области и остаётся в ней.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="553" />
+        <location filename="../../app/import_wizard.py" line="550" />
         <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
         <translation>Отброшено отдельных значений из корректных строк: %1 (см. отчёт об отклонённых)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="556" />
+        <location filename="../../app/import_wizard.py" line="553" />
         <source>Ignored columns: %1</source>
         <translation>Пропущенные столбцы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="580" />
+        <location filename="../../app/import_wizard.py" line="577" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="580" />
+        <location filename="../../app/import_wizard.py" line="577" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="580" />
+        <location filename="../../app/import_wizard.py" line="577" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="581" />
+        <location filename="../../app/import_wizard.py" line="578" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="583" />
+        <location filename="../../app/import_wizard.py" line="580" />
         <source>Rejected rows and dropped values</source>
         <translation>Отклонённые строки и отброшенные значения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="584" />
+        <location filename="../../app/import_wizard.py" line="581" />
         <source> (the first %1)</source>
         <translation> (первые %1)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="586" />
+        <location filename="../../app/import_wizard.py" line="583" />
         <source>full report: %1</source>
         <translation>полный отчёт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="590" />
+        <location filename="../../app/import_wizard.py" line="587" />
         <source>Loading the rejects</source>
         <translation>Загрузка отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="603" />
+        <location filename="../../app/import_wizard.py" line="600" />
         <source>Export rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="604" />
+        <location filename="../../app/import_wizard.py" line="601" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="612" />
+        <location filename="../../app/import_wizard.py" line="609" />
         <source>Exporting rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="613" />
+        <location filename="../../app/import_wizard.py" line="610" />
         <source>Rejects written to %1</source>
         <translation>Отклонённые записаны в %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="625" />
+        <location filename="../../app/import_wizard.py" line="622" />
         <source>Import saved; finishing the rejects report…</source>
         <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="626" />
+        <location filename="../../app/import_wizard.py" line="623" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161" />
+        <location filename="../../app/import_wizard.py" line="158" />
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="168" />
+        <location filename="../../app/import_wizard.py" line="165" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
@@ -1296,179 +1296,179 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>OverviewView</name>
     <message>
-        <location filename="../../app/views/overview.py" line="29" />
-        <location filename="../../app/views/overview.py" line="54" />
+        <location filename="../../app/views/overview.py" line="30" />
+        <location filename="../../app/views/overview.py" line="55" />
         <source>Sites</source>
         <translation>Объекты</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="29" />
+        <location filename="../../app/views/overview.py" line="30" />
         <source>Stores, malls, dealer centres and events in this workspace</source>
         <translation>Магазины, ТЦ, дилерские центры и мероприятия в этой рабочей области</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="30" />
-        <location filename="../../app/views/overview.py" line="55" />
+        <location filename="../../app/views/overview.py" line="31" />
+        <location filename="../../app/views/overview.py" line="56" />
         <source>Sensors</source>
         <translation>Сенсоры</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="30" />
+        <location filename="../../app/views/overview.py" line="31" />
         <source>Wi-Fi sensors that delivered captures</source>
         <translation>Wi-Fi-сенсоры, приславшие захваты</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="31" />
+        <location filename="../../app/views/overview.py" line="32" />
         <source>Imported files</source>
         <translation>Импортировано файлов</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="31" />
+        <location filename="../../app/views/overview.py" line="32" />
         <source>Files that landed in the workspace (rejected rows counted per file)</source>
         <translation>Файлы, загруженные в рабочую область (отклонённые строки учтены по каждому файлу)</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="32" />
+        <location filename="../../app/views/overview.py" line="33" />
         <source>Detections</source>
         <translation>Обнаружения</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="32" />
+        <location filename="../../app/views/overview.py" line="33" />
         <source>Frames kept from captures: one row per phone seen by a sensor</source>
         <translation>Кадры из захватов: одна строка на каждое обнаружение телефона сенсором</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="33" />
+        <location filename="../../app/views/overview.py" line="34" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="33" />
+        <location filename="../../app/views/overview.py" line="34" />
         <source>Distinct station MACs (kept only as keyed hashes)</source>
         <translation>Уникальные MAC устройств (хранятся только как ключевые хэши)</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="34" />
+        <location filename="../../app/views/overview.py" line="35" />
         <source>CRM contacts</source>
         <translation>Контакты CRM</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="34" />
+        <location filename="../../app/views/overview.py" line="35" />
         <source>Rows imported from CRM exports</source>
         <translation>Строки, импортированные из выгрузок CRM</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="35" />
+        <location filename="../../app/views/overview.py" line="36" />
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="35" />
+        <location filename="../../app/views/overview.py" line="36" />
         <source>Fiscal receipts imported</source>
         <translation>Импортировано фискальных чеков</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="41" />
+        <location filename="../../app/views/overview.py" line="42" />
         <source>Nothing imported yet — drop capture files (.pcap, .pcapng), CRM exports or receipts on this window, or use File ▸ Import files… (Ctrl+I).</source>
         <translation>Пока ничего не импортировано — перетащите в окно захваты (.pcap, .pcapng), выгрузки CRM или чеки, или выберите Файл ▸ Импорт файлов… (Ctrl+I).</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45" />
+        <location filename="../../app/views/overview.py" line="46" />
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45" />
+        <location filename="../../app/views/overview.py" line="46" />
         <source>Kind</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="45" />
+        <location filename="../../app/views/overview.py" line="46" />
         <source>Time zone</source>
         <translation>Часовой пояс</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46" />
+        <location filename="../../app/views/overview.py" line="47" />
         <source>Site</source>
         <translation>Объект</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46" />
+        <location filename="../../app/views/overview.py" line="47" />
         <source>Inside RSSI</source>
         <translation>RSSI внутри</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="46" />
+        <location filename="../../app/views/overview.py" line="47" />
         <source>Outside RSSI</source>
         <translation>RSSI снаружи</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47" />
+        <location filename="../../app/views/overview.py" line="48" />
         <source>Table</source>
         <translation>Таблица</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47" />
+        <location filename="../../app/views/overview.py" line="48" />
         <source>Rows</source>
         <translation>Строк</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="47" />
+        <location filename="../../app/views/overview.py" line="48" />
         <source>File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="48" />
+        <location filename="../../app/views/overview.py" line="49" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="48" />
+        <location filename="../../app/views/overview.py" line="49" />
         <source>Rows read</source>
         <translation>Прочитано</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="48" />
+        <location filename="../../app/views/overview.py" line="49" />
         <source>Imported</source>
         <translation>Загружено</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="49" />
+        <location filename="../../app/views/overview.py" line="50" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="49" />
+        <location filename="../../app/views/overview.py" line="50" />
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="49" />
+        <location filename="../../app/views/overview.py" line="50" />
         <source>Finished (UTC)</source>
         <translation>Завершён (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="56" />
+        <location filename="../../app/views/overview.py" line="57" />
         <source>Tables</source>
         <translation>Таблицы</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="60" />
+        <location filename="../../app/views/overview.py" line="61" />
         <source>Imports log</source>
         <translation>Журнал импорта</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="70" />
+        <location filename="../../app/views/overview.py" line="71" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="72" />
+        <location filename="../../app/views/overview.py" line="73" />
         <source>Loading overview</source>
         <translation>Загрузка обзора</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="79" />
+        <location filename="../../app/views/overview.py" line="80" />
         <source> · demo workspace (synthetic data)</source>
         <translation> · демо-область (синтетические данные)</translation>
     </message>
@@ -1476,250 +1476,250 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../app/views/people_view.py" line="26" />
+        <location filename="../../app/views/people_view.py" line="27" />
         <source>Person</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="27" />
+        <location filename="../../app/views/people_view.py" line="28" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="28" />
+        <location filename="../../app/views/people_view.py" line="29" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="29" />
+        <location filename="../../app/views/people_view.py" line="30" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="30" />
+        <location filename="../../app/views/people_view.py" line="31" />
         <source>Card</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="31" />
+        <location filename="../../app/views/people_view.py" line="32" />
         <source>CRM id</source>
         <translation>ID в CRM</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="32" />
+        <location filename="../../app/views/people_view.py" line="33" />
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="33" />
+        <location filename="../../app/views/people_view.py" line="34" />
         <source>Birth date</source>
         <translation>Дата рождения</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="34" />
+        <location filename="../../app/views/people_view.py" line="35" />
         <source>Consent</source>
         <translation>Согласие</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="35" />
-        <location filename="../../app/views/people_view.py" line="72" />
+        <location filename="../../app/views/people_view.py" line="36" />
+        <location filename="../../app/views/people_view.py" line="64" />
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="36" />
-        <location filename="../../app/views/people_view.py" line="72" />
+        <location filename="../../app/views/people_view.py" line="37" />
+        <location filename="../../app/views/people_view.py" line="64" />
         <source>E-mails</source>
         <translation>Адреса e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="37" />
+        <location filename="../../app/views/people_view.py" line="38" />
         <source>Cards</source>
         <translation>Карты</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="38" />
+        <location filename="../../app/views/people_view.py" line="39" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="39" />
+        <location filename="../../app/views/people_view.py" line="40" />
         <source>Receipts</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="40" />
+        <location filename="../../app/views/people_view.py" line="41" />
         <source>Revenue, ₽</source>
         <translation>Выручка, ₽</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="41" />
-        <source>Last purchase</source>
-        <translation>Последняя покупка</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/people_view.py" line="42" />
+        <location filename="../../app/views/people_view.py" line="43" />
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="73" />
+        <location filename="../../app/views/people_view.py" line="65" />
         <source>Loyalty cards</source>
         <translation>Карты лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="74" />
+        <location filename="../../app/views/people_view.py" line="66" />
         <source>CRM ids</source>
         <translation>ID в CRM</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="75" />
+        <location filename="../../app/views/people_view.py" line="67" />
         <source>Devices (keyed hash)</source>
         <translation>Устройства (ключевой хэш)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="151" />
+        <location filename="../../app/views/people_view.py" line="143" />
         <source>People</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="152" />
+        <location filename="../../app/views/people_view.py" line="144" />
         <source>Resolved persons: CRM rows, receipts and partner matches that share a phone, e-mail, card or CRM id are one person</source>
         <translation>Объединённые профили: строки CRM, чеки и совпадения у партнёров с общим телефоном, e-mail, картой или ID в CRM считаются одним клиентом</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="154" />
+        <location filename="../../app/views/people_view.py" line="146" />
         <source>With phone</source>
         <translation>С телефоном</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="154" />
+        <location filename="../../app/views/people_view.py" line="146" />
         <source>People with at least one valid phone (E.164)</source>
         <translation>Клиенты хотя бы с одним корректным телефоном (E.164)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="155" />
+        <location filename="../../app/views/people_view.py" line="147" />
         <source>With e-mail</source>
         <translation>С e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="155" />
+        <location filename="../../app/views/people_view.py" line="147" />
         <source>People with at least one valid e-mail</source>
         <translation>Клиенты хотя бы с одним корректным e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="156" />
+        <location filename="../../app/views/people_view.py" line="148" />
         <source>With card</source>
         <translation>С картой</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="156" />
+        <location filename="../../app/views/people_view.py" line="148" />
         <source>People with at least one loyalty card number</source>
         <translation>Клиенты хотя бы с одной картой лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="157" />
+        <location filename="../../app/views/people_view.py" line="149" />
         <source>With device</source>
         <translation>С устройством</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="158" />
+        <location filename="../../app/views/people_view.py" line="150" />
         <source>People linked to a (non-randomized) phone seen by the sensors, through a partner match</source>
         <translation>Клиенты, связанные через матчинг с партнёром с телефоном (не случайный MAC), замеченным сенсорами</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="159" />
+        <location filename="../../app/views/people_view.py" line="151" />
         <source>With receipts</source>
         <translation>С чеками</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="160" />
+        <location filename="../../app/views/people_view.py" line="152" />
         <source>People with at least one fiscal receipt (by buyer phone, e-mail or loyalty card)</source>
         <translation>Клиенты хотя бы с одним фискальным чеком (по телефону или e-mail покупателя либо карте лояльности)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="169" />
+        <location filename="../../app/views/people_view.py" line="161" />
         <source>Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name: (Ctrl+F)</source>
         <translation>Фильтр по имени или любому телефону, e-mail, карте, CRM id; phone:916, email:, card:, name: (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="171" />
+        <location filename="../../app/views/people_view.py" line="163" />
         <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender: or sources: (several at once: all must match).</source>
         <translation>Ищет по имени и по всем телефонам, e-mail, картам лояльности и CRM id человека, а не только по показанным основным, без учёта регистра. Телефон можно набрать как 8 916…. Сузить поиск до одного вида: phone:, email:, card:, crm:, name:, id:, gender: или sources: (несколько сразу — должны совпасть все).</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="351" />
+        <location filename="../../app/views/people_view.py" line="343" />
         <source>%1 visit(s) (%2 short) at %3, %4 h in total, last %5 (local time)</source>
         <translation>визитов: %1 (коротких: %2) — %3, всего %4 ч, последний %5 (местное время)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="356" />
+        <location filename="../../app/views/people_view.py" line="348" />
         <source>walked past %1 time(s) without coming in</source>
         <translation>проходил(а) мимо, не заходя: %1 раз(а)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="359" />
+        <location filename="../../app/views/people_view.py" line="351" />
         <source>no visits of the linked device(s)</source>
         <translation>у связанных устройств нет визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="360" />
+        <location filename="../../app/views/people_view.py" line="352" />
         <source>no device linked (a device joins a person through a partner match)</source>
         <translation>устройство не связано (устройство связывается с человеком через сопоставление партнёра)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="182" />
-        <location filename="../../app/views/people_view.py" line="232" />
+        <location filename="../../app/views/people_view.py" line="174" />
+        <location filename="../../app/views/people_view.py" line="224" />
         <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
         <translation>Клиентов пока нет — импортируйте выгрузку CRM или чеки (Файл ▸ Импорт файлов…)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="201" />
+        <location filename="../../app/views/people_view.py" line="42" />
+        <source>Last purchase, UTC</source>
+        <translation>Последняя покупка, UTC</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="193" />
         <source>Select a person to see the profile.</source>
         <translation>Выберите клиента, чтобы увидеть профиль.</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="208" />
+        <location filename="../../app/views/people_view.py" line="200" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="217" />
+        <location filename="../../app/views/people_view.py" line="209" />
         <source>Resolving people</source>
         <translation>Объединение профилей клиентов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="230" />
+        <location filename="../../app/views/people_view.py" line="222" />
         <source>%1 of people</source>
         <translation>%1 от всех клиентов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="265" />
+        <location filename="../../app/views/people_view.py" line="257" />
         <source>%1 people</source>
         <translation>Клиентов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="267" />
+        <location filename="../../app/views/people_view.py" line="259" />
         <source>%1 match the filter</source>
         <translation>по фильтру: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="291" />
+        <location filename="../../app/views/people_view.py" line="283" />
         <source>Loading profile</source>
         <translation>Загрузка профиля</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="301" />
+        <location filename="../../app/views/people_view.py" line="293" />
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="301" />
+        <location filename="../../app/views/people_view.py" line="293" />
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="335" />
+        <location filename="../../app/views/people_view.py" line="327" />
         <source>%1 receipt(s), revenue %2, last purchase %3</source>
         <translation>Чеков: %1, выручка %2, последняя покупка %3</translation>
     </message>
@@ -2154,12 +2154,12 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../app/views/import_view.py" line="40" />
+        <location filename="../../app/views/import_view.py" line="41" />
         <source>Import</source>
         <translation>Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/views/overview.py" line="15" />
+        <location filename="../../app/views/overview.py" line="16" />
         <source>Overview</source>
         <translation>Обзор</translation>
     </message>
@@ -2169,17 +2169,17 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../app/views/capture_view.py" line="44" />
+        <location filename="../../app/views/capture_view.py" line="41" />
         <source>Capture</source>
         <translation>Захват</translation>
     </message>
     <message>
-        <location filename="../../app/views/clusters_view.py" line="29" />
+        <location filename="../../app/views/clusters_view.py" line="30" />
         <source>Clusters</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="140" />
+        <location filename="../../app/views/people_view.py" line="132" />
         <source>People</source>
         <translation>Клиенты</translation>
     </message>
@@ -2189,7 +2189,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Чеки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="59" />
+        <location filename="../../app/views/visits_view.py" line="45" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
@@ -2390,454 +2390,454 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../app/views/visits_view.py" line="84" />
+        <location filename="../../app/views/visits_view.py" line="70" />
         <source>Dashboard</source>
         <translation>Дашборд</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="85" />
+        <location filename="../../app/views/visits_view.py" line="71" />
         <source>Thresholds and calibration</source>
         <translation>Пороги и калибровка</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="101" />
-        <location filename="../../app/views/visits_view.py" line="304" />
+        <location filename="../../app/views/visits_view.py" line="87" />
+        <location filename="../../app/views/visits_view.py" line="290" />
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="107" />
-        <location filename="../../app/views/visits_view.py" line="312" />
+        <location filename="../../app/views/visits_view.py" line="93" />
+        <location filename="../../app/views/visits_view.py" line="298" />
         <source>Build visits</source>
         <translation>Построить визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="112" />
+        <location filename="../../app/views/visits_view.py" line="98" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="122" />
+        <location filename="../../app/views/visits_view.py" line="108" />
         <source>Unique visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="123" />
+        <location filename="../../app/views/visits_view.py" line="109" />
         <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
         <translation>Уникальные посетители: телефоны (без случайных MAC) хотя бы с одним визитом внутри, не считая прохождения мимо; устройства персонала и стационарное оборудование исключены</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="125" />
-        <location filename="../../app/views/visits_view.py" line="458" />
+        <location filename="../../app/views/visits_view.py" line="111" />
+        <location filename="../../app/views/visits_view.py" line="444" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="125" />
+        <location filename="../../app/views/visits_view.py" line="111" />
         <source>Short visits and visits of those phones in the period</source>
         <translation>Короткие и обычные визиты этих телефонов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="126" />
-        <location filename="../../app/views/visits_view.py" line="461" />
+        <location filename="../../app/views/visits_view.py" line="112" />
+        <location filename="../../app/views/visits_view.py" line="447" />
         <source>Passers-by</source>
         <translation>Прохожие</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="127" />
+        <location filename="../../app/views/visits_view.py" line="113" />
         <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
         <translation>Уникальные телефоны, замеченные только мимоходом: слабый сигнал (снаружи) или пребывание короче минимального визита</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="128" />
+        <location filename="../../app/views/visits_view.py" line="114" />
         <source>Capture rate</source>
         <translation>Конверсия</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="129" />
+        <location filename="../../app/views/visits_view.py" line="115" />
         <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
         <translation>Конверсия в посещение: уникальные посетители / (уникальные посетители + прохожие) — доля зашедших среди всех замеченных</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130" />
+        <location filename="../../app/views/visits_view.py" line="116" />
         <source>Average dwell</source>
         <translation>Ср. время</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="130" />
+        <location filename="../../app/views/visits_view.py" line="116" />
         <source>Mean time from first to last detection of a visit (mm:ss)</source>
         <translation>Среднее время пребывания: от первого до последнего обнаружения за визит (мм:сс)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="131" />
+        <location filename="../../app/views/visits_view.py" line="117" />
         <source>Median dwell</source>
         <translation>Медиана</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="131" />
+        <location filename="../../app/views/visits_view.py" line="117" />
         <source>Half of the visits were shorter than this (mm:ss)</source>
         <translation>Медиана времени пребывания: половина визитов короче (мм:сс)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="132" />
+        <location filename="../../app/views/visits_view.py" line="118" />
         <source>Return rate</source>
         <translation>Возвратность</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="132" />
+        <location filename="../../app/views/visits_view.py" line="118" />
         <source>Share of unique visitors with two or more visits in the period</source>
         <translation>Доля возвратов: доля уникальных посетителей с двумя и более визитами за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="133" />
+        <location filename="../../app/views/visits_view.py" line="119" />
         <source>Staff devices</source>
         <translation>Персонал</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="134" />
+        <location filename="../../app/views/visits_view.py" line="120" />
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
         <translation>Устройства персонала: телефоны, присутствующие более X ч в день в Y из Z дней (вкладка «Пороги и калибровка»); не входят в посетителей</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="135" />
+        <location filename="../../app/views/visits_view.py" line="121" />
         <source>Randomized MACs</source>
         <translation>Случайные MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="136" />
+        <location filename="../../app/views/visits_view.py" line="122" />
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation>Устройства со случайным (локально администрируемым) MAC; никогда не считаются людьми</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="160" />
-        <location filename="../../app/views/visits_view.py" line="169" />
+        <location filename="../../app/views/visits_view.py" line="146" />
+        <location filename="../../app/views/visits_view.py" line="155" />
         <source>Compare</source>
         <translation>Сравнить</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="162" />
+        <location filename="../../app/views/visits_view.py" line="148" />
         <source>with another site</source>
         <translation>с другим объектом</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="163" />
+        <location filename="../../app/views/visits_view.py" line="149" />
         <source>with another period</source>
         <translation>с другим периодом</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="192" />
+        <location filename="../../app/views/visits_view.py" line="178" />
         <source>Unique visitors by day, A vs B</source>
         <translation>Уникальные посетители по дням, A и B</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="193" />
+        <location filename="../../app/views/visits_view.py" line="179" />
         <source>Day 1 is the first day of each period</source>
         <translation>День 1 — первый день каждого периода</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="204" />
+        <location filename="../../app/views/visits_view.py" line="190" />
         <source>Traffic over time</source>
         <translation>Динамика трафика</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205" />
+        <location filename="../../app/views/visits_view.py" line="191" />
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation>Начатые визиты, уникальные посетители и прохожие по интервалам времени (местное время объекта). Масштаб — колесом мыши: видимый диапазон загружается заново с более мелким шагом.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208" />
+        <location filename="../../app/views/visits_view.py" line="194" />
         <source>Dwell time</source>
         <translation>Время пребывания</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208" />
+        <location filename="../../app/views/visits_view.py" line="194" />
         <source>Visits per dwell-time bin, minutes</source>
         <translation>Визиты по интервалам времени пребывания, минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="209" />
+        <location filename="../../app/views/visits_view.py" line="195" />
         <source>Hour × weekday</source>
         <translation>Час × день недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="209" />
+        <location filename="../../app/views/visits_view.py" line="195" />
         <source>Visits started per local hour and weekday</source>
         <translation>Начатые визиты по часам (местное время) и дням недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="210" />
+        <location filename="../../app/views/visits_view.py" line="196" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="210" />
+        <location filename="../../app/views/visits_view.py" line="196" />
         <source>Visitors by the number of visits in the period</source>
         <translation>Посетители по числу визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="211" />
+        <location filename="../../app/views/visits_view.py" line="197" />
         <source>New vs returning</source>
         <translation>Новые и вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="212" />
+        <location filename="../../app/views/visits_view.py" line="198" />
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation>Посетители по дням (по неделям или месяцам для длинных периодов); вернувшиеся — бывали на объекте раньше</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="224" />
+        <location filename="../../app/views/visits_view.py" line="210" />
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="225" />
+        <location filename="../../app/views/visits_view.py" line="211" />
         <source>minutes</source>
         <translation>минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="226" />
+        <location filename="../../app/views/visits_view.py" line="212" />
         <source>visits in the period</source>
         <translation>визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="244" />
+        <location filename="../../app/views/visits_view.py" line="230" />
         <source>Figures per site</source>
         <translation>Показатели по объектам</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="245" />
+        <location filename="../../app/views/visits_view.py" line="231" />
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation>Экспорт показателей в CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256" />
+        <location filename="../../app/views/visits_view.py" line="242" />
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256" />
+        <location filename="../../app/views/visits_view.py" line="242" />
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256" />
+        <location filename="../../app/views/visits_view.py" line="242" />
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256" />
+        <location filename="../../app/views/visits_view.py" line="242" />
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="256" />
+        <location filename="../../app/views/visits_view.py" line="242" />
         <source>Fri</source>
         <translation>Пт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="257" />
+        <location filename="../../app/views/visits_view.py" line="243" />
         <source>Sat</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="257" />
+        <location filename="../../app/views/visits_view.py" line="243" />
         <source>Sun</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="273" />
+        <location filename="../../app/views/visits_view.py" line="259" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="282" />
+        <location filename="../../app/views/visits_view.py" line="268" />
         <source>Loading visit figures</source>
         <translation>Загрузка показателей визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="289" />
+        <location filename="../../app/views/visits_view.py" line="275" />
         <source>Loading visit charts</source>
         <translation>Загрузка графиков визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="313" />
+        <location filename="../../app/views/visits_view.py" line="299" />
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation>Ожидают обработки обнаружений: %1. Постройте визиты, чтобы увидеть дашборд.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="317" />
+        <location filename="../../app/views/visits_view.py" line="303" />
         <source>Rebuild visits</source>
         <translation>Пересчитать визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="318" />
+        <location filename="../../app/views/visits_view.py" line="304" />
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation>Визиты устарели (новые обнаружения или изменённые пороги).</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="321" />
+        <location filename="../../app/views/visits_view.py" line="307" />
         <source>No visits at the selected site(s).</source>
         <translation>На выбранных объектах нет визитов.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="333" />
+        <location filename="../../app/views/visits_view.py" line="319" />
         <source>Estimating people behind randomized MACs</source>
         <translation>Оценка числа людей за случайными MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="353" />
+        <location filename="../../app/views/visits_view.py" line="339" />
         <source>%1 · %2 – %3</source>
         <translation>%1 · %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356" />
+        <location filename="../../app/views/visits_view.py" line="342" />
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation>изменение к %1 – %2 (предыдущий период той же длины)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="358" />
+        <location filename="../../app/views/visits_view.py" line="344" />
         <source>all time: pick a period in the bar above to see the change</source>
         <translation>за всё время: выберите период выше, чтобы видеть изменение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="363" />
+        <location filename="../../app/views/visits_view.py" line="349" />
         <source>From %1 visits</source>
         <translation>По визитам: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="377" />
+        <location filename="../../app/views/visits_view.py" line="363" />
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation>Оценка числа людей за ними: %1 (диапазон %2–%3)
 Метод: %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="380" />
+        <location filename="../../app/views/visits_view.py" line="366" />
         <source>≈ %1 people (%2–%3)</source>
         <translation>≈ %1 чел. (%2–%3)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="387" />
+        <location filename="../../app/views/visits_view.py" line="373" />
         <source>%1 pp</source>
         <translation>%1 п.п.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="395" />
+        <location filename="../../app/views/visits_view.py" line="381" />
         <source>per day</source>
         <translation>за день</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="395" />
+        <location filename="../../app/views/visits_view.py" line="381" />
         <source>per %1 days</source>
         <translation>за %1 дн.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="397" />
+        <location filename="../../app/views/visits_view.py" line="383" />
         <source>per %1 h</source>
         <translation>за %1 ч</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="398" />
+        <location filename="../../app/views/visits_view.py" line="384" />
         <source>per %1 min</source>
         <translation>за %1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="405" />
+        <location filename="../../app/views/visits_view.py" line="391" />
         <source>no data in this period</source>
         <translation>нет данных за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="407" />
+        <location filename="../../app/views/visits_view.py" line="393" />
         <source>no previous data</source>
         <translation>нет данных за прошлый период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="410" />
+        <location filename="../../app/views/visits_view.py" line="396" />
         <source>▲ from 0</source>
         <translation>▲ с 0</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="410" />
+        <location filename="../../app/views/visits_view.py" line="396" />
         <source>no change (0)</source>
         <translation>без изменений (0)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="447" />
+        <location filename="../../app/views/visits_view.py" line="433" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="448" />
+        <location filename="../../app/views/visits_view.py" line="434" />
         <source>Returning</source>
         <translation>Вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="460" />
+        <location filename="../../app/views/visits_view.py" line="446" />
         <source>Visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="492" />
+        <location filename="../../app/views/visits_view.py" line="478" />
         <source>Traffic for the visible range</source>
         <translation>Трафик за видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="511" />
+        <location filename="../../app/views/visits_view.py" line="497" />
         <source>Building visits</source>
         <translation>Построение визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="514" />
+        <location filename="../../app/views/visits_view.py" line="500" />
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation>Визиты построены: визитов — %1, устройств персонала — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="561" />
+        <location filename="../../app/views/visits_view.py" line="547" />
         <source>Comparing</source>
         <translation>Сравнение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="569" />
+        <location filename="../../app/views/visits_view.py" line="555" />
         <source>Short visits</source>
         <translation>Короткие визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="569" />
+        <location filename="../../app/views/visits_view.py" line="555" />
         <source>New visitors</source>
         <translation>Новые посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="570" />
+        <location filename="../../app/views/visits_view.py" line="556" />
         <source>Returning visitors</source>
         <translation>Вернувшиеся посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="570" />
+        <location filename="../../app/views/visits_view.py" line="556" />
         <source>Fixed equipment</source>
         <translation>Стационарное оборудование</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="571" />
+        <location filename="../../app/views/visits_view.py" line="557" />
         <source>Visits per visitor</source>
         <translation>Визитов на посетителя</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="574" />
+        <location filename="../../app/views/visits_view.py" line="560" />
         <source>figure</source>
         <translation>показатель</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="577" />
+        <location filename="../../app/views/visits_view.py" line="563" />
         <source>A vs B</source>
         <translation>A к B</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="601" />
+        <location filename="../../app/views/visits_view.py" line="587" />
         <source>All selected sites</source>
         <translation>Все выбранные площадки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="622" />
+        <location filename="../../app/views/visits_view.py" line="608" />
         <source>Export figures</source>
         <translation>Экспорт показателей</translation>
     </message>
