@@ -256,25 +256,25 @@ def cmd_import_receipts(args):
     return _code(results), payload
 
 
-def cmd_import_registers(args):
-    from engine.crm.registers import import_registers
-
+def _one_file_import(args, importer, **options):
+    """Import args.file with `importer` into the workspace; the result and what was created."""
     ws, notes = open_workspace(args)
     with ws:
-        result = import_registers(ws, args.file, rejects_file=args.rejects)
+        result = importer(ws, args.file, **options)
     payload = _result_payload(result)
     payload["notes"] = notes
     return _code([result]), payload
+
+
+def cmd_import_registers(args):
+    from engine.crm.registers import import_registers
+
+    return _one_file_import(args, import_registers, rejects_file=args.rejects)
 
 
 def cmd_import_partner(args):
     from engine.crm.registers import import_partner_matches
 
-    ws, notes = open_workspace(args)
-    with ws:
-        result = import_partner_matches(ws, args.file, partner=args.partner)
-    payload = _result_payload(result)
-    payload["notes"] = notes
-    return _code([result]), payload
+    return _one_file_import(args, import_partner_matches, partner=args.partner)
 
 
