@@ -5,7 +5,9 @@ import argparse
 import getpass
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from engine.progress import ProgressFn
 from engine.workspace import Workspace
@@ -45,6 +47,43 @@ def open_workspace(args, *, create: bool = True) -> tuple[Workspace, list[str]]:
         raise
     notes = [] if existed else [f"workspace {path} created"]
     return ws, notes
+
+
+@contextmanager
+def workspace_for_import(args) -> Iterator[tuple[Workspace, list[str]]]:
+    """(workspace, notes) for an `o2o import KIND` command, closed on leaving.
+
+    A workspace this command created is removed again (file, .wal and its keyring secret)
+    when no file ended up imported into it, so a refused, failed or interrupted import
+    into a new path leaves no empty workspace behind; its "created" note then says so.
+    A workspace that existed before is left as the imports made it."""
+    path = Path(args.workspace)
+    existed = path.exists()
+    ws, notes = open_workspace(args)
+    keep = existed
+    try:
+        yield ws, notes
+        keep = keep or _holds_an_import(ws)
+    finally:
+        ws.close()
+        if not keep:
+            _discard_new_workspace(ws)
+            created = f"workspace {path} created"
+            notes[:] = [f"workspace {path} not created: nothing was imported" if n == created else n
+                        for n in notes]
+
+
+def _holds_an_import(ws: Workspace) -> bool:
+    return ws.con.execute("SELECT count(*) FROM imports WHERE status = 'imported'").fetchone()[0] > 0
+
+
+def _discard_new_workspace(ws: Workspace) -> None:
+    from engine import secrets
+
+    Path(ws.path).unlink(missing_ok=True)
+    Path(str(ws.path) + ".wal").unlink(missing_ok=True)
+    if ws.secret_mode == "keyring":
+        secrets.keyring_delete(ws.id)
 
 
 def ask_passphrase(prompt: str = "Passphrase: ", option: str = "--passphrase-env") -> str:

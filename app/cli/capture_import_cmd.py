@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress
+from app.cli._common import add_json_arg, add_workspace_arg, stderr_progress, workspace_for_import
 from engine.imports.captures import import_airodump, import_capture, import_kismet
 from engine.imports.registry import CANCELLED, REFUSED
 
@@ -32,7 +32,7 @@ def register_import(import_sub) -> None:
         p.set_defaults(func=cmd_import_wifi, import_kind=kind)
 
 
-def _row(result, notes: list[str]) -> dict:
+def _row(result) -> dict:
     details = result.details
     row = {"file": result.file, "status": result.status, "message": result.message}
     for name in FIELDS:
@@ -42,7 +42,7 @@ def _row(result, notes: list[str]) -> dict:
     row["bytes_lost"] = int(details.get("bytes_lost", 0) or 0)
     row["seconds"] = round(result.seconds, 3)
     row["import_id"] = result.import_id
-    row["created"] = notes + list(result.created)
+    row["created"] = list(result.created)
     for key in ("corrupt_records", "detections", "last_good_ts", "format", "linktypes", "ssids"):
         if key in details:
             row[key] = details[key]
@@ -55,16 +55,14 @@ def cmd_import_wifi(args):
         return 1, [{"file": str(f), "status": REFUSED, "created": [],
                     "message": f"{f}: a {args.import_kind} import needs a site: pass --site NAME"}
                    for f in args.files]
-    ws, notes = open_workspace(args)
     rows = []
-    try:
+    with workspace_for_import(args) as (ws, notes):
         for path in args.files:
             result = fn(ws, path, site=args.site, sensor=args.sensor,
                         progress=stderr_progress(not args.json), keep_ssid_clear=args.keep_ssid_clear)
-            rows.append(_row(result, notes))
-            notes = []  # "workspace created" belongs to the first file only
-    finally:
-        ws.close()
+            rows.append(_row(result))
+    if rows:  # what happened to the workspace belongs to the first file only (known once it is closed)
+        rows[0]["created"][:0] = notes
     failed = any(r["status"] in (REFUSED, CANCELLED) for r in rows)
     if not args.json:
         lines = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress
+from app.cli._common import add_json_arg, add_workspace_arg, open_workspace, stderr_progress, workspace_for_import
 from app.cli._text_table import text_table
 from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, SKIPPED, ImportResult
@@ -167,8 +167,7 @@ def cmd_import_crm(args):
     _refuse_other_kinds(args.file)
     if args.preview:
         return _preview(args, delimiter)
-    ws, notes = open_workspace(args)
-    with ws:
+    with workspace_for_import(args) as (ws, notes):
         result = crm_import.import_crm(
             ws, args.file, mapping_file=args.mapping, encoding=args.encoding, delimiter=delimiter,
             sheet=args.sheet, rejects_file=args.rejects, progress=stderr_progress(not args.json))
@@ -231,10 +230,9 @@ def cmd_import_receipts(args):
     from engine.crm.receipts import import_receipts
 
     paths, left_out = _expand(args.files, mapping_given=bool(args.mapping))
-    ws, notes = open_workspace(args)
-    notes += left_out
     results = []
-    with ws:
+    with workspace_for_import(args) as (ws, notes):
+        notes += left_out
         for path in paths:
             results.append(import_receipts(ws, path, mapping_file=args.mapping, encoding=args.encoding,
                                            delimiter=_delimiter(args.delimiter), sheet=args.sheet))
@@ -258,8 +256,7 @@ def cmd_import_receipts(args):
 
 def _one_file_import(args, importer, **options):
     """Import args.file with `importer` into the workspace; the result and what was created."""
-    ws, notes = open_workspace(args)
-    with ws:
+    with workspace_for_import(args) as (ws, notes):
         result = importer(ws, args.file, **options)
     payload = _result_payload(result)
     payload["notes"] = notes
