@@ -22,7 +22,8 @@ from engine.progress import CancelToken, ProgressFn, no_progress
 
 MAX_PASSES = 200
 PAGE_COLUMNS = ("person_id", "name", "phone", "email", "card", "crm_id", "gender", "birth_date", "consent",
-                "phones", "emails", "cards", "devices", "receipts", "revenue_kop", "last_purchase", "sources")
+                "phones", "emails", "cards", "devices", "receipts", "revenue_kop", "last_purchase", "sources",
+                "last_purchase_local")
 
 _OBSERVATIONS = """
 CREATE OR REPLACE TEMP TABLE pp_obs AS
@@ -123,7 +124,9 @@ ids AS (
         arg_max(id_value, records) FILTER (WHERE id_type = 'phone') AS phone,
         arg_max(id_value, records) FILTER (WHERE id_type = 'email') AS email,
         arg_max(id_value, records) FILTER (WHERE id_type = 'card') AS card,
-        min(id_value) FILTER (WHERE id_type = 'crm_id') AS crm_id
+        min(id_value) FILTER (WHERE id_type = 'crm_id') AS crm_id,
+        -- what the People filter searches (engine/schema/m007_people_search.py): no device keys
+        lower(string_agg(id_value, chr(31)) FILTER (WHERE id_type <> 'device')) AS search_ids
     FROM seen GROUP BY person_id),
 kinds AS (
     SELECT person_id, string_agg(source_kind, ',' ORDER BY source_kind) AS sources
@@ -139,12 +142,13 @@ crm AS (
 buys AS (
     SELECT rp.person_id, count(*) AS receipts,
         sum(CASE WHEN r.operation_type IN (2, 3) THEN -r.total_kop ELSE r.total_kop END) AS revenue_kop,
-        max(r.ts) AS last_purchase
+        max(r.ts) AS last_purchase,
+        arg_max(r.local_ts, (r.ts, r.receipt_id)) AS last_purchase_local  -- the till's time of that receipt
     FROM pp_rec_person rp JOIN receipts r ON rp.rec = -r.receipt_id
     WHERE rp.rec < 0 AND rp.rec > -1000000000000000 GROUP BY rp.person_id)
 SELECT i.person_id, c.name, i.phone, i.email, i.card, i.crm_id, c.gender, c.birth_date, c.consent,
        i.phones, i.emails, i.cards, i.devices, coalesce(b.receipts, 0), coalesce(b.revenue_kop, 0),
-       b.last_purchase, k.sources
+       b.last_purchase, k.sources, b.last_purchase_local, lower(c.name), i.search_ids
 FROM ids i JOIN kinds k USING (person_id) LEFT JOIN crm c USING (person_id) LEFT JOIN buys b USING (person_id);
 """
 
@@ -246,7 +250,7 @@ def people_page(ws, offset: int = 0, limit: int = 200, sort_column: str = "perso
     """One window of the people table for a lazily fetched view: rows + whether more exist.
     `filter_text` as in the People screen (engine.people_queries.people_filter): the name or
     any identity of the person; `phone:916`-style keys narrow to one kind. `matched` = the people
-    the filter matches (the People screen's "N match the filter"); each row also has
+    the filter matches (the People screen's "N match the filter"); each row has the till's local
     `last_purchase_local` beside the UTC `last_purchase`."""
     from engine.people_queries import people_filter
 
@@ -259,34 +263,10 @@ def people_page(ws, offset: int = 0, limit: int = 200, sort_column: str = "perso
     cur = ws.con.execute(f"SELECT {', '.join(PAGE_COLUMNS)} FROM people {where} ORDER BY {order} "
                          f"LIMIT {limit} OFFSET {offset}", params or None)
     rows = [dict(zip(PAGE_COLUMNS, r)) for r in cur.fetchall()]
-    local = last_purchase_local(ws, [r["person_id"] for r in rows if r["last_purchase"] is not None])
-    for row in rows:
-        row["last_purchase_local"] = local.get(row["person_id"])
     # the count the People screen shows as "N match the filter": the same condition over the same table
     matched = ws.con.execute(f"SELECT count(*) FROM people {where}", params or None).fetchone()[0]
-    return {"columns": [*PAGE_COLUMNS, "last_purchase_local"], "rows": rows, "more": offset + len(rows) < matched,
+    return {"columns": list(PAGE_COLUMNS), "rows": rows, "more": offset + len(rows) < matched,
             "matched": int(matched), "offset": offset, "limit": limit}
-
-
-def last_purchase_local(ws, person_ids: list[int]) -> dict[int, object]:
-    """person_id -> the local time (the till's, in its site's zone) of the person's latest receipt:
-    what the profile shows. `last_purchase` of the people table is UTC. For a page of people, not
-    for millions: the receipts are joined through the people's phones, e-mails and cards."""
-    if not person_ids:
-        return {}
-    rows = ws.con.execute("""
-        WITH ids AS (SELECT DISTINCT person_id, id_type, id_value FROM identities
-                     WHERE list_contains($p, person_id) AND id_type IN ('phone', 'email', 'card')),
-        linked AS (
-            SELECT i.person_id, r.receipt_id, r.ts, r.local_ts FROM ids i JOIN receipts r
-                ON i.id_type = 'phone' AND r.buyer_phone = i.id_value
-            UNION SELECT i.person_id, r.receipt_id, r.ts, r.local_ts FROM ids i JOIN receipts r
-                ON i.id_type = 'email' AND r.buyer_email = i.id_value
-            UNION SELECT i.person_id, r.receipt_id, r.ts, r.local_ts FROM ids i JOIN receipts r
-                ON i.id_type = 'card' AND r.card = i.id_value)
-        SELECT person_id, arg_max(local_ts, (ts, receipt_id)) FROM linked GROUP BY person_id""",
-                           {"p": [int(p) for p in person_ids]}).fetchall()
-    return dict(rows)
 
 
 def _has_table(ws, name: str) -> bool:

@@ -26,7 +26,10 @@ FILTER_IDENTITY_KEYS = {"phone": "phone", "tel": "phone", "телефон": "pho
                         "crm": "crm_id", "crm_id": "crm_id"}
 # "key:" -> a column of the people table (matched as text)
 FILTER_COLUMN_KEYS = {"name": "name", "имя": "name", "фио": "name", "id": "person_id", "person": "person_id",
-                      "gender": "gender", "пол": "gender", "source": "sources", "sources": "sources"}
+                      "gender": "gender", "пол": "gender", "source": "sources", "sources": "sources",
+                      "last": "last_purchase_local", "покупка": "last_purchase_local"}
+# the people table's stored lower-cased search columns (engine/schema/m007_people_search.py)
+SEARCH_NAME, SEARCH_IDS, SEARCH_SEPARATOR = "search_name", "search_ids", "\x1f"
 _FILTER_KEY = re.compile(r"(?<!\S)(" + "|".join(re.escape(k) for k in sorted(
     {**FILTER_IDENTITY_KEYS, **FILTER_COLUMN_KEYS}, key=len, reverse=True)) + r"):", re.IGNORECASE)
 
@@ -73,18 +76,31 @@ def parse_people_filter(text: str) -> list[tuple[str | None, str]]:
     return [(k, v) for k, v in parts if v]
 
 
+def _found_in(column: str, values: list[str]) -> str:
+    """`values` (each a literal substring) anywhere in the lower-cased `column`, ignoring case:
+    the same rows as `original ILIKE '%value%'` (DuckDB's ILIKE lower-cases both sides the same
+    way), with one substring scan instead of lower-casing every stored value per keystroke."""
+    return " OR ".join(f"contains({column}, lower(?))" for _ in values)
+
+
 def people_filter(text: str) -> tuple[str, list]:
     """(condition, positional params) over the people table for the People filter: every part
     must match. A free phrase matches the name or ANY identity of the person (every phone,
     e-mail, card, CRM id — not only the main one shown), case-insensitively; `phone:916`,
     `email:`, `card:`, `crm:` look at identities of that type only, `name:`, `id:`, `gender:`,
-    `sources:` at that column. Identities are searched with one scan of `identities` and a
-    semi-join, so the people table is never loaded (fast on millions of people)."""
+    `sources:`, `last:` (local time of the last purchase, `last:2024-09-17`) at that column.
+    The name and the identities are searched in the lower-cased columns people are stored with
+    (search_name, search_ids), typed kinds with one scan of `identities` and a semi-join: the
+    people table is never loaded (fast on millions of people)."""
     conditions, params = [], []
     for key, value in parse_people_filter(text):
-        patterns = [_contains(v) for v in _variants(value)]
+        variants = _variants(value)
+        patterns = [_contains(v) for v in variants]
         any_of = " OR ".join("id_value ILIKE ? ESCAPE '\\'" for _ in patterns)
-        if key in FILTER_COLUMN_KEYS:
+        if key in FILTER_COLUMN_KEYS and FILTER_COLUMN_KEYS[key] == "name":
+            conditions.append(f"({_found_in(SEARCH_NAME, variants)})")
+            params += variants
+        elif key in FILTER_COLUMN_KEYS:
             column = FILTER_COLUMN_KEYS[key]
             conditions.append("(" + " OR ".join(f"CAST({column} AS VARCHAR) ILIKE ? ESCAPE '\\'"
                                                 for _ in patterns) + ")")
@@ -92,19 +108,29 @@ def people_filter(text: str) -> tuple[str, list]:
         elif key in FILTER_IDENTITY_KEYS:
             conditions.append(f"person_id IN (SELECT person_id FROM identities WHERE id_type = ? AND ({any_of}))")
             params += [FILTER_IDENTITY_KEYS[key], *patterns]
+        elif SEARCH_SEPARATOR in value:
+            # could match across two identities of search_ids: look at the identities one by one
+            conditions.append(f"({_found_in(SEARCH_NAME, variants[:1])} OR person_id IN (SELECT person_id "
+                              f"FROM identities WHERE id_type <> 'device' AND ({any_of})))")
+            params += [variants[0], *patterns]
         else:
-            # device keys are internal numbers: a typed number must not find people by them
-            conditions.append(f"(name ILIKE ? ESCAPE '\\' OR person_id IN (SELECT person_id FROM identities "
-                              f"WHERE id_type <> 'device' AND ({any_of})))")
-            params += [patterns[0], *patterns]
+            # the name as typed; identities also as filter_terms reads it (8 916… -> 7916…).
+            # device keys are internal numbers (not in search_ids): a typed number never finds them
+            conditions.append(f"({_found_in(SEARCH_NAME, variants[:1])} OR {_found_in(SEARCH_IDS, variants)})")
+            params += [variants[0], *variants]
     return " AND ".join(conditions), params
 
 
-def people_sql() -> str:
-    """One row per resolved person, for the lazy People table (sorted/filtered by the model)."""
+def people_sql(condition: str = "") -> str:
+    """One row per resolved person, for the lazy People table (sorted by the model; the filter's
+    `condition` from people_filter goes inside, where the search columns are). The last purchase
+    is the till's local time, as the profile shows it."""
+    # as a semi-join: the filter scans the few columns it reads, and only the matching rows are
+    # read whole (a plain WHERE made DuckDB read every column of every person to test it)
+    where = f" WHERE person_id IN (SELECT person_id FROM people WHERE {condition})" if condition else ""
     return ("SELECT person_id, name, phone, email, card, receipts, revenue_kop / 100.0 AS revenue_rub, "
-            "strftime(last_purchase, '%Y-%m-%d %H:%M') AS last_purchase, devices, crm_id, gender, birth_date, consent, phones, emails, cards, sources "
-            "FROM people")
+            "strftime(last_purchase_local, '%Y-%m-%d %H:%M') AS last_purchase_local, devices, crm_id, gender, "
+            f"birth_date, consent, phones, emails, cards, sources FROM people{where}")
 
 
 # --- receipts --------------------------------------------------------------------------

@@ -39,7 +39,7 @@ PEOPLE_COLUMNS = {
     "devices": QT_TRANSLATE_NOOP("PeopleView", "Devices"),
     "receipts": QT_TRANSLATE_NOOP("PeopleView", "Receipts"),
     "revenue_rub": QT_TRANSLATE_NOOP("PeopleView", "Revenue, ₽"),
-    "last_purchase": QT_TRANSLATE_NOOP("PeopleView", "Last purchase, UTC"),  # the profile shows local time
+    "last_purchase_local": QT_TRANSLATE_NOOP("PeopleView", "Last purchase"),  # the till's local time, as the profile
     "sources": QT_TRANSLATE_NOOP("PeopleView", "Sources"),
 }
 
@@ -106,11 +106,10 @@ class PeopleQueryModel(LabelledQueryModel):
     """The people table: the filter matches the name and every identity of a person (all phones,
     e-mails, cards, CRM ids), and `phone:916`-style keys (engine.people_queries.people_filter)."""
 
-    def _where(self) -> tuple[str, list]:
-        if not self.filter_text:
-            return "", []
-        condition, params = people_filter(self.filter_text)
-        return (f" WHERE {condition}", params) if condition else ("", [])
+    def _query(self, select: str, tail: str = "") -> tuple[str, list]:
+        # the condition goes inside people_sql: it reads the stored search columns, not shown
+        condition, params = people_filter(self.filter_text) if self.filter_text else ("", [])
+        return f"SELECT {select} FROM ({people_sql(condition)}) AS q{tail}", self.params + params
 
 
 def make_table() -> QTableView:
@@ -158,11 +157,12 @@ class PeopleView(View):
         self.filter_edit = QLineEdit()
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(self.tr(
-            "Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name: (Ctrl+F)"))
+            "Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name:, last: (Ctrl+F)"))
         self.filter_edit.setToolTip(self.tr(
             "Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the "
             "main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with "
-            "phone:, email:, card:, crm:, name:, id:, gender: or sources: (several at once: all must match)."))
+            "phone:, email:, card:, crm:, name:, id:, gender:, sources: or last: (the last purchase's local date "
+            "and time, e.g. last:2024-09); several at once: all must match."))
         self.count_label = QLabel()
         filter_row.addWidget(self.filter_edit, 1)
         filter_row.addWidget(self.count_label)
@@ -245,7 +245,7 @@ class PeopleView(View):
         header = self.table.horizontalHeader()
         self.table.setColumnHidden(self.model.columns.index("person_id"), True)
         for name, width in (("name", 230), ("phone", 120), ("email", 190), ("card", 120), ("receipts", 70),
-                            ("revenue_rub", 100), ("last_purchase", 130), ("devices", 70), ("sources", 140)):
+                            ("revenue_rub", 100), ("last_purchase_local", 130), ("devices", 70), ("sources", 140)):
             header.resizeSection(self.model.columns.index(name), width)
         # the biggest buyers first: what an analyst looks at first
         self.table.sortByColumn(self.model.columns.index("revenue_rub"), Qt.SortOrder.DescendingOrder)

@@ -1551,6 +1551,11 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../app/views/people_view.py" line="42"/>
+        <source>Last purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/views/people_view.py" line="43"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
@@ -1571,73 +1576,73 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="143"/>
+        <location filename="../../app/views/people_view.py" line="142"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="144"/>
+        <location filename="../../app/views/people_view.py" line="143"/>
         <source>Resolved persons: CRM rows, receipts and partner matches that share a phone, e-mail, card or CRM id are one person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="146"/>
+        <location filename="../../app/views/people_view.py" line="145"/>
         <source>With phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="146"/>
+        <location filename="../../app/views/people_view.py" line="145"/>
         <source>People with at least one valid phone (E.164)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="147"/>
+        <location filename="../../app/views/people_view.py" line="146"/>
         <source>With e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="147"/>
+        <location filename="../../app/views/people_view.py" line="146"/>
         <source>People with at least one valid e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="148"/>
+        <location filename="../../app/views/people_view.py" line="147"/>
         <source>With card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="148"/>
+        <location filename="../../app/views/people_view.py" line="147"/>
         <source>People with at least one loyalty card number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="149"/>
+        <location filename="../../app/views/people_view.py" line="148"/>
         <source>With device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="150"/>
+        <location filename="../../app/views/people_view.py" line="149"/>
         <source>People linked to a (non-randomized) phone seen by the sensors, through a partner match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="151"/>
+        <location filename="../../app/views/people_view.py" line="150"/>
         <source>With receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="152"/>
+        <location filename="../../app/views/people_view.py" line="151"/>
         <source>People with at least one fiscal receipt (by buyer phone, e-mail or loyalty card)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="161"/>
-        <source>Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name: (Ctrl+F)</source>
+        <location filename="../../app/views/people_view.py" line="160"/>
+        <source>Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name:, last: (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="163"/>
-        <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender: or sources: (several at once: all must match).</source>
+        <location filename="../../app/views/people_view.py" line="162"/>
+        <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender:, sources: or last: (the last purchase&apos;s local date and time, e.g. last:2024-09); several at once: all must match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1664,11 +1669,6 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <location filename="../../app/views/people_view.py" line="174"/>
         <location filename="../../app/views/people_view.py" line="224"/>
         <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/people_view.py" line="42"/>
-        <source>Last purchase, UTC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2177,7 +2177,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="132"/>
+        <location filename="../../app/views/people_view.py" line="131"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>

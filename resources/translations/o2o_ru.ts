@@ -1553,6 +1553,11 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Выручка, ₽</translation>
     </message>
     <message>
+        <location filename="../../app/views/people_view.py" line="42" />
+        <source>Last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
         <location filename="../../app/views/people_view.py" line="43" />
         <source>Sources</source>
         <translation>Источники</translation>
@@ -1573,74 +1578,74 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Устройства (ключевой хэш)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="143" />
+        <location filename="../../app/views/people_view.py" line="142" />
         <source>People</source>
         <translation>Клиенты</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="144" />
+        <location filename="../../app/views/people_view.py" line="143" />
         <source>Resolved persons: CRM rows, receipts and partner matches that share a phone, e-mail, card or CRM id are one person</source>
         <translation>Объединённые профили: строки CRM, чеки и совпадения у партнёров с общим телефоном, e-mail, картой или ID в CRM считаются одним клиентом</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="146" />
+        <location filename="../../app/views/people_view.py" line="145" />
         <source>With phone</source>
         <translation>С телефоном</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="146" />
+        <location filename="../../app/views/people_view.py" line="145" />
         <source>People with at least one valid phone (E.164)</source>
         <translation>Клиенты хотя бы с одним корректным телефоном (E.164)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="147" />
+        <location filename="../../app/views/people_view.py" line="146" />
         <source>With e-mail</source>
         <translation>С e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="147" />
+        <location filename="../../app/views/people_view.py" line="146" />
         <source>People with at least one valid e-mail</source>
         <translation>Клиенты хотя бы с одним корректным e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="148" />
+        <location filename="../../app/views/people_view.py" line="147" />
         <source>With card</source>
         <translation>С картой</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="148" />
+        <location filename="../../app/views/people_view.py" line="147" />
         <source>People with at least one loyalty card number</source>
         <translation>Клиенты хотя бы с одной картой лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="149" />
+        <location filename="../../app/views/people_view.py" line="148" />
         <source>With device</source>
         <translation>С устройством</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="150" />
+        <location filename="../../app/views/people_view.py" line="149" />
         <source>People linked to a (non-randomized) phone seen by the sensors, through a partner match</source>
         <translation>Клиенты, связанные через матчинг с партнёром с телефоном (не случайный MAC), замеченным сенсорами</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="151" />
+        <location filename="../../app/views/people_view.py" line="150" />
         <source>With receipts</source>
         <translation>С чеками</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="152" />
+        <location filename="../../app/views/people_view.py" line="151" />
         <source>People with at least one fiscal receipt (by buyer phone, e-mail or loyalty card)</source>
         <translation>Клиенты хотя бы с одним фискальным чеком (по телефону или e-mail покупателя либо карте лояльности)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="161" />
-        <source>Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name: (Ctrl+F)</source>
-        <translation>Фильтр по имени или любому телефону, e-mail, карте, CRM id; phone:916, email:, card:, name: (Ctrl+F)</translation>
+        <location filename="../../app/views/people_view.py" line="160" />
+        <source>Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name:, last: (Ctrl+F)</source>
+        <translation>Фильтр по имени или любому телефону, e-mail, карте, CRM id; phone:916, email:, card:, name:, last: (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="163" />
-        <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender: or sources: (several at once: all must match).</source>
-        <translation>Ищет по имени и по всем телефонам, e-mail, картам лояльности и CRM id человека, а не только по показанным основным, без учёта регистра. Телефон можно набрать как 8 916…. Сузить поиск до одного вида: phone:, email:, card:, crm:, name:, id:, gender: или sources: (несколько сразу — должны совпасть все).</translation>
+        <location filename="../../app/views/people_view.py" line="162" />
+        <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender:, sources: or last: (the last purchase's local date and time, e.g. last:2024-09); several at once: all must match.</source>
+        <translation>Ищет по имени и по всем телефонам, e-mail, картам лояльности и CRM id человека, а не только по показанным основным, без учёта регистра. Телефон можно набрать как 8 916…. Сузить поиск до одного вида: phone:, email:, card:, crm:, name:, id:, gender:, sources: или last: (местные дата и время последней покупки, например last:2024-09); несколько сразу — должны совпасть все.</translation>
     </message>
     <message>
         <location filename="../../app/views/people_view.py" line="343" />
@@ -1667,11 +1672,6 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <location filename="../../app/views/people_view.py" line="224" />
         <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
         <translation>Клиентов пока нет — импортируйте выгрузку CRM или чеки (Файл ▸ Импорт файлов…)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/people_view.py" line="42" />
-        <source>Last purchase, UTC</source>
-        <translation>Последняя покупка, UTC</translation>
     </message>
     <message>
         <location filename="../../app/views/people_view.py" line="193" />
@@ -2179,7 +2179,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Кластеры</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="132" />
+        <location filename="../../app/views/people_view.py" line="131" />
         <source>People</source>
         <translation>Клиенты</translation>
     </message>
