@@ -3,7 +3,8 @@
 Outcome of a row (counts in the import summary add up: rows = ok + rejected + duplicates):
 - ok: it has at least one usable phone, e-mail or card that was not known before;
 - duplicate: every usable phone/e-mail/card of it was already seen (earlier in this file
-  or in an earlier import); not stored again, counted;
+  or in an earlier import); not stored again, counted, and listed in the rejects report with
+  the key it repeats and where that was first seen;
 - rejected: the CSV parser refused it (wrong number of fields) or it has no usable
   phone, e-mail or card. One import_rejects entry with column NULL says so.
 A value that cannot be used (invalid e-mail, Excel-mangled phone, unknown gender…) is left
@@ -22,8 +23,9 @@ from pathlib import Path
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
-from engine.crm.crm_normalise import RAW, classify_rows, normalise_rows
-from engine.crm.reading import drop_source, load_table, sheet_identity
+from engine.crm.crm_normalise import RAW, USABLE, classify_rows, duplicate_rejects_sql, normalise_rows
+from engine.crm.reading import sheet_identity
+from engine.crm.sources import drop_source, open_source
 from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, REFUSED, ImportContext, ImportResult, LoadOutcome, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress
@@ -31,30 +33,25 @@ from engine.progress import CancelToken, ProgressFn, no_progress
 NO_KEY = "row rejected: no usable phone, e-mail or card"
 
 
-def _resolve_mapping(ws, header: list[str], mapping, mapping_file, where: str) -> tuple[dict, str]:
+def _resolve_mapping(ws, source, mapping, mapping_file, where: str) -> tuple[dict, str]:
+    """(full mapping, where it came from). `source`: the opened file (engine.crm.sources); a
+    detected mapping also looks at the content of its first rows (for unnamed columns)."""
+    header = source.header
     if mapping_file:
-        mapping, source = mp.load_mapping(mapping_file), f"file {Path(mapping_file).name}"
+        mapping, origin = mp.load_mapping(mapping_file), f"file {Path(mapping_file).name}"
     elif mapping:
-        source = "given"
+        origin = "given"
     else:
         mapping = mp.remembered_mapping(ws, header, "crm")
-        source = "remembered for this file shape"
+        origin = "remembered for this file shape"
         if mapping is None:  # by header names, and by content for columns the names do not explain
-            mapping, source = _content_mapping(ws.con, header), "detected"
+            mapping, origin = mp.propose_mapping(header, source.head(200), "crm"), "detected"
     full = mp.validate_mapping(mapping, header, "crm", where=where)
     if not any(r in ("phone", "email", "card") for r in full.values()):
         raise O2OError("No phone, e-mail or card column found", where=where,
                        hint="Map the columns in the import dialog or with --mapping FILE.json "
                             f"(columns: {', '.join(mp.unique_headers(header))})")
-    return full, source
-
-
-def _content_mapping(con, header: list[str]) -> dict[str, str]:
-    """A proposal that also looks at the content of the first rows (for unnamed columns).
-    No ORDER BY: scans keep the file's order, and sorting 10 M rows for 200 would cost seconds."""
-    cols = ", ".join(f"c{i}" for i in range(len(header)))
-    records = [list(r) for r in con.execute(f"SELECT {cols} FROM {RAW} LIMIT 200").fetchall()]
-    return mp.propose_mapping(header, records, "crm")
+    return full, origin
 
 
 def _role_columns(full: dict[str, str], header: list[str]) -> dict[str, list[tuple[str, str]]]:
@@ -77,7 +74,8 @@ def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]])
             header = names[role].replace("'", "''")
             parts.append(f"SELECT line, '{header}', left({col}_raw, 200), {col}_reason FROM crm_norm "
                          f"WHERE {col}_reason IS NOT NULL")
-    parts.append(f"SELECT line, NULL, NULL, '{NO_KEY}' FROM crm_rows WHERE NOT usable")
+    parts.append(f"SELECT line, NULL, NULL, '{NO_KEY}' FROM crm_norm WHERE NOT {USABLE}")
+    parts.append(duplicate_rejects_sql())
     before = con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0]
     con.execute(f"INSERT INTO import_rejects SELECT {import_id}, * FROM ({' UNION ALL '.join(parts)})")
     return con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0] - before
@@ -88,43 +86,44 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         con, where = ctx.ws.con, str(ctx.path)
         con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would write to the console
         ctx.progress(0.0, "reading")
-        source = load_table(con, ctx.path, RAW, encoding=encoding, delimiter=delimiter, sheet=sheet,
-                            cancel=ctx.cancel, progress=ctx.progress)
+        source = open_source(con, ctx.path, RAW, encoding=encoding, delimiter=delimiter, sheet=sheet,
+                             cancel=ctx.cancel, progress=ctx.progress)
+        try:
+            ctx.cancel.check()
+            full, mapping_source = _resolve_mapping(ctx.ws, source, mapping, mapping_file, where)
+            mp.remember_mapping(ctx.ws, source.header, full, "crm")
+            roles = _role_columns(full, source.header)
+            nz.install_macros(con)
+            ctx.progress(0.1, "normalising")  # read and normalised in one pass over the file
+            table = normalise_rows(con, roles, source)
+        finally:
+            source.close()
+        drop_source(con, RAW)  # an XLSX sheet's raw text is not needed any more: free its memory
         ctx.cancel.check()
-        full, mapping_source = _resolve_mapping(ctx.ws, source.header, mapping, mapping_file, where)
-        mp.remember_mapping(ctx.ws, source.header, full, "crm")
-        roles = _role_columns(full, source.header)
-        nz.install_macros(con)
-        ctx.progress(0.4, f"normalising {source.rows:,} rows")
-        normalise_rows(con, roles)
-        drop_source(con, RAW)  # the raw text is not needed any more: free its memory
-        ctx.cancel.check()
-        ctx.progress(0.7, "deduplicating")
-        classify_rows(con)
+        ctx.progress(0.7, f"deduplicating {table.rows:,} rows")
+        ok, dups, unusable = classify_rows(con)
         con.execute(f"""
             INSERT INTO contacts SELECT {ctx.import_id}, n.line, n.crm_id, n.name, n.phone, n.email, n.birth_date,
                 n.gender, n.card, n.consent
-            FROM crm_norm n JOIN crm_rows r USING (line) WHERE r.usable AND NOT r.seen""")
+            FROM crm_norm n {'ANTI JOIN crm_dups d USING (line)' if dups else ''} WHERE {USABLE}""")
         ctx.cancel.check()
         ctx.progress(0.85, "writing the rejects report")
         parse_rejects = ctx.reject_rows((line, None, value.strip(), reason)
-                                        for line, value, reason in source.parse_rejects)
+                                        for line, value, reason in table.parse_rejects)
         entries = _write_rejects(con, ctx.import_id, roles) + parse_rejects
-        # two plain aggregates, not a join of crm_norm and crm_rows again (6–7 CPU-s at 10 M rows)
-        ok, unusable, dups = con.execute(
-            "SELECT count(*) FILTER (WHERE usable AND NOT seen), count(*) FILTER (WHERE NOT usable), "
-            "count(*) FILTER (WHERE usable AND seen) FROM crm_rows").fetchone()
-        phones, emails, cards = con.execute("SELECT count(phone), count(email), count(card) FROM crm_norm").fetchone()
-        rejected = unusable + len(source.parse_rejects)
-        rows = source.rows + len(source.parse_rejects)
-        for table in ("crm_norm", "crm_rows", "crm_slow"):
-            con.execute(f"DROP TABLE IF EXISTS {table}")
+        phones, emails, cards = con.execute(
+            "SELECT count(phone), count(email), count(card) FROM crm_norm_data").fetchone()
+        rejected = unusable + len(table.parse_rejects)
+        rows = table.rows + len(table.parse_rejects)
+        drop_source(con, "crm_norm")
+        for name in ("crm_dups", "crm_slow"):
+            con.execute(f"DROP TABLE IF EXISTS {name}")
         ignored = [c for c, r in full.items() if r == mp.IGNORE]
         details = {"rows": rows, "ok": ok, "rejected": rejected, "duplicates": dups,
                    "phones_valid": phones, "emails_valid": emails, "cards_valid": cards,
-                   "values_dropped": entries - rejected, "reject_entries": entries,
+                   "values_dropped": entries - rejected - dups, "reject_entries": entries,
                    "mapping": full, "mapping_source": mapping_source, "ignored_columns": ignored,
-                   "encoding": source.encoding, "delimiter": source.delimiter, "sheet": source.sheet}
+                   "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet}
         message = (f"{ctx.path.name}: {rows:,} rows: {ok:,} new contacts, {dups:,} duplicates, "
                    f"{rejected:,} rejected" + (f"; ignored columns: {', '.join(ignored)}" if ignored else ""))
         return LoadOutcome(rows_in=rows, rows_ok=ok, rows_rejected=rejected, message=message, details=details)

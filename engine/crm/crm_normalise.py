@@ -7,21 +7,25 @@ usable, seen) against this file and the workspace's `contacts`.
 from __future__ import annotations
 
 from engine import normalize as nz
+from engine.crm.reading import TableSource
 
 MAX_NAME = 1000
 # an ASCII e-mail already trimmed-or-space-padded and lower case: a subset of what
 # normalize.o2o_email_ok accepts (no '..', a dotted domain ending in 2+ letters), so it is valid as is
 EMAIL_FAST = " *[a-z0-9_%+\\-]+(\\.[a-z0-9_%+\\-]+)*@[a-z0-9\\-]+(\\.[a-z0-9\\-]+)*\\.[a-z\\-]{2,} *"
 MAX_ID = 200
-RAW = "crm_raw"
+RAW = "crm_raw"  # names the source (XLSX table, CSV parser rejects)
 # role -> prefix of its <prefix>_raw / <prefix>_reason columns in crm_norm
+USABLE = "(phone IS NOT NULL OR email IS NOT NULL OR card IS NOT NULL)"
 PREFIX = {"phone": "phone", "email": "email", "name": "name", "birth_date": "birth", "gender": "gender",
           "card": "card", "consent": "consent", "crm_id": "id"}
 
 
-def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
-    """crm_norm(line, <role>_raw, <role>, <role>_reason …): one vectorised pass + libphonenumber
-    for the distinct phones the fast path left undecided."""
+def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> TableSource:
+    """crm_norm(line, <role>_raw, <role>, <role>_reason …) over temp table crm_norm_data: one
+    vectorised pass straight from the file (`source`: engine.crm.sources) + libphonenumber for
+    the distinct phones the fast path left undecided. Returns the source's TableSource (rows,
+    parse rejects)."""
     def raw(role: str) -> str:
         cols = roles.get(role)
         if not cols:
@@ -35,29 +39,32 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
     pending = "pending: libphonenumber"
     unmapped = [c for r, c in PREFIX.items() if r not in roles]
     exclude = f"EXCLUDE ({', '.join(f'{c}_raw, {c}_reason' for c in unmapped)})" if unmapped else ""
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE crm_norm AS
-        WITH base AS (SELECT line,
+    line = "line, " if source.has_line else ""  # a CSV file's rows get theirs from the view below
+
+    def sql_of(relation: str) -> str:
+        return f"""
+        CREATE TEMP TABLE crm_norm_data AS
+        WITH base AS (SELECT {line}
             {raw('phone')} AS phone_raw, {raw('email')} AS email_raw, {raw('name')} AS name_raw,
             {raw('birth_date')} AS birth_raw, {raw('gender')} AS gender_raw, {raw('card')} AS card_raw,
-            {raw('consent')} AS consent_raw, {raw('crm_id')} AS id_raw FROM {RAW}),
+            {raw('consent')} AS consent_raw, {raw('crm_id')} AS id_raw FROM {relation}),
         phones AS ({nz.phone_layers_sql('base', 'phone_raw')}),
         -- the common clean spellings of e-mails and cards are recognised by one capture-free match
         -- and kept as they are (no lower/upper/replace copies); the rest go the general way
         quick AS (SELECT *, regexp_full_match(email_raw, '{EMAIL_FAST}') AS _ef,
                       regexp_full_match(card_raw, '[0-9]{{4,32}}') AS _cf FROM phones),
-        tidy AS (SELECT *, CASE WHEN _ef THEN trim(email_raw) ELSE lower(trim(email_raw)) END AS email_l,
+        tidy AS (SELECT *, CASE WHEN _ef THEN o2o_trim(email_raw) ELSE lower(trim(email_raw)) END AS email_l,
                     o2o_date(birth_raw) AS birth,
                     CASE WHEN _cf THEN card_raw ELSE replace(replace(upper(trim(card_raw)), ' ', ''), '-', '') END
                         AS card_c,
                     o2o_gender(gender_raw) AS gender, o2o_consent(consent_raw) AS consent,
-                    trim(name_raw) AS name_t, trim(id_raw) AS id_t FROM quick),
+                    o2o_trim(name_raw) AS name_t, o2o_trim(id_raw) AS id_t FROM quick),
         checked AS (SELECT *, CASE WHEN _ef THEN true ELSE coalesce(o2o_email_ok(email_l), false) END AS email_ok,
                         birth BETWEEN DATE '1900-01-01' AND current_date AS birth_ok,
                         CASE WHEN _cf THEN card_c WHEN regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}') THEN card_c END
                             AS card
                     FROM tidy),
-        final AS (SELECT line, phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
+        final AS (SELECT {line}phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
             phone_fast AS phone,
             CASE WHEN phone_fast IS NOT NULL THEN NULL WHEN o2o_blank(phone_raw) IS NULL THEN NULL
                  WHEN o2o_sci(phone_raw) THEN '{nz.MANGLED_PHONE}' ELSE '{pending}' END AS phone_reason,
@@ -85,25 +92,30 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]]) -> None:
         -- unmapped role has no raw/reason columns at all (10 M NULLs still cost a second to write)
         SELECT * {exclude} REPLACE ({", ".join(f"CASE WHEN {c}_reason IS NOT NULL THEN {c}_raw END AS {c}_raw"
                                                for r, c in PREFIX.items() if r in roles)})
-        FROM final""")
+        FROM final"""
+    table = source.create(sql_of, "crm_norm_data")
+    source.add_line_numbers("crm_norm", "crm_norm_data")
     if "phone" not in roles:  # an e-mail- or card-only export: no phone columns at all
-        return
+        return table
     # the few values the fast path could not decide go through libphonenumber once each
     slow = [r[0] for r in con.execute(
         f"SELECT DISTINCT trim(phone_raw) FROM crm_norm WHERE phone_reason = '{pending}'").fetchall()]
     nz.resolve_slow_phones(con, slow, "crm_slow")
     con.execute(f"""
-        UPDATE crm_norm SET phone = sp.e164,
+        UPDATE crm_norm_data n SET phone = sp.e164,
             phone_reason = CASE WHEN sp.e164 IS NULL THEN coalesce(sp.reason, '{nz.NOT_A_PHONE}') ELSE sp.reason END,
-            phone_raw = CASE WHEN sp.e164 IS NULL OR sp.reason IS NOT NULL THEN crm_norm.phone_raw END
-        FROM crm_slow sp WHERE crm_norm.phone_reason = '{pending}' AND sp.raw = trim(crm_norm.phone_raw)""")
+            phone_raw = CASE WHEN sp.e164 IS NULL OR sp.reason IS NOT NULL THEN n.phone_raw END
+        FROM crm_slow sp WHERE n.phone_reason = '{pending}' AND sp.raw = trim(n.phone_raw)""")
+    return table
 
 
-def classify_rows(con) -> None:
-    """crm_rows(line, usable, seen): a row is new when it is the first sighting (smallest line) of a
-    phone, e-mail or card not yet in contacts. One hash aggregate per key gives the first lines;
-    they are marked in a numpy bitmap indexed by line (a row first for several keys is marked
-    once), instead of a UNION (a DISTINCT over ~2.5 lines per row) and a join back by line."""
+def classify_rows(con) -> tuple[int, int, int]:
+    """(new, duplicates, unusable) rows of crm_norm, and temp table crm_dups(line, first_line)
+    of the duplicates. A row is new when it is the first sighting (smallest line) of a phone,
+    e-mail or card not yet in contacts; a usable row that is first for none is a duplicate. One
+    hash aggregate per key gives the first lines, marked in a numpy bitmap indexed by line (a
+    row first for several keys is marked once); the duplicates are usually few, so storing the
+    new rows is an anti-join against them instead of a join of 10 M rows with 10 M flags."""
     import numpy as np
     import pyarrow as pa
 
@@ -115,15 +127,38 @@ def classify_rows(con) -> None:
         UNION ALL SELECT first FROM first_e WHERE email NOT IN (SELECT email FROM contacts WHERE email IS NOT NULL)
         UNION ALL SELECT first FROM first_c WHERE card NOT IN (SELECT card FROM contacts WHERE card IS NOT NULL)
         """).fetchnumpy()["first"]
-    rows = con.execute("SELECT line, (phone IS NOT NULL OR email IS NOT NULL OR card IS NOT NULL) AS usable "
-                       "FROM crm_norm").fetchnumpy()
-    lines = np.asarray(rows["line"], dtype=np.int64)
-    size = int(max(lines.max(initial=0), np.max(firsts, initial=0))) + 1
+    total = con.execute("SELECT count(*) FROM crm_norm_data").fetchone()[0]
+    usable = np.asarray(con.execute(f"SELECT line FROM crm_norm WHERE {USABLE}").fetchnumpy()["line"], np.int64)
+    size = int(max(usable.max(initial=0), np.max(firsts, initial=0))) + 1
     first = np.zeros(size, dtype=bool)
     first[np.asarray(firsts, dtype=np.int64)] = True
-    table = pa.table({"line": lines, "usable": np.asarray(rows["usable"], dtype=bool), "seen": ~first[lines]})
-    con.register("_crm_rows_arrow", table)
+    dups = usable[~first[usable]]
+    con.register("_crm_dups_arrow", pa.table({"line": dups}))
     try:
-        con.execute("CREATE OR REPLACE TEMP TABLE crm_rows AS SELECT * FROM _crm_rows_arrow")
+        con.execute("CREATE OR REPLACE TEMP TABLE crm_dups AS SELECT line FROM _crm_dups_arrow")
     finally:
-        con.unregister("_crm_rows_arrow")
+        con.unregister("_crm_dups_arrow")
+    return len(usable) - len(dups), len(dups), total - len(usable)
+
+
+def duplicate_rejects_sql() -> str:
+    """(line, column, value, reason) of each duplicate row, naming the key it repeats (phone
+    first, then e-mail, card) and where it was seen first: an earlier line of this file, or an
+    earlier import. Cheap when there are few duplicates (joins start from crm_dups)."""
+    keys = " UNION ALL ".join(
+        f"SELECT d.line, '{role}' AS role, {i} AS rank, n.{col} AS value FROM crm_dups d JOIN crm_norm n USING (line) "
+        f"WHERE n.{col} IS NOT NULL" for i, (role, col) in enumerate((("phone", "phone"), ("e-mail", "email"),
+                                                                       ("card", "card"))))
+    firsts = " UNION ALL ".join(
+        f"SELECT '{role}' AS role, n.{col} AS value, min(n.line) AS first FROM crm_norm n "
+        f"WHERE n.{col} IN (SELECT value FROM dup_keys WHERE role = '{role}') GROUP BY n.{col}"
+        for role, col in (("phone", "phone"), ("e-mail", "email"), ("card", "card")))
+    return f"""SELECT * FROM (
+        WITH dup_keys AS ({keys}),
+             firsts AS ({firsts}),
+             named AS (SELECT k.line, k.role, k.value, f.first, k.rank FROM dup_keys k
+                       LEFT JOIN firsts f ON f.role = k.role AND f.value = k.value)
+        SELECT line, NULL, left(arg_min(role || ' ' || value, rank), 200),
+               arg_min(CASE WHEN first < line THEN 'duplicate row: its ' || role || ' is on line ' || first
+                            ELSE 'duplicate row: its ' || role || ' was imported before' END, rank)
+        FROM named GROUP BY line)"""

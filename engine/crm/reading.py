@@ -1,39 +1,24 @@
-"""Reading tabular exports (CSV, XLSX) into a DuckDB temp table of text columns.
+"""Reading tabular exports: encoding and delimiter detection, samples, XLSX sheets.
 
 CSV: the encoding is detected (UTF-8 with or without BOM, Windows-1251, KOI8-R) or taken
 as declared and checked; the delimiter is detected among `;` `,` tab `|` from the header
-line. UTF-8 files are read by DuckDB's read_csv directly; other encodings are transcoded
-to a UTF-8 temp file in 4 MB chunks first, so memory stays flat however big the file.
-Rows the CSV parser refuses (too many / too few fields, an over-long line) are recorded
-with their line and DuckDB's reason, never lost.
+line. Reading a CSV file in bulk is engine/crm/sources.py.
 
 XLSX: openpyxl in read-only mode, the first sheet or a chosen one, streamed to DuckDB
-through Arrow in chunks. Numbers that are whole are written without '.0' (phones stored as
-numbers), dates as ISO text.
-
-The table has columns `line` and c0..cN. `line` is where an analyst finds the row in an
-editor: the physical line the record starts on (the header's first line being 1), counting the
-line breaks inside quoted fields and blank lines before it; for XLSX the sheet row. A record
-per line is the common case and is checked cheaply (the file's line breaks counted); only when
-the counts differ is the file scanned again (numpy, chunked) to place every record.
-
-XLSX sheets are chosen by name or by number counted from 1 (sheet 1 = the first).
+through Arrow in chunks into a temp table with `line` (the sheet row) and c0..cN. Numbers that
+are whole are written without '.0' (phones stored as numbers), dates as ISO text. Sheets are
+chosen by name or by number counted from 1 (sheet 1 = the first).
 """
 from __future__ import annotations
 
 import codecs
 import csv
 import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-import numpy as np
-
-from engine.crm import csv_lines
 from engine.errors import ImportRefused, O2OError
 from engine.progress import CancelToken, ProgressFn, no_progress
 
@@ -169,186 +154,6 @@ def sample_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     return out[:limit]
 
 
-def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool = False) -> tuple[Path, int]:
-    """(UTF-8 copy in a temp file, physical lines of the file: counted on the way, see csv_lines).
-    With `newlines`, every line end (\r\n, a lone \r) becomes \n: DuckDB's reader takes one
-    kind of line end per file, and exports edited by hand mix them."""
-    fd, name = tempfile.mkstemp(prefix="o2o-utf8-", suffix=".csv")
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    breaks, last, held = 0, b"\n", ""
-    with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
-        while block := src.read(CHUNK_BYTES):
-            cancel.check()
-            text = decoder.decode(block)
-            if newlines:
-                text = held + text
-                held = "\r" if text.endswith("\r") else ""  # its \n may start the next block
-                text = (text[:-1] if held else text).replace("\r\n", "\n").replace("\r", "\n")
-                breaks += text.count("\n")
-                last = text[-1:].encode() or last
-            else:
-                breaks += block.count(b"\n")
-                last = block[-1:]
-            out.write(text.encode("utf-8"))
-        tail = decoder.decode(b"", final=True) + held
-        if newlines:
-            tail = tail.replace("\r\n", "\n").replace("\r", "\n")
-            breaks += tail.count("\n")
-            last = tail[-1:].encode() or last
-        out.write(tail.encode("utf-8"))
-    return Path(name), breaks + (last != b"\n")
-
-
-def mixed_line_ends(sample: bytes) -> bool:
-    """Whether a sample ends lines in more than one way, or with a lone \r (old Mac)."""
-    crlf = sample.count(b"\r\n")
-    return sample.count(b"\n") != crlf or sample.count(b"\r") != crlf
-
-
-def _sql_str(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def load_csv(con, path: Path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
-             cancel: CancelToken | None = None, progress: ProgressFn = no_progress) -> TableSource:
-    cancel = cancel or CancelToken()
-    if path.stat().st_size == 0:
-        raise ImportRefused("Empty file (0 bytes): no header and no rows", where=str(path))
-    text, enc = read_sample(path, encoding)
-    first = sample_records(text, delimiter or ",", 1)
-    if delimiter is None:
-        first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-        delimiter = detect_delimiter(first_line)
-        first = sample_records(text, delimiter, 1)
-    if len(delimiter) != 1:
-        raise O2OError(f"A delimiter is one character, not {delimiter!r}", where=str(path))
-    header = [h.strip().lstrip("\ufeff") for h in (first[0] if first else [])]
-    if not header or not any(header):
-        raise ImportRefused("No header line: the first line must name the columns", where=str(path))
-    source = TableSource(path, header, encoding=enc, delimiter=delimiter)
-    progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
-    with open(path, "rb") as fh:
-        newlines = mixed_line_ends(fh.read(SAMPLE_BYTES))
-    try:
-        return _read_csv(con, path, table, source, enc, delimiter, newlines, cancel)
-    except O2OError as exc:
-        if newlines or "invalid state" not in str(exc):
-            raise
-        # a mix of line ends past the sample: read again with every line end made \n
-        return _read_csv(con, path, table, source, enc, delimiter, True, cancel)
-
-
-def _read_csv(con, path: Path, table: str, source: TableSource, enc: str, delimiter: str, newlines: bool,
-              cancel: CancelToken) -> TableSource:
-    read_path, physical_lines = ((path, None) if enc in ("utf-8", "utf-8-sig") and not newlines
-                                 else _transcode(path, enc, cancel, newlines=newlines))
-    rejects = f"{table}_parse_errors"
-    try:
-        columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in source.columns) + "}"
-        drop_source(con, table)
-        con.execute(
-            f"CREATE TEMP TABLE {table}_data AS SELECT * FROM read_csv({_sql_str(str(read_path))}, "
-            f"columns={columns}, header=true, delim={_sql_str(delimiter)}, quote='\"', escape='\"', "
-            f"auto_detect=false, strict_mode=true, store_rejects=true, rejects_table='{rejects}', "
-            f"rejects_scan='{rejects}_scan', ignore_errors=true, max_line_size={MAX_LINE_BYTES}, "
-            f"buffer_size={2 * MAX_LINE_BYTES})")
-        parse_rejects = con.execute(
-            # DuckDB records one error per missing/extra column: one reject per line, its first error
-            f"SELECT line, any_value(left(coalesce(csv_line, ''), 200)), "
-            f"arg_min(error_type || ': ' || error_message, coalesce(column_idx, 0)) "
-            f"FROM {rejects} GROUP BY line ORDER BY line").fetchall()
-    except Exception as exc:
-        if cancel.cancelled:
-            raise
-        detail = str(exc).splitlines()[0]
-        if "invalid state" in detail or "state machine" in detail:  # DuckDB's words for "not this dialect"
-            looks = detect_delimiter(source.header and delimiter.join(source.header) or "")
-            detail = f"it does not read as {delimiter!r}-separated text with \"-quoted fields"
-            hint = (f"The first line looks {looks!r}-separated: try --delimiter {looks!r}" if looks != delimiter
-                    else "Check the delimiter, the quotes and the encoding")
-        else:
-            hint = "Check the delimiter and encoding"
-        raise O2OError(f"Cannot read as CSV: {detail}", where=str(path), hint=hint) from exc
-    finally:
-        if read_path != path:
-            read_path.unlink(missing_ok=True)
-    source.parse_rejects = [(int(line), value, _reason(reason)) for line, value, reason in parse_rejects]
-    # fetched whole: con.register() refuses to run while a result is pending
-    accepted = con.execute(f"SELECT count(*) FROM {table}_data").fetchall()[0][0]
-    _add_line_numbers(con, table, _physical_lines(path, source, accepted, physical_lines, cancel))
-    source.rows = accepted
-    return source
-
-
-def _reason(duckdb_reason: str) -> str:
-    text = duckdb_reason.replace("TOO MANY COLUMNS", "too many fields").replace("MISSING COLUMNS", "too few fields")
-    text = text.replace("Expected Number of Columns", "expected").replace("Found", "found")
-    return text.splitlines()[0][:300]
-
-
-def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int | None, cancel: CancelToken):
-    """(positions, offsets) of the accepted rows' line numbers (see csv_lines.change_points);
-    the parse rejects' lines are set to physical lines on the way. `lines`: the file's
-    physical lines when already counted (while transcoding)."""
-    rejected = [line for line, _, _ in source.parse_rejects]
-    if lines is None:
-        lines = csv_lines.count_lines(path, cancel)
-    if lines == 1 + accepted + len(rejected):  # one record per line: record numbers are lines
-        return _record_number_points(rejected)
-    scanned = csv_lines.record_lines(path, source.delimiter, cancel)
-    if scanned is not None:
-        starts, fields = scanned
-        ok = fields == len(source.header)
-        # the scan and DuckDB must agree on which records are rows; quoting the scan cannot
-        # follow (a stray quote inside an unquoted field) falls back to record numbers
-        if int(ok.sum()) == accepted and int((~ok).sum()) == len(rejected):
-            source.parse_rejects = [(int(line), value, reason) for line, (_, value, reason)
-                                    in zip(starts[~ok], source.parse_rejects)]
-            return csv_lines.change_points(starts[ok])
-    return _record_number_points(rejected)
-
-
-def _record_number_points(rejected_lines: list[int]):
-    """Record numbers (DuckDB's count: header = 1): the accepted row at position k is record
-    k + 2 + the rejected records before it; the j-th rejected record (1-based) sits before
-    position line_j - 2 - (j - 1)."""
-    points: dict[int, int] = {}
-    for j, line in enumerate(sorted(set(rejected_lines))):
-        points[line - 2 - j] = j + 1
-    return np.array(list(points), np.int64), np.array(list(points.values()), np.int64)
-
-
-def _add_line_numbers(con, table: str, points) -> None:
-    """View `table` = `table`_data with each row's line: its position k + 2 + the offset of the
-    last change point at or before k. A view, not a copy: 10 M rows are not duplicated.
-    Positions come from rowid less the first rowid (inside a transaction rowids start high)."""
-    import pyarrow as pa
-
-    data = f"{table}_data"
-    positions, offsets = points
-    if not len(positions):
-        con.execute(f"CREATE TEMP VIEW {table} AS SELECT rowid - (SELECT min(rowid) FROM {data}) + 2 AS line, * "
-                    f"FROM {data}")
-        return
-    con.register("_line_points", pa.table({"a": pa.array(positions, pa.int64()), "j": pa.array(offsets, pa.int64())}))
-    try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_rej AS SELECT a, j FROM _line_points")
-    finally:
-        con.unregister("_line_points")
-    con.execute(
-        f"CREATE TEMP VIEW {table} AS "
-        f"WITH t AS (SELECT rowid - (SELECT min(rowid) FROM {data}) AS k, * FROM {data}) "
-        f"SELECT (t.k + 2 + coalesce(r.j, 0)) AS line, t.* EXCLUDE (k) FROM t ASOF LEFT JOIN {table}_rej r "
-        f"ON t.k >= r.a")
-
-
-def drop_source(con, table: str) -> None:
-    """Drop what load_table made for `table` (the view, its data and the parser's reject tables)."""
-    con.execute(f"DROP VIEW IF EXISTS {table}")
-    for name in (f"{table}_data", f"{table}_rej", f"{table}_parse_errors", f"{table}_parse_errors_scan"):
-        con.execute(f"DROP TABLE IF EXISTS {name}")
-
-
 def _cell(value) -> str | None:
     if value is None:
         return None
@@ -459,9 +264,8 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
             header = [(v or "").strip() for v in values]
             source = TableSource(path, header, sheet=name)
             cols = ", ".join(f"c{i} VARCHAR" for i in range(len(header)))
-            drop_source(con, table)
-            con.execute(f"CREATE TEMP TABLE {table}_data (line BIGINT, {cols})")
-            con.execute(f"CREATE TEMP VIEW {table} AS SELECT * FROM {table}_data")
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_data (line BIGINT, {cols})")
+            con.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM {table}_data")
             continue
         if not any(v not in (None, "") for v in values):
             continue  # blank sheet rows are formatting, not data
@@ -480,17 +284,6 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
         flush()
     source.rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     return source
-
-
-def load_table(con, path: Path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
-               sheet: str | int | None = None, cancel: CancelToken | None = None,
-               progress: ProgressFn = no_progress) -> TableSource:
-    path = Path(path)
-    if path.stat().st_size == 0:
-        raise ImportRefused("Empty file (0 bytes): no header and no rows", where=str(path))
-    if is_xlsx(path):
-        return load_xlsx(con, path, table, sheet=sheet, cancel=cancel, progress=progress)
-    return load_csv(con, path, table, encoding=encoding, delimiter=delimiter, cancel=cancel, progress=progress)
 
 
 def head_records(path: Path, limit: int = 20, *, encoding: str | None = None, delimiter: str | None = None,

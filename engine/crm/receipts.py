@@ -31,7 +31,8 @@ import pyarrow as pa
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
-from engine.crm.reading import drop_source, is_xlsx, load_table, sheet_identity
+from engine.crm.reading import is_xlsx, sheet_identity
+from engine.crm.sources import drop_source, load_table
 from engine.errors import ImportRefused, O2OError
 from engine.crm.crm_import import export_rejects
 from engine.imports.registry import IMPORTED, REFUSED, ImportContext, ImportResult, LoadOutcome, run_import

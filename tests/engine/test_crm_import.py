@@ -51,14 +51,17 @@ def test_basic_import_counts_and_values(workspace, tmp_path):
     assert str(got[2][4]) == "1990-01-01" and got[2][5] == "f"
     rejects = workspace.con.execute("SELECT line, column_name, value, reason FROM import_rejects "
                                     "ORDER BY line, column_name NULLS FIRST").fetchall()
-    assert rejects == [(5, None, None, "row rejected: no usable phone, e-mail or card"),
+    # the duplicate row is listed too, with the key it repeats and where that was first
+    assert rejects == [(4, None, "phone +79161234567", "duplicate row: its phone is on line 2"),
+                       (5, None, None, "row rejected: no usable phone, e-mail or card"),
                        (6, "Email", "bad@", "invalid e-mail")]
+    assert d["values_dropped"] == 1 and d["reject_entries"] == 3
     # the rejects CSV beside the workspace holds the same entries
     path = d["rejects_file"]
     assert path.endswith("import-1-crm-rejects.csv") and "test-rejects" in path
     with open(path, encoding="utf-8-sig") as fh:
         lines = list(csv.reader(fh, delimiter=";"))
-    assert lines[0] == ["file", "line", "column", "value", "reason"] and len(lines) == 3
+    assert lines[0] == ["file", "line", "column", "value", "reason"] and len(lines) == 4
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251", "koi8-r"])
@@ -193,6 +196,23 @@ def test_dedupe_across_imports(workspace, tmp_path):
             ["", "", "", "", "", "27000001", ""]]                 # known card: duplicate
     result = import_crm(workspace, write_csv(tmp_path / "b.csv", rows))
     assert (result.details["ok"], result.details["duplicates"], result.details["rejected"]) == (1, 2, 0)
+    # both duplicates are listed in the rejects report, with the key that was imported before
+    listed = workspace.con.execute("SELECT line, value, reason FROM import_rejects WHERE import_id = ? "
+                                   "ORDER BY line", [result.import_id]).fetchall()
+    assert listed == [(2, "phone +79161234567", "duplicate row: its phone was imported before"),
+                      (4, "card 27000001", "duplicate row: its card was imported before")]
+    assert result.details["values_dropped"] == 0
+
+
+def test_values_padded_with_no_break_spaces_are_trimmed(workspace, tmp_path):
+    """Excel pads cells with U+00A0; the bulk path trims only values with a space at an edge."""
+    nbsp = "\u00a0"
+    rows = [[f"{nbsp}89161234567", f"Ivan@Mail.ru{nbsp}", f"{nbsp}Иванов Иван{nbsp}", f"01.02.1990{nbsp}",
+             f"{nbsp}М", "", f"да{nbsp}"]]
+    import_crm(workspace, write_csv(tmp_path / "n.csv", rows))
+    got = contacts(workspace)[0]
+    assert got[1:6] == ("+79161234567", "ivan@mail.ru", "Иванов Иван", __import__("datetime").date(1990, 2, 1), "m")
+    assert got[7] is True
 
 
 # --- the awkward-input battery ---------------------------------------------------------------

@@ -3,12 +3,15 @@ cases of issue 5 give the values and reasons written out here, the same as the s
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from engine import normalize as nz
-from engine.crm.crm_normalise import classify_rows, normalise_rows
+from engine.crm.crm_normalise import classify_rows, duplicate_rejects_sql, normalise_rows
+from engine.crm.reading import TableSource
+from engine.crm.sources import SheetSource
 
 ROLES = {"phone": [("c0", "Телефон")], "name": [("c1", "Фамилия"), ("c2", "Имя")], "birth_date": [("c3", "ДР")],
          "email": [("c4", "Email")], "card": [("c5", "Карта")]}
@@ -30,7 +33,8 @@ def con():
                 "c5 VARCHAR)")
     con.executemany("INSERT INTO crm_raw VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [[None if v == "" else v for v in row] for row in ROWS])
-    normalise_rows(con, ROLES)
+    header = ["Телефон", "Фамилия", "Имя", "ДР", "Email", "Карта"]
+    normalise_rows(con, ROLES, SheetSource(con, "crm_raw", TableSource(Path("crm.csv"), header)))
     yield con
     con.close()
 
@@ -64,9 +68,11 @@ def test_dates(con):
 def test_first_sighting_wins_and_the_rest_are_seen(con):
     con.execute("CREATE TABLE contacts (phone VARCHAR, email VARCHAR, card VARCHAR)")
     con.execute("INSERT INTO contacts VALUES (NULL, 'a@b.ru', NULL)")  # line 4's only key is known
-    classify_rows(con)
-    got = dict((line, (usable, seen)) for line, usable, seen in
-               con.execute("SELECT line, usable, seen FROM crm_rows").fetchall())
+    new, dups, unusable = classify_rows(con)
     # line 3 repeats line 2's phone; line 7 repeats line 5's; line 4 has only a known e-mail
-    assert got == {2: (True, False), 3: (True, True), 4: (True, True), 5: (True, False), 6: (True, False),
-                   7: (True, True)}
+    assert (new, dups, unusable) == (3, 3, 0)
+    assert [r[0] for r in con.execute("SELECT line FROM crm_dups ORDER BY line").fetchall()] == [3, 4, 7]
+    listed = {r[0]: r[1:] for r in con.execute(duplicate_rejects_sql()).fetchall()}
+    assert listed == {3: (None, "phone +79161234567", "duplicate row: its phone is on line 2"),
+                      4: (None, "e-mail a@b.ru", "duplicate row: its e-mail was imported before"),
+                      7: (None, "phone +79037654321", "duplicate row: its phone is on line 5")}

@@ -1,0 +1,315 @@
+"""A tabular export opened for DuckDB: CSV read by read_csv where it lies, XLSX streamed to a table.
+
+`open_source` detects the file kind and returns a source with its header; nothing is read in
+bulk yet for CSV, so an importer can look at the first rows (`head`), decide its mapping and then
+`create` its own table straight from the file in one pass (`create(sql_of, target)`): 10 M CRM
+rows are not first copied into a table of raw text and read again. `load_table` is the plain use:
+a temp table of the text columns with each row's `line`.
+
+CSV: UTF-8 files are read by DuckDB's read_csv directly; other encodings are transcoded to a
+UTF-8 temp file in 4 MB chunks first (memory stays flat however big the file). Rows the CSV
+parser refuses (too many / too few fields, an over-long line) are recorded with their line and
+DuckDB's reason, never lost. `line` is the physical line a record starts on (see csv_lines):
+DuckDB keeps file order, so a row's line is its position + 2 + a sparse step function of
+offsets, added as a view over the created table (`add_line_numbers`), never a second copy.
+
+XLSX: see reading.load_xlsx; its table already has `line` (the sheet row).
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from engine.crm import csv_lines
+from engine.crm.reading import (
+    CHUNK_BYTES, MAX_LINE_BYTES, SAMPLE_BYTES, TableSource, detect_delimiter, is_xlsx, load_xlsx, read_sample,
+    sample_records,
+)
+from engine.errors import ImportRefused, O2OError
+from engine.progress import CancelToken, ProgressFn, no_progress
+
+
+def _sql_str(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def mixed_line_ends(sample: bytes) -> bool:
+    """Whether a sample ends lines in more than one way, or with a lone \r (old Mac)."""
+    crlf = sample.count(b"\r\n")
+    return sample.count(b"\n") != crlf or sample.count(b"\r") != crlf
+
+
+def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool = False) -> tuple[Path, int]:
+    """(UTF-8 copy in a temp file, physical lines of the file: counted on the way, see csv_lines).
+    With `newlines`, every line end (\r\n, a lone \r) becomes \n: DuckDB's reader takes one
+    kind of line end per file, and exports edited by hand mix them."""
+    fd, name = tempfile.mkstemp(prefix="o2o-utf8-", suffix=".csv")
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    breaks, last, held = 0, b"\n", ""
+    with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+        while block := src.read(CHUNK_BYTES):
+            cancel.check()
+            text = decoder.decode(block)
+            if newlines:
+                text = held + text
+                held = "\r" if text.endswith("\r") else ""  # its \n may start the next block
+                text = (text[:-1] if held else text).replace("\r\n", "\n").replace("\r", "\n")
+                breaks += text.count("\n")
+                last = text[-1:].encode() or last
+            else:
+                breaks += block.count(b"\n")
+                last = block[-1:]
+            out.write(text.encode("utf-8"))
+        tail = decoder.decode(b"", final=True) + held
+        if newlines:
+            tail = tail.replace("\r\n", "\n").replace("\r", "\n")
+            breaks += tail.count("\n")
+            last = tail[-1:].encode() or last
+        out.write(tail.encode("utf-8"))
+    return Path(name), breaks + (last != b"\n")
+
+
+class CsvSource:
+    """A CSV export ready for read_csv: header, encoding and delimiter known, a UTF-8 copy made
+    when the file is not UTF-8. `create` reads it once into the caller's table; `close` removes
+    the copy. `table` names the parser's reject tables (`<table>_parse_errors`)."""
+
+    has_line = False  # rows get their line from add_line_numbers
+
+    def __init__(self, con, path: Path, table: str, source: TableSource, cancel: CancelToken):
+        self.con, self.path, self.table, self.source, self.cancel = con, path, table, source, cancel
+        with open(path, "rb") as fh:
+            self.newlines = mixed_line_ends(fh.read(SAMPLE_BYTES))
+        self.read_path, self.physical_lines = path, None
+        self._points = None
+        self._prepare()
+
+    @property
+    def header(self) -> list[str]:
+        return self.source.header
+
+    def _prepare(self) -> None:
+        self.close()
+        if self.source.encoding not in ("utf-8", "utf-8-sig") or self.newlines:
+            self.read_path, self.physical_lines = _transcode(self.path, self.source.encoding, self.cancel,
+                                                             newlines=self.newlines)
+
+    def relation(self, rejects: bool = True) -> str:
+        columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in self.source.columns) + "}"
+        errors = (f"store_rejects=true, rejects_table='{self.table}_parse_errors', "
+                  f"rejects_scan='{self.table}_parse_errors_scan', ignore_errors=true, " if rejects else "")
+        return (f"read_csv({_sql_str(str(self.read_path))}, columns={columns}, header=true, "
+                f"delim={_sql_str(self.source.delimiter)}, quote='\"', escape='\"', auto_detect=false, "
+                f"strict_mode=true, {errors}max_line_size={MAX_LINE_BYTES}, buffer_size={2 * MAX_LINE_BYTES})")
+
+    def head(self, limit: int) -> list[list]:
+        """The first `limit` rows the parser accepts (for mapping proposals)."""
+        cols = ", ".join(self.source.columns)
+        try:
+            return [list(r) for r in self.con.execute(
+                f"SELECT {cols} FROM {self.relation(rejects=False).replace('strict_mode=true, ', 'strict_mode=true, ignore_errors=true, ')} "
+                f"LIMIT {int(limit)}").fetchall()]
+        except Exception:  # the full read in create() says what is wrong, with the file and place
+            return []
+
+    def create(self, sql_of: Callable[[str], str], target: str) -> TableSource:
+        """Run `sql_of(relation)`, which must create table `target` from the file's rows in file
+        order; then collect the parser's rejects and each row's line. Returns the TableSource
+        (rows, parse_rejects filled)."""
+        try:
+            self._create(sql_of, target)
+        except O2OError as exc:
+            if self.newlines or "invalid state" not in str(exc):
+                raise
+            # a mix of line ends past the sample: read again with every line end made \n
+            self.newlines = True
+            self._prepare()
+            self._create(sql_of, target)
+        return self.source
+
+    def _create(self, sql_of: Callable[[str], str], target: str) -> None:
+        con, rejects = self.con, f"{self.table}_parse_errors"
+        for name in (target, rejects, f"{rejects}_scan"):
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+        try:
+            con.execute(sql_of(self.relation()))
+            parse_rejects = con.execute(
+                # DuckDB records one error per missing/extra column: one reject per line, its first error
+                f"SELECT line, any_value(left(coalesce(csv_line, ''), 200)), "
+                f"arg_min(error_type || ': ' || error_message, coalesce(column_idx, 0)) "
+                f"FROM {rejects} GROUP BY line ORDER BY line").fetchall()
+        except Exception as exc:
+            if self.cancel.cancelled:
+                raise
+            detail = str(exc).splitlines()[0]
+            if "invalid state" in detail or "state machine" in detail:  # DuckDB's words for "not this dialect"
+                delimiter = self.source.delimiter
+                looks = detect_delimiter(self.header and delimiter.join(self.header) or "")
+                detail = f"it does not read as {delimiter!r}-separated text with \"-quoted fields"
+                hint = (f"The first line looks {looks!r}-separated: try --delimiter {looks!r}" if looks != delimiter
+                        else "Check the delimiter, the quotes and the encoding")
+            else:
+                hint = "Check the delimiter and encoding"
+            raise O2OError(f"Cannot read as CSV: {detail}", where=str(self.path), hint=hint) from exc
+        source = self.source
+        source.parse_rejects = [(int(line), value, _reason(reason)) for line, value, reason in parse_rejects]
+        source.rows = con.execute(f"SELECT count(*) FROM {target}").fetchall()[0][0]
+        self._points = _physical_lines(self.path, source, source.rows, self.physical_lines, self.cancel)
+
+    def add_line_numbers(self, view: str, data: str) -> None:
+        """View `view` = table `data` (made by create) with each row's `line` in front."""
+        _add_line_numbers(self.con, view, data, self._points)
+
+    def close(self) -> None:
+        """Remove the UTF-8 copy (the tables stay: drop_source drops them)."""
+        if self.read_path != self.path:
+            self.read_path.unlink(missing_ok=True)
+            self.read_path = self.path
+
+
+class SheetSource:
+    """An XLSX sheet already in temp table `<table>_data` (with `line`) and view `<table>`."""
+
+    has_line = True
+
+    def __init__(self, con, table: str, source: TableSource):
+        self.con, self.table, self.source = con, table, source
+
+    @property
+    def header(self) -> list[str]:
+        return self.source.header
+
+    def relation(self) -> str:
+        return self.table
+
+    def head(self, limit: int) -> list[list]:
+        cols = ", ".join(self.source.columns)
+        return [list(r) for r in self.con.execute(f"SELECT {cols} FROM {self.table} LIMIT {int(limit)}").fetchall()]
+
+    def create(self, sql_of: Callable[[str], str], target: str) -> TableSource:
+        self.con.execute(f"DROP TABLE IF EXISTS {target}")
+        self.con.execute(sql_of(self.table))
+        return self.source
+
+    def add_line_numbers(self, view: str, data: str) -> None:
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW {view} AS SELECT * FROM {data}")
+
+    def close(self) -> None:
+        pass
+
+
+def open_source(con, path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
+                sheet: str | int | None = None, cancel: CancelToken | None = None,
+                progress: ProgressFn = no_progress) -> CsvSource | SheetSource:
+    """The export at `path` ready to read (see the module docstring). Refuses empty files and
+    files without a header line."""
+    path, cancel = Path(path), cancel or CancelToken()
+    if path.stat().st_size == 0:
+        raise ImportRefused("Empty file (0 bytes): no header and no rows", where=str(path))
+    drop_source(con, table)
+    if is_xlsx(path):
+        return SheetSource(con, table, load_xlsx(con, path, table, sheet=sheet, cancel=cancel, progress=progress))
+    text, enc = read_sample(path, encoding)
+    first = sample_records(text, delimiter or ",", 1)
+    if delimiter is None:
+        first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+        delimiter = detect_delimiter(first_line)
+        first = sample_records(text, delimiter, 1)
+    if len(delimiter) != 1:
+        raise O2OError(f"A delimiter is one character, not {delimiter!r}", where=str(path))
+    header = [h.strip().lstrip("\ufeff") for h in (first[0] if first else [])]
+    if not header or not any(header):
+        raise ImportRefused("No header line: the first line must name the columns", where=str(path))
+    progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
+    return CsvSource(con, path, table, TableSource(path, header, encoding=enc, delimiter=delimiter), cancel)
+
+
+def load_table(con, path: Path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
+               sheet: str | int | None = None, cancel: CancelToken | None = None,
+               progress: ProgressFn = no_progress) -> TableSource:
+    """The export as view `table` (line, c0..cN as text) over temp table `<table>_data`."""
+    source = open_source(con, path, table, encoding=encoding, delimiter=delimiter, sheet=sheet,
+                         cancel=cancel, progress=progress)
+    if isinstance(source, SheetSource):
+        return source.source
+    try:
+        source.create(lambda rel: f"CREATE TEMP TABLE {table}_data AS SELECT * FROM {rel}", f"{table}_data")
+        source.add_line_numbers(table, f"{table}_data")
+    finally:
+        source.close()
+    return source.source
+
+
+def _reason(duckdb_reason: str) -> str:
+    text = duckdb_reason.replace("TOO MANY COLUMNS", "too many fields").replace("MISSING COLUMNS", "too few fields")
+    text = text.replace("Expected Number of Columns", "expected").replace("Found", "found")
+    return text.splitlines()[0][:300]
+
+
+def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int | None, cancel: CancelToken):
+    """(positions, offsets) of the accepted rows' line numbers (see csv_lines.change_points);
+    the parse rejects' lines are set to physical lines on the way. `lines`: the file's
+    physical lines when already counted (while transcoding)."""
+    rejected = [line for line, _, _ in source.parse_rejects]
+    if lines is None:
+        lines = csv_lines.count_lines(path, cancel)
+    if lines == 1 + accepted + len(rejected):  # one record per line: record numbers are lines
+        return _record_number_points(rejected)
+    scanned = csv_lines.record_lines(path, source.delimiter, cancel)
+    if scanned is not None:
+        starts, fields = scanned
+        ok = fields == len(source.header)
+        # the scan and DuckDB must agree on which records are rows; quoting the scan cannot
+        # follow (a stray quote inside an unquoted field) falls back to record numbers
+        if int(ok.sum()) == accepted and int((~ok).sum()) == len(rejected):
+            source.parse_rejects = [(int(line), value, reason) for line, (_, value, reason)
+                                    in zip(starts[~ok], source.parse_rejects)]
+            return csv_lines.change_points(starts[ok])
+    return _record_number_points(rejected)
+
+
+def _record_number_points(rejected_lines: list[int]):
+    """Record numbers (DuckDB's count: header = 1): the accepted row at position k is record
+    k + 2 + the rejected records before it; the j-th rejected record (1-based) sits before
+    position line_j - 2 - (j - 1)."""
+    points: dict[int, int] = {}
+    for j, line in enumerate(sorted(set(rejected_lines))):
+        points[line - 2 - j] = j + 1
+    return np.array(list(points), np.int64), np.array(list(points.values()), np.int64)
+
+
+def _add_line_numbers(con, view: str, data: str, points) -> None:
+    """View `view` = `data` with each row's line: its position k + 2 + the offset of the last
+    change point at or before k. A view, not a copy: 10 M rows are not duplicated. Positions
+    come from rowid less the first rowid (inside a transaction rowids start high)."""
+    import pyarrow as pa
+
+    positions, offsets = points
+    con.execute(f"DROP VIEW IF EXISTS {view}")
+    if not len(positions):
+        con.execute(f"CREATE TEMP VIEW {view} AS SELECT rowid - (SELECT min(rowid) FROM {data}) + 2 AS line, * "
+                    f"FROM {data}")
+        return
+    con.register("_line_points", pa.table({"a": pa.array(positions, pa.int64()), "j": pa.array(offsets, pa.int64())}))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {view}_rej AS SELECT a, j FROM _line_points")
+    finally:
+        con.unregister("_line_points")
+    con.execute(
+        f"CREATE TEMP VIEW {view} AS "
+        f"WITH t AS (SELECT rowid - (SELECT min(rowid) FROM {data}) AS k, * FROM {data}) "
+        f"SELECT (t.k + 2 + coalesce(r.j, 0)) AS line, t.* EXCLUDE (k) FROM t ASOF LEFT JOIN {view}_rej r "
+        f"ON t.k >= r.a")
+
+
+def drop_source(con, table: str) -> None:
+    """Drop what open_source / load_table made for `table` (the view, its data and the parser's
+    reject tables)."""
+    con.execute(f"DROP VIEW IF EXISTS {table}")
+    for name in (f"{table}_data", f"{table}_rej", f"{table}_parse_errors", f"{table}_parse_errors_scan"):
+        con.execute(f"DROP TABLE IF EXISTS {name}")
