@@ -16,7 +16,8 @@ import numpy as np
 
 from capture import phyheaders, radiotap
 from capture.pcap import (LINKTYPE_AVS, LINKTYPE_IEEE802_11, LINKTYPE_PPI, LINKTYPE_PRISM,
-                          LINKTYPE_RADIOTAP, RecordBatch, column, windows)
+                          LINKTYPE_RADIOTAP, RecordBatch)
+from capture.record_scan import column, windows
 
 KIND_PROBE_REQUEST, KIND_MANAGEMENT, KIND_DATA, KIND_OTHER = 0, 1, 2, 3
 SSID_MAX = 32

@@ -19,7 +19,8 @@ from typing import Iterator
 
 import numpy as np
 
-from capture.pcap import SUPPORTED_LINKTYPES, CaptureFormatError, RecordBatch, padded
+from capture.pcap import SUPPORTED_LINKTYPES, CaptureFormatError, RecordBatch
+from capture.record_scan import padded
 
 WIFI = "IEEE802.11"
 BATCH = 200_000

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from capture.pcap import SUPPORTED_LINKTYPES, CaptureFormatError, RecordBatch, padded
+from capture.pcap import SUPPORTED_LINKTYPES, CaptureFormatError, RecordBatch
+from capture.record_scan import padded
 
 DEFAULT_CAPACITY = 200_000   # frames held between two batches (~ minutes of a busy site)
 SNAPLEN = 262144

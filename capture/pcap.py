@@ -13,7 +13,6 @@ is counted in `corrupt_records` and ends the walk (nothing after it can be locat
 """
 from __future__ import annotations
 
-import bisect
 import gzip
 import mmap
 import struct
@@ -23,6 +22,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 import numpy as np
+
+from capture.record_scan import PAD, epb_offsets, gather, padded, speculative_pcapng, speculative_walk, windows
 
 WINDOW = 64 << 20
 MAX_RECORD = 262144  # libpcap/wireshark's largest sane packet for 802.11 link types
@@ -94,78 +95,7 @@ class ReadStats:
     interfaces: int = 0
 
 
-PAD = 64  # zero bytes after each window so fixed-width gathers near its end stay in bounds
-_ZEROS = bytes(PAD)
-
-
-def padded(data: bytes) -> np.ndarray:
-    return np.frombuffer(data + bytes(PAD), dtype=np.uint8)
-
-
-class _Windows:
-    """`windows(buf, w)[offsets]` -> (n, w) uint8: the w bytes at each offset.
-
-    The buffer is viewed (zero-copy) as overlapping w-byte void items with a 1-byte stride,
-    so the gather is one fancy index of n items: about 3x faster than indexing a
-    sliding-window view row by row, and far cheaper than an (n, w) index matrix."""
-
-    def __init__(self, buf: np.ndarray, width: int):
-        self.width = width
-        self.items = np.ndarray((len(buf) - width + 1,), dtype=f"V{width}", buffer=buf, strides=(1,))
-
-    def __getitem__(self, offsets) -> np.ndarray:
-        return self.items[offsets].view(np.uint8).reshape(-1, self.width)
-
-
-def windows(buf: np.ndarray, width: int) -> _Windows:
-    return _Windows(buf, width)
-
-
-def column(rows: np.ndarray, offset: int, dtype: str) -> np.ndarray:
-    """Zero-copy view of one field in every row of a C-contiguous (n, w) uint8 array (as
-    `windows` returns): a strided, possibly unaligned view, so reading the field is one pass
-    with no byte-slice copy first."""
-    if not len(rows):
-        return np.empty(0, dtype=dtype)
-    return np.ndarray((len(rows),), dtype=dtype, buffer=rows, offset=offset, strides=(rows.strides[0],))
-
-
-def _gather(buf: np.ndarray, offsets: np.ndarray, width: int) -> np.ndarray:
-    """(n, width) bytes starting at each offset."""
-    return windows(buf, width)[offsets]
-
-
-def _speculative_walk(data: bytes, n: int, endian: str, max_caplen: int) -> tuple[np.ndarray, int]:
-    """Find the window's records without a Python step per record, where it can be proven.
-
-    Candidates are the byte positions whose 16 high bits of a 'seconds' field equal those of
-    the window's first record (they change once in 18 hours; past such a change the
-    per-record walk finishes the window).
-    Following each candidate's length gives its successor; where every successor is the next
-    candidate, induction from offset 0 proves the candidates are exactly the records. Where a
-    spurious candidate (payload bytes that look like a time) breaks the chain, the chain is
-    followed through candidate indices; where it leaves the candidates (a time jump), the
-    caller's per-record walk takes over from the returned position.
-    """
-    if n < 32:
-        return np.empty(0, np.int64), 0
-    raw = np.frombuffer(data, np.uint8, n)
-    # the top byte of 'seconds' (one pass over the bytes: candidates come out sorted), then
-    # the byte below it, at the candidates only
-    top_at, next_at = (3, 2) if endian == "<" else (0, 1)
-    cand = np.flatnonzero(raw == raw[top_at]) - top_at
-    cand = cand[(cand >= 0) & (cand + 16 <= n)]
-    cand = cand[raw[cand + next_at] == raw[next_at]]
-    if not len(cand) or cand[0] != 0:
-        return np.empty(0, np.int64), 0
-    caplen = windows(raw, 4)[cand + 8].view(endian + "u4").ravel().astype(np.int64)
-    nxt = cand + 16 + caplen
-    ok = (caplen <= max_caplen) & (nxt <= n)
-    return _follow_chain(cand, nxt, ok)
-
-
-def read_u32(buf: np.ndarray, offsets: np.ndarray, endian: str) -> np.ndarray:
-    return _gather(buf, offsets, 4).copy().view(endian + "u4").ravel().astype(np.int64)
+_ZEROS = bytes(PAD)  # appended to the last window (see _PcapFeed)
 
 
 class _Source:
@@ -335,7 +265,7 @@ class CaptureReader:
         eof = False
         while not eof:
             data, n, eof = feed.next(pos)
-            fast, pos = _speculative_walk(data, n, endian, max_caplen)
+            fast, pos = speculative_walk(data, n, endian, max_caplen)
             offsets = []
             append = offsets.append
             corrupt = False
@@ -420,13 +350,13 @@ class CaptureReader:
                     self._corrupt(f"block length {blen} is not a multiple of 4 of at least 12", base + pos)
                     self.stats.truncated = True
                     self.stats.bytes_lost = (n - pos) + _drain(src)
-                    yield from self._pcapng_batch(data, _epb_offsets(epb_runs, epb), simple, endian, interfaces, src)
+                    yield from self._pcapng_batch(data, epb_offsets(epb_runs, epb), simple, endian, interfaces, src)
                     return
                 if pos + blen > n:
                     break
                 if btype == 6:
                     if speculate:
-                        fast, end = _speculative_pcapng(data, n, endian, pos)
+                        fast, end = speculative_pcapng(data, n, endian, pos)
                         # try again at a later EPB only while it pays off
                         speculate = len(fast) >= 64
                         if len(fast):
@@ -449,7 +379,7 @@ class CaptureReader:
                 pos += blen
             if first and eof:
                 raise CaptureFormatError(f"truncated inside the section header block ({n} bytes)", n)
-            yield from self._pcapng_batch(data, _epb_offsets(epb_runs, epb), simple, endian, interfaces, src)
+            yield from self._pcapng_batch(data, epb_offsets(epb_runs, epb), simple, endian, interfaces, src)
             if not yield_now and eof:
                 self._finish(src, n - pos)
                 if self.stats.linktypes and not self.stats.linktypes & set(SUPPORTED_LINKTYPES):
@@ -511,10 +441,10 @@ class CaptureReader:
             return
         buf = padded(data)
         offs = np.asarray(epb, dtype=np.int64)
-        head = _gather(buf, offs, 28).view(endian + "u4") if len(offs) else np.zeros((0, 7), np.uint32)
+        head = gather(buf, offs, 28).view(endian + "u4") if len(offs) else np.zeros((0, 7), np.uint32)
         ifid = head[:, 2].astype(np.int64)
         ticks = (head[:, 3].astype(np.uint64) << np.uint64(32)) | head[:, 4].astype(np.uint64)
-        caplen = np.minimum(head[:, 5].astype(np.int64), _gather(buf, offs, 8).view(endian + "u4")[:, 1] - 32)
+        caplen = np.minimum(head[:, 5].astype(np.int64), gather(buf, offs, 8).view(endian + "u4")[:, 1] - 32)
         data_off = offs + 28
         if simple:
             s = np.array([(o, c, i, -1 if t is None else t) for o, c, i, t in simple], dtype=np.int64)
@@ -550,63 +480,6 @@ class CaptureReader:
         self.stats.frames += count
         self._note_last_ts(ts_ns)
         yield batch
-
-
-def _follow_chain(cand: np.ndarray, nxt: np.ndarray, ok: np.ndarray) -> tuple[np.ndarray, int]:
-    """The records chained from cand[0] (a known record start): offsets, and where the
-    chain stops (the position the per-record walk goes on from)."""
-    # runs of candidates whose successor is the very next candidate are on the chain as a
-    # whole; the Python loop below steps once per run (a spurious candidate ends a run), not
-    # once per record
-    k = len(cand)
-    runs_on = np.zeros(k, dtype=bool)
-    runs_on[:-1] = ok[:-1] & (nxt[:-1] == cand[1:])
-    breaks = np.flatnonzero(~runs_on).tolist()  # always holds k - 1
-    pieces = []
-    i = 0
-    last = -1
-    while True:
-        b = breaks[bisect.bisect_left(breaks, i)]
-        if not ok[b]:
-            if b > i:
-                pieces.append((i, b))
-                last = b - 1
-            break
-        pieces.append((i, b + 1))
-        last = b
-        j = int(np.searchsorted(cand, nxt[b]))  # where the chain goes on past a spurious one
-        if j >= k or cand[j] != nxt[b]:
-            break
-        i = j
-    if last < 0:
-        return np.empty(0, np.int64), 0
-    chain = np.concatenate([np.arange(lo, hi) for lo, hi in pieces]) if len(pieces) > 1 \
-        else np.arange(pieces[0][0], pieces[0][1])
-    offsets = cand[chain]
-    return offsets, int(nxt[chain[-1]])
-
-
-def _speculative_pcapng(data: bytes, n: int, endian: str, start: int) -> tuple[np.ndarray, int]:
-    """Enhanced packet blocks from `start` (an EPB) on, found like `_speculative_walk`:
-    blocks are 32-bit aligned, so candidates are the aligned words equal to 6 (the EPB type);
-    a candidate is good when its trailing length repeats its leading one."""
-    words = np.frombuffer(data, endian + "u4", n // 4)
-    cand = np.flatnonzero(words[start // 4:] == 6) * 4 + start
-    cand = cand[cand + 32 <= n]
-    if not len(cand) or cand[0] != start:
-        return np.empty(0, np.int64), start
-    blen = words[cand // 4 + 1].astype(np.int64)
-    nxt = cand + blen
-    ok = (blen >= 32) & (blen % 4 == 0) & (nxt <= n)
-    trailing = np.zeros(len(cand), dtype=np.int64)
-    trailing[ok] = words[nxt[ok] // 4 - 1]
-    ok &= trailing == blen
-    offsets, end = _follow_chain(cand, nxt, ok)
-    return offsets, (end if len(offsets) else start)
-
-
-def _epb_offsets(runs: list[np.ndarray], tail: list[int]) -> np.ndarray:
-    return np.concatenate(runs + [np.asarray(tail, dtype=np.int64)]) if runs else np.asarray(tail, dtype=np.int64)
 
 
 def _options(data: bytes, pos: int, end: int, endian: str, base: int, block: str):

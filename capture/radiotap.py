@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from capture.pcap import column, windows
+from capture.record_scan import column, windows
 
 # bit -> (alignment, size) for the defined radiotap fields 0..27
 FIELDS = {
