@@ -10,15 +10,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout,
-                               QLabel, QProgressBar, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from app.charts import PALETTE, ChartCard
 from app.formatting import mmss, pct, thin
 from app.models import DataFrameModel
 from app.views.base import View
+from app.views.visit_compare import ComparePanel
 from app.views.visit_settings import VisitSettingsPanel
 from app.widgets import EmptyState, KpiTile, data_table
 from app.worker import TaskRunner
@@ -49,7 +49,6 @@ class VisitsView(View):
         super().__init__(context, monitor, parent)
         self.build_runner = TaskRunner(monitor, self)
         self.zoom_runner = TaskRunner(monitor, self)
-        self.compare_runner = TaskRunner(monitor, self)
         self.chart_runner = TaskRunner(monitor, self)
         self.periods_runner = TaskRunner(monitor, self)
         self.estimate_runner = TaskRunner(monitor, self)
@@ -142,48 +141,9 @@ class VisitsView(View):
         self.page.addWidget(self.tiles_box)
 
     def _build_compare(self) -> None:
-        row = QHBoxLayout()
-        self.compare_check = QCheckBox(self.tr("Compare"))
-        self.compare_mode = QComboBox()
-        self.compare_mode.addItem(self.tr("with another site"), "site")
-        self.compare_mode.addItem(self.tr("with another period"), "period")
-        self.compare_site = QComboBox()
-        self.compare_start, self.compare_end = QDateEdit(), QDateEdit()
-        for edit in (self.compare_start, self.compare_end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.compare_run = QPushButton(self.tr("Compare"))
-        self.compare_run.clicked.connect(self.run_compare)
-        row.addWidget(self.compare_check)
-        row.addWidget(self.compare_mode)
-        row.addWidget(self.compare_site)
-        row.addWidget(self.compare_start)
-        self.compare_dash = QLabel("–")
-        row.addWidget(self.compare_dash)
-        row.addWidget(self.compare_end)
-        row.addWidget(self.compare_run)
-        row.addStretch(1)
-        self.compare_row = QWidget()
-        self.compare_row.setLayout(row)
-        self.page.addWidget(self.compare_row)
-        self.compare_box = QWidget()
-        box = QHBoxLayout(self.compare_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.compare_model = DataFrameModel()
-        self.compare_table = data_table(self.compare_model)
-        self.compare_caption = QLabel()
-        left = QVBoxLayout()
-        left.addWidget(self.compare_caption)
-        left.addWidget(self.compare_table, 1)
-        self.compare_card = ChartCard(self.tr("Unique visitors by day, A vs B"),
-                                      self.tr("Day 1 is the first day of each period"))
-        box.addLayout(left, 1)
-        box.addWidget(self.compare_card, 1)
-        self.compare_box.setMinimumHeight(280)
-        self.page.addWidget(self.compare_box)
-        self.compare_check.toggled.connect(self._compare_toggled)
-        self.compare_mode.currentIndexChanged.connect(self._compare_mode_changed)
-        self._compare_toggled(False)
+        self.compare = ComparePanel(self.context, self.monitor, titles=self.titles, format_figure=self.format_figure,
+                                    change_text=self.change_text, on_error=self._failed)
+        self.page.addWidget(self.compare)
 
     def _build_charts(self) -> None:
         grid = QGridLayout()
@@ -243,9 +203,9 @@ class VisitsView(View):
                 self.tr("Sat"), self.tr("Sun")]
 
     def _show_parts(self, visible: bool) -> None:
-        for w in (self.tiles_box, self.compare_row, self.charts_box, self.table_box):
+        for w in (self.tiles_box, self.charts_box, self.table_box):
             w.setVisible(visible)
-        self.compare_box.setVisible(visible and self.compare_check.isChecked())
+        self.compare.set_shown(visible)
 
     def _set_building(self, building: bool) -> None:
         self.build_progress.setVisible(building)
@@ -311,7 +271,7 @@ class VisitsView(View):
         self._show_tiles(data)
         table = data["per_site"]
         self.table_model.set_frame(table[[c for c in TABLE_COLUMNS if c in table.columns]])
-        self._fill_compare_choices(data)
+        self.compare.set_scope(data)
         if started is not None:
             self.last_refresh_ms = (time.perf_counter() - started) * 1000
         frm, to = data["period"]
@@ -350,7 +310,7 @@ class VisitsView(View):
             tile.set_value(text, note)
             tile.setToolTip(tip)
         plain_scope = f"{fig['name']} · {frm} – {to}"
-        for card in self.cards + [self.compare_card]:
+        for card in self.cards + [self.compare.card]:
             card.caption = plain_scope
         self._base_tip = self.tiles["randomized_devices"].toolTip()
         self._base_note = self.tiles["randomized_devices"].note_label.text()
@@ -507,74 +467,6 @@ class VisitsView(View):
     def _build_failed(self, error) -> None:
         self._set_building(False)
         self._failed(error)
-
-    # --- compare ------------------------------------------------------------------------------
-    def _compare_toggled(self, on: bool) -> None:
-        for w in (self.compare_mode, self.compare_run):
-            w.setVisible(on)
-        self._compare_mode_changed()
-        self.compare_box.setVisible(on and bool(self.data.get("period")))
-
-    def _compare_mode_changed(self) -> None:
-        on = self.compare_check.isChecked()
-        by_site = self.compare_mode.currentData() == "site"
-        self.compare_site.setVisible(on and by_site)
-        for w in (self.compare_start, self.compare_dash, self.compare_end):
-            w.setVisible(on and not by_site)
-
-    def _fill_compare_choices(self, data: dict) -> None:
-        current = self.compare_site.currentData()
-        self.compare_site.clear()
-        for site_id, name in data.get("all_sites", []):
-            self.compare_site.addItem(name, site_id)
-        if current is not None:
-            self.compare_site.setCurrentIndex(max(0, self.compare_site.findData(current)))
-        prev = data.get("previous_period") or visit_charts.previous_period(*data["period"])
-        self.compare_start.setDate(QDate(prev[0]))
-        self.compare_end.setDate(QDate(prev[1]))
-
-    def run_compare(self) -> None:
-        if not self.data.get("period"):
-            return
-        a = (self.data["sites"], *self.data["period"])
-        if self.compare_mode.currentData() == "site":
-            if self.compare_site.currentData() is None:
-                return
-            b = ([self.compare_site.currentData()], *self.data["period"])
-        else:
-            b = (self.data["sites"], self.compare_start.date().toPython(), self.compare_end.date().toPython())
-        self.compare_box.show()
-        self.compare_runner.run(self.tr("Comparing"), lambda w, _p, _c: visit_charts.compare(w, a, b),
-                                workspace=self.context.workspace, quiet=True, on_done=self.show_compare,
-                                on_error=self._failed)
-
-    def show_compare(self, result: dict) -> None:
-        rows = result["rows"]
-        a_name = f"A: {result['a']['name']} {result['a']['from']} – {result['a']['to']}"
-        b_name = f"B: {result['b']['name']} {result['b']['from']} – {result['b']['to']}"
-        names = {**self.titles, "short_visits": self.tr("Short visits"), "new_visitors": self.tr("New visitors"),
-                 "returning_visitors": self.tr("Returning visitors"), "fixed_devices": self.tr("Fixed equipment"),
-                 "visits_per_visitor": self.tr("Visits per visitor")}
-        self.compare_caption.setText(f"{a_name}<br>{b_name}")
-        shown = pd.DataFrame({
-            self.tr("figure"): [names.get(k, k) for k in rows["figure"]],
-            "A": [self.format_figure(k, result["a"].get(k)) for k in rows["figure"]],
-            "B": [self.format_figure(k, result["b"].get(k)) for k in rows["figure"]],
-            self.tr("A vs B"): [self.change_text(pct_, pp) for pct_, pp in zip(rows["change_pct"], rows["change_pp"])],
-        })
-        self.compare_result = result
-        self.compare_model.set_frame(shown)
-        by_day = result["by_day"]
-        for name, column in (("A", "a_visitors"), ("B", "b_visitors")):  # points too: a one-day period is one point
-            self.compare_card.curve(name).setData(by_day["day"].to_numpy(), by_day[column].astype(float).to_numpy(),
-                                                  symbol="o", symbolSize=6)
-        self.compare_card.set_frame(by_day)
-        # whole days on x, and y from 0 so a small difference does not look like a big one
-        days = len(by_day)
-        self.compare_card.plot.getAxis("bottom").setTickSpacing(major=max(1, round(days / 10)), minor=1)
-        top = pd.concat([by_day["a_visitors"], by_day["b_visitors"]]).astype(float).max()
-        self.compare_card.plot.setXRange(0.5, days + 0.5)
-        self.compare_card.plot.setYRange(0, (top if top == top and top > 0 else 1) * 1.1)
 
     # --- export -------------------------------------------------------------------------------
     def figures_frame(self) -> pd.DataFrame:

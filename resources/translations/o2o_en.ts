@@ -504,6 +504,75 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
 </context>
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="37"/>
+        <location filename="../../app/views/visit_compare.py" line="46"/>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="39"/>
+        <source>with another site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="40"/>
+        <source>with another period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="63"/>
+        <source>Unique visitors by day, A vs B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="64"/>
+        <source>Day 1 is the first day of each period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="118"/>
+        <source>Comparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="126"/>
+        <source>Short visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="126"/>
+        <source>New visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="127"/>
+        <source>Returning visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="127"/>
+        <source>Fixed equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="128"/>
+        <source>Visits per visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="131"/>
+        <source>figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="134"/>
+        <source>A vs B</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContextBar</name>
     <message>
         <location filename="../../app/widgets.py" line="28"/>
@@ -2388,453 +2457,387 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../app/views/visits_view.py" line="70"/>
+        <location filename="../../app/views/visits_view.py" line="69"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="71"/>
+        <location filename="../../app/views/visits_view.py" line="70"/>
         <source>Thresholds and calibration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="87"/>
-        <location filename="../../app/views/visits_view.py" line="290"/>
+        <location filename="../../app/views/visits_view.py" line="86"/>
+        <location filename="../../app/views/visits_view.py" line="250"/>
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="93"/>
-        <location filename="../../app/views/visits_view.py" line="298"/>
+        <location filename="../../app/views/visits_view.py" line="92"/>
+        <location filename="../../app/views/visits_view.py" line="258"/>
         <source>Build visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="98"/>
+        <location filename="../../app/views/visits_view.py" line="97"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="108"/>
+        <location filename="../../app/views/visits_view.py" line="107"/>
         <source>Unique visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="109"/>
+        <location filename="../../app/views/visits_view.py" line="108"/>
         <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="111"/>
-        <location filename="../../app/views/visits_view.py" line="444"/>
+        <location filename="../../app/views/visits_view.py" line="110"/>
+        <location filename="../../app/views/visits_view.py" line="404"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="111"/>
+        <location filename="../../app/views/visits_view.py" line="110"/>
         <source>Short visits and visits of those phones in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="112"/>
-        <location filename="../../app/views/visits_view.py" line="447"/>
+        <location filename="../../app/views/visits_view.py" line="111"/>
+        <location filename="../../app/views/visits_view.py" line="407"/>
         <source>Passers-by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="113"/>
+        <location filename="../../app/views/visits_view.py" line="112"/>
         <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="114"/>
+        <location filename="../../app/views/visits_view.py" line="113"/>
         <source>Capture rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="115"/>
+        <location filename="../../app/views/visits_view.py" line="114"/>
         <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="116"/>
+        <location filename="../../app/views/visits_view.py" line="115"/>
         <source>Average dwell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="116"/>
+        <location filename="../../app/views/visits_view.py" line="115"/>
         <source>Mean time from first to last detection of a visit (mm:ss)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="117"/>
+        <location filename="../../app/views/visits_view.py" line="116"/>
         <source>Median dwell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="117"/>
+        <location filename="../../app/views/visits_view.py" line="116"/>
         <source>Half of the visits were shorter than this (mm:ss)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="118"/>
+        <location filename="../../app/views/visits_view.py" line="117"/>
         <source>Return rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="118"/>
+        <location filename="../../app/views/visits_view.py" line="117"/>
         <source>Share of unique visitors with two or more visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="119"/>
+        <location filename="../../app/views/visits_view.py" line="118"/>
         <source>Staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="120"/>
+        <location filename="../../app/views/visits_view.py" line="119"/>
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="121"/>
+        <location filename="../../app/views/visits_view.py" line="120"/>
         <source>Randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="122"/>
+        <location filename="../../app/views/visits_view.py" line="121"/>
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="146"/>
-        <location filename="../../app/views/visits_view.py" line="155"/>
-        <source>Compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="148"/>
-        <source>with another site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="149"/>
-        <source>with another period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="178"/>
-        <source>Unique visitors by day, A vs B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="179"/>
-        <source>Day 1 is the first day of each period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="190"/>
+        <location filename="../../app/views/visits_view.py" line="150"/>
         <source>Traffic over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="191"/>
+        <location filename="../../app/views/visits_view.py" line="151"/>
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="194"/>
+        <location filename="../../app/views/visits_view.py" line="154"/>
         <source>Dwell time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="194"/>
+        <location filename="../../app/views/visits_view.py" line="154"/>
         <source>Visits per dwell-time bin, minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="195"/>
+        <location filename="../../app/views/visits_view.py" line="155"/>
         <source>Hour × weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="195"/>
+        <location filename="../../app/views/visits_view.py" line="155"/>
         <source>Visits started per local hour and weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="196"/>
+        <location filename="../../app/views/visits_view.py" line="156"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="196"/>
+        <location filename="../../app/views/visits_view.py" line="156"/>
         <source>Visitors by the number of visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="197"/>
+        <location filename="../../app/views/visits_view.py" line="157"/>
         <source>New vs returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="198"/>
+        <location filename="../../app/views/visits_view.py" line="158"/>
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="210"/>
+        <location filename="../../app/views/visits_view.py" line="170"/>
         <source>hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="211"/>
+        <location filename="../../app/views/visits_view.py" line="171"/>
         <source>minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="212"/>
+        <location filename="../../app/views/visits_view.py" line="172"/>
         <source>visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="230"/>
+        <location filename="../../app/views/visits_view.py" line="190"/>
         <source>Figures per site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="231"/>
+        <location filename="../../app/views/visits_view.py" line="191"/>
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242"/>
+        <location filename="../../app/views/visits_view.py" line="202"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242"/>
+        <location filename="../../app/views/visits_view.py" line="202"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242"/>
+        <location filename="../../app/views/visits_view.py" line="202"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242"/>
+        <location filename="../../app/views/visits_view.py" line="202"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242"/>
+        <location filename="../../app/views/visits_view.py" line="202"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="243"/>
+        <location filename="../../app/views/visits_view.py" line="203"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="243"/>
+        <location filename="../../app/views/visits_view.py" line="203"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="259"/>
+        <location filename="../../app/views/visits_view.py" line="219"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="268"/>
+        <location filename="../../app/views/visits_view.py" line="228"/>
         <source>Loading visit figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="275"/>
+        <location filename="../../app/views/visits_view.py" line="235"/>
         <source>Loading visit charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="299"/>
+        <location filename="../../app/views/visits_view.py" line="259"/>
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="303"/>
+        <location filename="../../app/views/visits_view.py" line="263"/>
         <source>Rebuild visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="304"/>
+        <location filename="../../app/views/visits_view.py" line="264"/>
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="307"/>
+        <location filename="../../app/views/visits_view.py" line="267"/>
         <source>No visits at the selected site(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="319"/>
+        <location filename="../../app/views/visits_view.py" line="279"/>
         <source>Estimating people behind randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="339"/>
+        <location filename="../../app/views/visits_view.py" line="299"/>
         <source>%1 · %2 – %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="342"/>
+        <location filename="../../app/views/visits_view.py" line="302"/>
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="344"/>
+        <location filename="../../app/views/visits_view.py" line="304"/>
         <source>all time: pick a period in the bar above to see the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="349"/>
+        <location filename="../../app/views/visits_view.py" line="309"/>
         <source>From %1 visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="363"/>
+        <location filename="../../app/views/visits_view.py" line="323"/>
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="366"/>
+        <location filename="../../app/views/visits_view.py" line="326"/>
         <source>≈ %1 people (%2–%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="373"/>
+        <location filename="../../app/views/visits_view.py" line="333"/>
         <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="381"/>
+        <location filename="../../app/views/visits_view.py" line="341"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="381"/>
+        <location filename="../../app/views/visits_view.py" line="341"/>
         <source>per %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="383"/>
+        <location filename="../../app/views/visits_view.py" line="343"/>
         <source>per %1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="384"/>
+        <location filename="../../app/views/visits_view.py" line="344"/>
         <source>per %1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="391"/>
+        <location filename="../../app/views/visits_view.py" line="351"/>
         <source>no data in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="393"/>
+        <location filename="../../app/views/visits_view.py" line="353"/>
         <source>no previous data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="396"/>
+        <location filename="../../app/views/visits_view.py" line="356"/>
         <source>▲ from 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="396"/>
+        <location filename="../../app/views/visits_view.py" line="356"/>
         <source>no change (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="433"/>
+        <location filename="../../app/views/visits_view.py" line="393"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="434"/>
+        <location filename="../../app/views/visits_view.py" line="394"/>
         <source>Returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="446"/>
+        <location filename="../../app/views/visits_view.py" line="406"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="478"/>
+        <location filename="../../app/views/visits_view.py" line="438"/>
         <source>Traffic for the visible range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="497"/>
+        <location filename="../../app/views/visits_view.py" line="457"/>
         <source>Building visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="500"/>
+        <location filename="../../app/views/visits_view.py" line="460"/>
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="547"/>
-        <source>Comparing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="555"/>
-        <source>Short visits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="555"/>
-        <source>New visitors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="556"/>
-        <source>Returning visitors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="556"/>
-        <source>Fixed equipment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="557"/>
-        <source>Visits per visitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="560"/>
-        <source>figure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="563"/>
-        <source>A vs B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="587"/>
+        <location filename="../../app/views/visits_view.py" line="479"/>
         <source>All selected sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="608"/>
+        <location filename="../../app/views/visits_view.py" line="500"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>

@@ -505,6 +505,75 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
 </context>
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="37" />
+        <location filename="../../app/views/visit_compare.py" line="46" />
+        <source>Compare</source>
+        <translation>Сравнить</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="39" />
+        <source>with another site</source>
+        <translation>с другим объектом</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="40" />
+        <source>with another period</source>
+        <translation>с другим периодом</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="63" />
+        <source>Unique visitors by day, A vs B</source>
+        <translation>Уникальные посетители по дням, A и B</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="64" />
+        <source>Day 1 is the first day of each period</source>
+        <translation>День 1 — первый день каждого периода</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="118" />
+        <source>Comparing</source>
+        <translation>Сравнение</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="126" />
+        <source>Short visits</source>
+        <translation>Короткие визиты</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="126" />
+        <source>New visitors</source>
+        <translation>Новые посетители</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="127" />
+        <source>Returning visitors</source>
+        <translation>Вернувшиеся посетители</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="127" />
+        <source>Fixed equipment</source>
+        <translation>Стационарное оборудование</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="128" />
+        <source>Visits per visitor</source>
+        <translation>Визитов на посетителя</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="131" />
+        <source>figure</source>
+        <translation>показатель</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visit_compare.py" line="134" />
+        <source>A vs B</source>
+        <translation>A к B</translation>
+    </message>
+</context>
+<context>
     <name>ContextBar</name>
     <message>
         <location filename="../../app/widgets.py" line="28" />
@@ -2390,454 +2459,388 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>VisitsView</name>
     <message>
-        <location filename="../../app/views/visits_view.py" line="70" />
+        <location filename="../../app/views/visits_view.py" line="69" />
         <source>Dashboard</source>
         <translation>Дашборд</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="71" />
+        <location filename="../../app/views/visits_view.py" line="70" />
         <source>Thresholds and calibration</source>
         <translation>Пороги и калибровка</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="87" />
-        <location filename="../../app/views/visits_view.py" line="290" />
+        <location filename="../../app/views/visits_view.py" line="86" />
+        <location filename="../../app/views/visits_view.py" line="250" />
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="93" />
-        <location filename="../../app/views/visits_view.py" line="298" />
+        <location filename="../../app/views/visits_view.py" line="92" />
+        <location filename="../../app/views/visits_view.py" line="258" />
         <source>Build visits</source>
         <translation>Построить визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="98" />
+        <location filename="../../app/views/visits_view.py" line="97" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="108" />
+        <location filename="../../app/views/visits_view.py" line="107" />
         <source>Unique visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="109" />
+        <location filename="../../app/views/visits_view.py" line="108" />
         <source>Distinct phones (non-randomized MACs) with at least one visit heard inside that is not passing by; staff and fixed equipment excluded</source>
         <translation>Уникальные посетители: телефоны (без случайных MAC) хотя бы с одним визитом внутри, не считая прохождения мимо; устройства персонала и стационарное оборудование исключены</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="111" />
-        <location filename="../../app/views/visits_view.py" line="444" />
+        <location filename="../../app/views/visits_view.py" line="110" />
+        <location filename="../../app/views/visits_view.py" line="404" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="111" />
+        <location filename="../../app/views/visits_view.py" line="110" />
         <source>Short visits and visits of those phones in the period</source>
         <translation>Короткие и обычные визиты этих телефонов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="112" />
-        <location filename="../../app/views/visits_view.py" line="447" />
+        <location filename="../../app/views/visits_view.py" line="111" />
+        <location filename="../../app/views/visits_view.py" line="407" />
         <source>Passers-by</source>
         <translation>Прохожие</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="113" />
+        <location filename="../../app/views/visits_view.py" line="112" />
         <source>Distinct phones seen only passing by: weak signal (outside) or shorter than the minimum visit</source>
         <translation>Уникальные телефоны, замеченные только мимоходом: слабый сигнал (снаружи) или пребывание короче минимального визита</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="114" />
+        <location filename="../../app/views/visits_view.py" line="113" />
         <source>Capture rate</source>
         <translation>Конверсия</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="115" />
+        <location filename="../../app/views/visits_view.py" line="114" />
         <source>Unique visitors / (unique visitors + passers-by): the share of people seen who came in</source>
         <translation>Конверсия в посещение: уникальные посетители / (уникальные посетители + прохожие) — доля зашедших среди всех замеченных</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="116" />
+        <location filename="../../app/views/visits_view.py" line="115" />
         <source>Average dwell</source>
         <translation>Ср. время</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="116" />
+        <location filename="../../app/views/visits_view.py" line="115" />
         <source>Mean time from first to last detection of a visit (mm:ss)</source>
         <translation>Среднее время пребывания: от первого до последнего обнаружения за визит (мм:сс)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="117" />
+        <location filename="../../app/views/visits_view.py" line="116" />
         <source>Median dwell</source>
         <translation>Медиана</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="117" />
+        <location filename="../../app/views/visits_view.py" line="116" />
         <source>Half of the visits were shorter than this (mm:ss)</source>
         <translation>Медиана времени пребывания: половина визитов короче (мм:сс)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="118" />
+        <location filename="../../app/views/visits_view.py" line="117" />
         <source>Return rate</source>
         <translation>Возвратность</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="118" />
+        <location filename="../../app/views/visits_view.py" line="117" />
         <source>Share of unique visitors with two or more visits in the period</source>
         <translation>Доля возвратов: доля уникальных посетителей с двумя и более визитами за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="119" />
+        <location filename="../../app/views/visits_view.py" line="118" />
         <source>Staff devices</source>
         <translation>Персонал</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="120" />
+        <location filename="../../app/views/visits_view.py" line="119" />
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
         <translation>Устройства персонала: телефоны, присутствующие более X ч в день в Y из Z дней (вкладка «Пороги и калибровка»); не входят в посетителей</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="121" />
+        <location filename="../../app/views/visits_view.py" line="120" />
         <source>Randomized MACs</source>
         <translation>Случайные MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="122" />
+        <location filename="../../app/views/visits_view.py" line="121" />
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation>Устройства со случайным (локально администрируемым) MAC; никогда не считаются людьми</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="146" />
-        <location filename="../../app/views/visits_view.py" line="155" />
-        <source>Compare</source>
-        <translation>Сравнить</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="148" />
-        <source>with another site</source>
-        <translation>с другим объектом</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="149" />
-        <source>with another period</source>
-        <translation>с другим периодом</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="178" />
-        <source>Unique visitors by day, A vs B</source>
-        <translation>Уникальные посетители по дням, A и B</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="179" />
-        <source>Day 1 is the first day of each period</source>
-        <translation>День 1 — первый день каждого периода</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="190" />
+        <location filename="../../app/views/visits_view.py" line="150" />
         <source>Traffic over time</source>
         <translation>Динамика трафика</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="191" />
+        <location filename="../../app/views/visits_view.py" line="151" />
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation>Начатые визиты, уникальные посетители и прохожие по интервалам времени (местное время объекта). Масштаб — колесом мыши: видимый диапазон загружается заново с более мелким шагом.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="194" />
+        <location filename="../../app/views/visits_view.py" line="154" />
         <source>Dwell time</source>
         <translation>Время пребывания</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="194" />
+        <location filename="../../app/views/visits_view.py" line="154" />
         <source>Visits per dwell-time bin, minutes</source>
         <translation>Визиты по интервалам времени пребывания, минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="195" />
+        <location filename="../../app/views/visits_view.py" line="155" />
         <source>Hour × weekday</source>
         <translation>Час × день недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="195" />
+        <location filename="../../app/views/visits_view.py" line="155" />
         <source>Visits started per local hour and weekday</source>
         <translation>Начатые визиты по часам (местное время) и дням недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="196" />
+        <location filename="../../app/views/visits_view.py" line="156" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="196" />
+        <location filename="../../app/views/visits_view.py" line="156" />
         <source>Visitors by the number of visits in the period</source>
         <translation>Посетители по числу визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="197" />
+        <location filename="../../app/views/visits_view.py" line="157" />
         <source>New vs returning</source>
         <translation>Новые и вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="198" />
+        <location filename="../../app/views/visits_view.py" line="158" />
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation>Посетители по дням (по неделям или месяцам для длинных периодов); вернувшиеся — бывали на объекте раньше</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="210" />
+        <location filename="../../app/views/visits_view.py" line="170" />
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="211" />
+        <location filename="../../app/views/visits_view.py" line="171" />
         <source>minutes</source>
         <translation>минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="212" />
+        <location filename="../../app/views/visits_view.py" line="172" />
         <source>visits in the period</source>
         <translation>визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="230" />
+        <location filename="../../app/views/visits_view.py" line="190" />
         <source>Figures per site</source>
         <translation>Показатели по объектам</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="231" />
+        <location filename="../../app/views/visits_view.py" line="191" />
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation>Экспорт показателей в CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242" />
+        <location filename="../../app/views/visits_view.py" line="202" />
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242" />
+        <location filename="../../app/views/visits_view.py" line="202" />
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242" />
+        <location filename="../../app/views/visits_view.py" line="202" />
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242" />
+        <location filename="../../app/views/visits_view.py" line="202" />
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="242" />
+        <location filename="../../app/views/visits_view.py" line="202" />
         <source>Fri</source>
         <translation>Пт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="243" />
+        <location filename="../../app/views/visits_view.py" line="203" />
         <source>Sat</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="243" />
+        <location filename="../../app/views/visits_view.py" line="203" />
         <source>Sun</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="259" />
+        <location filename="../../app/views/visits_view.py" line="219" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="268" />
+        <location filename="../../app/views/visits_view.py" line="228" />
         <source>Loading visit figures</source>
         <translation>Загрузка показателей визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="275" />
+        <location filename="../../app/views/visits_view.py" line="235" />
         <source>Loading visit charts</source>
         <translation>Загрузка графиков визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="299" />
+        <location filename="../../app/views/visits_view.py" line="259" />
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation>Ожидают обработки обнаружений: %1. Постройте визиты, чтобы увидеть дашборд.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="303" />
+        <location filename="../../app/views/visits_view.py" line="263" />
         <source>Rebuild visits</source>
         <translation>Пересчитать визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="304" />
+        <location filename="../../app/views/visits_view.py" line="264" />
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation>Визиты устарели (новые обнаружения или изменённые пороги).</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="307" />
+        <location filename="../../app/views/visits_view.py" line="267" />
         <source>No visits at the selected site(s).</source>
         <translation>На выбранных объектах нет визитов.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="319" />
+        <location filename="../../app/views/visits_view.py" line="279" />
         <source>Estimating people behind randomized MACs</source>
         <translation>Оценка числа людей за случайными MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="339" />
+        <location filename="../../app/views/visits_view.py" line="299" />
         <source>%1 · %2 – %3</source>
         <translation>%1 · %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="342" />
+        <location filename="../../app/views/visits_view.py" line="302" />
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation>изменение к %1 – %2 (предыдущий период той же длины)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="344" />
+        <location filename="../../app/views/visits_view.py" line="304" />
         <source>all time: pick a period in the bar above to see the change</source>
         <translation>за всё время: выберите период выше, чтобы видеть изменение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="349" />
+        <location filename="../../app/views/visits_view.py" line="309" />
         <source>From %1 visits</source>
         <translation>По визитам: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="363" />
+        <location filename="../../app/views/visits_view.py" line="323" />
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation>Оценка числа людей за ними: %1 (диапазон %2–%3)
 Метод: %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="366" />
+        <location filename="../../app/views/visits_view.py" line="326" />
         <source>≈ %1 people (%2–%3)</source>
         <translation>≈ %1 чел. (%2–%3)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="373" />
+        <location filename="../../app/views/visits_view.py" line="333" />
         <source>%1 pp</source>
         <translation>%1 п.п.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="381" />
+        <location filename="../../app/views/visits_view.py" line="341" />
         <source>per day</source>
         <translation>за день</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="381" />
+        <location filename="../../app/views/visits_view.py" line="341" />
         <source>per %1 days</source>
         <translation>за %1 дн.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="383" />
+        <location filename="../../app/views/visits_view.py" line="343" />
         <source>per %1 h</source>
         <translation>за %1 ч</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="384" />
+        <location filename="../../app/views/visits_view.py" line="344" />
         <source>per %1 min</source>
         <translation>за %1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="391" />
+        <location filename="../../app/views/visits_view.py" line="351" />
         <source>no data in this period</source>
         <translation>нет данных за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="393" />
+        <location filename="../../app/views/visits_view.py" line="353" />
         <source>no previous data</source>
         <translation>нет данных за прошлый период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="396" />
+        <location filename="../../app/views/visits_view.py" line="356" />
         <source>▲ from 0</source>
         <translation>▲ с 0</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="396" />
+        <location filename="../../app/views/visits_view.py" line="356" />
         <source>no change (0)</source>
         <translation>без изменений (0)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="433" />
+        <location filename="../../app/views/visits_view.py" line="393" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="434" />
+        <location filename="../../app/views/visits_view.py" line="394" />
         <source>Returning</source>
         <translation>Вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="446" />
+        <location filename="../../app/views/visits_view.py" line="406" />
         <source>Visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="478" />
+        <location filename="../../app/views/visits_view.py" line="438" />
         <source>Traffic for the visible range</source>
         <translation>Трафик за видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="497" />
+        <location filename="../../app/views/visits_view.py" line="457" />
         <source>Building visits</source>
         <translation>Построение визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="500" />
+        <location filename="../../app/views/visits_view.py" line="460" />
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation>Визиты построены: визитов — %1, устройств персонала — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="547" />
-        <source>Comparing</source>
-        <translation>Сравнение</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="555" />
-        <source>Short visits</source>
-        <translation>Короткие визиты</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="555" />
-        <source>New visitors</source>
-        <translation>Новые посетители</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="556" />
-        <source>Returning visitors</source>
-        <translation>Вернувшиеся посетители</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="556" />
-        <source>Fixed equipment</source>
-        <translation>Стационарное оборудование</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="557" />
-        <source>Visits per visitor</source>
-        <translation>Визитов на посетителя</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="560" />
-        <source>figure</source>
-        <translation>показатель</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="563" />
-        <source>A vs B</source>
-        <translation>A к B</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="587" />
+        <location filename="../../app/views/visits_view.py" line="479" />
         <source>All selected sites</source>
         <translation>Все выбранные площадки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="608" />
+        <location filename="../../app/views/visits_view.py" line="500" />
         <source>Export figures</source>
         <translation>Экспорт показателей</translation>
     </message>

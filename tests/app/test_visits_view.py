@@ -263,17 +263,17 @@ def test_compare_two_sites(qtbot, screen, world):
     context.set_workspace(ws)
     select(bar, site_a)
     idle(qtbot, view)
-    view.compare_check.setChecked(True)
-    view.compare_site.setCurrentIndex(view.compare_site.findData(site_b))
-    view.compare_run.click()
+    view.compare.check.setChecked(True)
+    view.compare.site.setCurrentIndex(view.compare.site.findData(site_b))
+    view.compare.run_button.click()
     idle(qtbot, view)
-    rows = view.compare_model.frame.set_index(view.compare_model.frame.columns[0])
+    rows = view.compare.model.frame.set_index(view.compare.model.frame.columns[0])
     change = round(100 * (a["visits"] - b["visits"]) / b["visits"], 1)      # how A differs from B
     assert rows.loc["Visits", "A"] == thin(a["visits"]) and rows.loc["Visits", "B"] == thin(b["visits"])
     assert rows.loc["Visits", "A vs B"] == f"{change:+.1f} %"
     points = round(100 * (a["capture_rate"] - b["capture_rate"]), 1)     # rates: percentage points
     assert rows.loc["Capture rate", "A vs B"] == f"{points:+.1f} pp"
-    assert len(view.compare_card.frame) == 29
+    assert len(view.compare.card.frame) == 29
 
 
 def test_demo_workspace_build_and_tiles(qtbot, screen, demo_small, tmp_path):
