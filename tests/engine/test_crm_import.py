@@ -73,6 +73,20 @@ def test_encodings_detected(workspace, tmp_path, encoding):
                                                                                            ("Петрова Анна",)]
 
 
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+@pytest.mark.parametrize("text", ["ФИО;Тел\nИВАНОВ;89161234567\n", "ТЕЛЕФОН;ФИО\n89161234567;ПЕТРОВ\n",
+                                  "Пол;Телефон\nЖ;89161234567\n", "телефон;фио\n89161234567;иванов\n"])
+def test_tiny_8bit_files_are_told_apart(workspace, tmp_path, encoding, text):
+    """cp1251 and koi8-r swap the cases of their letters: a two-line file, ALL-CAPS or lower
+    case, is still read in its own encoding."""
+    path = tmp_path / "tiny.csv"
+    path.write_bytes(text.encode(encoding))
+    result = import_crm(workspace, path)
+    assert result.details["encoding"] == encoding
+    name = workspace.con.execute("SELECT coalesce(name, gender) FROM contacts").fetchone()[0]
+    assert name in text or {"f": "Ж"}.get(name) in text
+
+
 @pytest.mark.parametrize("delimiter", [",", "\t", ";", "|"])
 def test_delimiters_detected(workspace, tmp_path, delimiter):
     result = import_crm(workspace, write_csv(tmp_path / "crm.csv", ROWS, delimiter=delimiter, newline="\n"))
