@@ -7,21 +7,20 @@ saved to / loaded from a file and is remembered in the workspace per file shape 
 engine. Every file read and every query runs through a TaskRunner; Cancel at any step before
 the import commits leaves the workspace as it was (the engine import is one transaction and
 the cancel token interrupts it); after the commit Cancel is disabled and a late one is
-reported on the summary as too late.
+reported on the summary as too late. The summary page itself is app/import_summary.py.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 import duckdb
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget,
-                               QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.formatting import count_text
-from app.models import DataFrameModel
+from app.import_summary import ImportSummary
 from app.worker import TaskError, TaskRunner
 from engine.crm import mapping as mp
 from engine.people_queries import normalised_preview, preview_table
@@ -55,7 +54,6 @@ DELIMITERS = [(";", ";"), (",", ","), ("\t", "Tab"), ("|", "|")]
 INVALID = QColor("#fecaca")
 IGNORED = QColor("#f3f4f6")
 FILE, MAPPING, PROGRESS, SUMMARY = range(4)
-REJECTS_SHOWN = 200
 
 
 def import_table_task(path: Path, options: dict, on_saved=None):
@@ -231,53 +229,9 @@ class ImportWizard(QDialog):
         return page
 
     def _summary_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.summary_message = QLabel()
-        self.summary_message.setWordWrap(True)
-        self.summary_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary_message)
-        grid = QGridLayout()
-        self.summary_values: dict[str, QLabel] = {}
-        for col, (key, title, tip) in enumerate((
-                ("rows", self.tr("Read"), self.tr("Data rows in the file (the header not counted)")),
-                ("ok", self.tr("Imported"), self.tr("Rows stored as new contacts / receipts")),
-                ("rejected", self.tr("Rejected"), self.tr("Rows with no usable key or that the parser refused; "
-                                                          "each is in the rejects report")),
-                ("duplicates", self.tr("Duplicates"), self.tr("Rows whose every phone, e-mail and card was "
-                                                              "already known; not stored again")))):
-            title_label = QLabel(title)
-            title_label.setObjectName("kpiTitle")
-            value = QLabel("—")
-            value.setObjectName("kpiValue")
-            value.setToolTip(tip)
-            title_label.setToolTip(tip)
-            grid.addWidget(title_label, 0, col)
-            grid.addWidget(value, 1, col)
-            self.summary_values[key] = value
-        layout.addLayout(grid)
-        self.summary_details = QLabel()
-        self.summary_details.setWordWrap(True)
-        layout.addWidget(self.summary_details)
-        buttons = QHBoxLayout()
-        self.open_rejects_button = QPushButton(self.tr("Open rejects report"))
-        self.export_rejects_button = QPushButton(self.tr("Export rejects as CSV…"))
-        buttons.addWidget(self.open_rejects_button)
-        buttons.addWidget(self.export_rejects_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.rejects_label = QLabel()
-        layout.addWidget(self.rejects_label)
-        self.rejects_model = DataFrameModel()
-        self.rejects_table = QTableView()
-        self.rejects_table.setModel(self.rejects_model)
-        self.rejects_table.verticalHeader().setVisible(False)
-        self.rejects_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.rejects_table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.rejects_table, 1)
-        self.open_rejects_button.clicked.connect(self.open_rejects)
-        self.export_rejects_button.clicked.connect(self.choose_export_rejects)
-        return page
+        self.summary = ImportSummary(self.context, runner=self.runner, rejects_runner=self.norm_runner,
+                                     source=self.path, show_error=self.show_error)
+        return self.summary
 
     def go(self, page: int) -> None:
         self.stack.setCurrentIndex(page)
@@ -525,8 +479,7 @@ class ImportWizard(QDialog):
             self.import_done.emit(None)
             return super().reject()
         self.go(SUMMARY)
-        self.summary_message.setText(error.message)
-        self._set_rejects_buttons(False)
+        self.summary.show_failure(error.message)
         self.import_done.emit(None)
 
     def _imported(self, result) -> None:
@@ -536,79 +489,11 @@ class ImportWizard(QDialog):
         self.cancel_button.setEnabled(True)
         self.result = result
         self.go(SUMMARY)
-        d = result.details
-        for key, label in self.summary_values.items():
-            default = {"rows": result.rows_in, "ok": result.rows_ok, "rejected": result.rows_rejected}.get(key, 0)
-            label.setText(count_text(d.get(key, default)))
-        too_late = ""
-        if self.cancel_requested and result.status == "imported":
-            too_late = "<br>" + self.tr("Cancel came too late: the import had already been saved in the "
-                                        "workspace. It stays imported.")
-        self.summary_message.setText(f"<b>{result.status}</b> — {result.message}{too_late}")
-        extra = []
-        if d.get("values_dropped"):
-            extra.append(self.tr("%1 single values dropped from otherwise good rows (in the rejects report)")
-                         .replace("%1", count_text(d["values_dropped"])))
-        if d.get("ignored_columns"):
-            extra.append(self.tr("Ignored columns: %1").replace("%1", ", ".join(d["ignored_columns"])))
-        self.summary_details.setText("<br>".join(extra))
-        has_rejects = result.status == "imported" and bool(d.get("reject_entries") or result.rows_rejected)
-        self._set_rejects_buttons(has_rejects)
-        self.rejects_table.setVisible(has_rejects)
-        self.rejects_label.setVisible(has_rejects)
-        if has_rejects:
-            self._load_rejects(result.import_id)
+        self.summary.show_result(result, cancel_came_too_late=self.cancel_requested and result.status == "imported")
         if result.status == "imported":
             self.context.notify_changed({"imports", "contacts", "people", "identities", "receipts",
                                          "receipt_items", "crm_mappings"})
         self.import_done.emit(result)
-
-    def _load_rejects(self, import_id: int) -> None:
-        """The first rejects of this import (the full report is the CSV)."""
-        def load(w, _p, _c):
-            frame = w.con.execute(
-                "SELECT line, column_name AS column, value, reason FROM import_rejects WHERE import_id = ? "
-                "ORDER BY line, column_name NULLS FIRST LIMIT ?", [import_id, REJECTS_SHOWN + 1]).df()
-            return frame
-
-        def show(frame) -> None:
-            more = len(frame) > REJECTS_SHOWN
-            self.rejects_model.set_frame(frame.head(REJECTS_SHOWN).rename(columns={
-                "line": self.tr("Line"), "column": self.tr("Column"), "value": self.tr("Value"),
-                "reason": self.tr("Reason")}))
-            where = self.result.details.get("rejects_file")
-            text = self.tr("Rejected rows and dropped values") + (
-                self.tr(" (the first %1)").replace("%1", str(REJECTS_SHOWN)) if more else "")
-            if where:
-                text += " — " + self.tr("full report: %1").replace("%1", where)
-            self.rejects_label.setText(text)
-            self.rejects_label.setToolTip(where or "")
-
-        self.norm_runner.run(self.tr("Loading the rejects"), load, workspace=self.context.workspace, on_done=show,
-                        quiet=True)
-
-    def _set_rejects_buttons(self, enabled: bool) -> None:
-        self.open_rejects_button.setEnabled(enabled and bool(self.result and self.result.details.get("rejects_file")))
-        self.export_rejects_button.setEnabled(enabled)
-
-    def open_rejects(self) -> None:
-        path = self.result.details.get("rejects_file") if self.result else None
-        if path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def choose_export_rejects(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export rejects"), f"{self.path.stem}-rejects.csv",
-                                              self.tr("CSV (*.csv)"))
-        if path:
-            self.export_rejects(Path(path))
-
-    def export_rejects(self, path: Path) -> None:
-        from engine.crm.crm_import import export_rejects
-
-        import_id = self.result.import_id
-        self.runner.run(self.tr("Exporting rejects"), lambda w, _p, _c: export_rejects(w, import_id, path),
-                        workspace=self.context.workspace, done_message=lambda p: self.tr("Rejects written to %1")
-                        .replace("%1", str(p)), on_error=lambda e: self.show_error(e.message))
 
     # --- leaving --------------------------------------------------------------------------
     def reject(self) -> None:

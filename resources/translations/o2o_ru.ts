@@ -620,6 +620,134 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message>
+        <location filename="../../app/import_summary.py" line="42" />
+        <source>Read</source>
+        <translation>Прочитано</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="42" />
+        <source>Data rows in the file (the header not counted)</source>
+        <translation>Строки данных в файле (без заголовка)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="43" />
+        <source>Imported</source>
+        <translation>Загружено</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="43" />
+        <source>Rows stored as new contacts / receipts</source>
+        <translation>Строки, сохранённые как новые контакты / чеки</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="44" />
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="44" />
+        <source>Rows with no usable key or that the parser refused; each is in the rejects report</source>
+        <translation>Строки без пригодного ключа или не прошедшие разбор; все они есть в отчёте об отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="46" />
+        <source>Duplicates</source>
+        <translation>Дубликаты</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="46" />
+        <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
+        <translation>Строки, у которых все телефоны, e-mail и карты уже известны; повторно не сохраняются</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="62" />
+        <source>Open rejects report</source>
+        <translation>Открыть отчёт об отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="63" />
+        <source>Export rejects as CSV…</source>
+        <translation>Экспорт отклонённых в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="93" />
+        <source>Cancel came too late: the import had already been saved in the workspace. It stays imported.</source>
+        <translation>Отмена пришла слишком поздно: импорт уже сохранён в рабочей области и остаётся в ней.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="98" />
+        <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
+        <translation>Отброшено отдельных значений из корректных строк: %1 (см. отчёт об отклонённых)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="101" />
+        <source>Ignored columns: %1</source>
+        <translation>Пропущенные столбцы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="121" />
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="121" />
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="121" />
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="122" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="124" />
+        <source>Rejected rows and dropped values</source>
+        <translation>Отклонённые строки и отброшенные значения</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="125" />
+        <source> (the first %1)</source>
+        <translation> (первые %1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="127" />
+        <source>full report: %1</source>
+        <translation>полный отчёт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="131" />
+        <source>Loading the rejects</source>
+        <translation>Загрузка отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="144" />
+        <source>Export rejects</source>
+        <translation>Экспорт отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="145" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="153" />
+        <source>Exporting rejects</source>
+        <translation>Экспорт отклонённых</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="154" />
+        <source>Rejects written to %1</source>
+        <translation>Отклонённые записаны в %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportView</name>
     <message>
         <location filename="../../app/views/import_view.py" line="18" />
@@ -775,460 +903,335 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="30" />
+        <location filename="../../app/import_wizard.py" line="29" />
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="31" />
+        <location filename="../../app/import_wizard.py" line="30" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="32" />
+        <location filename="../../app/import_wizard.py" line="31" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="33" />
+        <location filename="../../app/import_wizard.py" line="32" />
         <source>birth date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="34" />
+        <location filename="../../app/import_wizard.py" line="33" />
         <source>gender</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="35" />
+        <location filename="../../app/import_wizard.py" line="34" />
         <source>loyalty card</source>
         <translation>карта лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="36" />
+        <location filename="../../app/import_wizard.py" line="35" />
         <source>consent</source>
         <translation>согласие</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="37" />
+        <location filename="../../app/import_wizard.py" line="36" />
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="38" />
+        <location filename="../../app/import_wizard.py" line="37" />
         <source>FN (fiscal drive)</source>
         <translation>ФН (фискальный накопитель)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="39" />
+        <location filename="../../app/import_wizard.py" line="38" />
         <source>FD (document no.)</source>
         <translation>ФД (номер документа)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="40" />
+        <location filename="../../app/import_wizard.py" line="39" />
         <source>FP (fiscal sign)</source>
         <translation>ФП (фискальный признак)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="41" />
+        <location filename="../../app/import_wizard.py" line="40" />
         <source>date and time</source>
         <translation>дата и время</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="42" />
+        <location filename="../../app/import_wizard.py" line="41" />
         <source>total</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="43" />
+        <location filename="../../app/import_wizard.py" line="42" />
         <source>operation type</source>
         <translation>тип операции</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="44" />
+        <location filename="../../app/import_wizard.py" line="43" />
         <source>register (KKT) no.</source>
         <translation>рег. номер ККТ</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="45" />
+        <location filename="../../app/import_wizard.py" line="44" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="46" />
+        <location filename="../../app/import_wizard.py" line="45" />
         <source>promo code</source>
         <translation>промокод</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="47" />
+        <location filename="../../app/import_wizard.py" line="46" />
         <source>buyer phone</source>
         <translation>телефон покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="48" />
+        <location filename="../../app/import_wizard.py" line="47" />
         <source>buyer e-mail</source>
         <translation>e-mail покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="49" />
+        <location filename="../../app/import_wizard.py" line="48" />
         <source>ignore</source>
         <translation>пропустить</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="51" />
+        <location filename="../../app/import_wizard.py" line="50" />
         <source>CRM export (customers)</source>
         <translation>Выгрузка CRM (клиенты)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="52" />
+        <location filename="../../app/import_wizard.py" line="51" />
         <source>Receipts table</source>
         <translation>Таблица чеков</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="98" />
+        <location filename="../../app/import_wizard.py" line="96" />
         <source>Import %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="123" />
+        <location filename="../../app/import_wizard.py" line="121" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="124" />
+        <location filename="../../app/import_wizard.py" line="122" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="125" />
-        <location filename="../../app/import_wizard.py" line="534" />
+        <location filename="../../app/import_wizard.py" line="123" />
+        <location filename="../../app/import_wizard.py" line="487" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="126" />
+        <location filename="../../app/import_wizard.py" line="124" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="127" />
+        <location filename="../../app/import_wizard.py" line="125" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="159" />
-        <location filename="../../app/import_wizard.py" line="308" />
+        <location filename="../../app/import_wizard.py" line="157" />
+        <location filename="../../app/import_wizard.py" line="262" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161" />
+        <location filename="../../app/import_wizard.py" line="159" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162" />
+        <location filename="../../app/import_wizard.py" line="160" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163" />
+        <location filename="../../app/import_wizard.py" line="161" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164" />
+        <location filename="../../app/import_wizard.py" line="162" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171" />
+        <location filename="../../app/import_wizard.py" line="169" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173" />
+        <location filename="../../app/import_wizard.py" line="171" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="199" />
+        <location filename="../../app/import_wizard.py" line="197" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="200" />
+        <location filename="../../app/import_wizard.py" line="198" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="205" />
+        <location filename="../../app/import_wizard.py" line="203" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="208" />
+        <location filename="../../app/import_wizard.py" line="206" />
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="225" />
+        <location filename="../../app/import_wizard.py" line="223" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="243" />
-        <source>Read</source>
-        <translation>Прочитано</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="243" />
-        <source>Data rows in the file (the header not counted)</source>
-        <translation>Строки данных в файле (без заголовка)</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="244" />
-        <source>Imported</source>
-        <translation>Загружено</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="244" />
-        <source>Rows stored as new contacts / receipts</source>
-        <translation>Строки, сохранённые как новые контакты / чеки</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="245" />
-        <source>Rejected</source>
-        <translation>Отклонено</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="245" />
-        <source>Rows with no usable key or that the parser refused; each is in the rejects report</source>
-        <translation>Строки без пригодного ключа или не прошедшие разбор; все они есть в отчёте об отклонённых</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="247" />
-        <source>Duplicates</source>
-        <translation>Дубликаты</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="247" />
-        <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
-        <translation>Строки, у которых все телефоны, e-mail и карты уже известны; повторно не сохраняются</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="263" />
-        <source>Open rejects report</source>
-        <translation>Открыть отчёт об отклонённых</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="264" />
-        <source>Export rejects as CSV…</source>
-        <translation>Экспорт отклонённых в CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="284" />
+        <location filename="../../app/import_wizard.py" line="238" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="284" />
+        <location filename="../../app/import_wizard.py" line="238" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="284" />
+        <location filename="../../app/import_wizard.py" line="238" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="285" />
+        <location filename="../../app/import_wizard.py" line="239" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="310" />
+        <location filename="../../app/import_wizard.py" line="264" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="317" />
+        <location filename="../../app/import_wizard.py" line="271" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="333" />
+        <location filename="../../app/import_wizard.py" line="287" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="337" />
+        <location filename="../../app/import_wizard.py" line="291" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="348" />
+        <location filename="../../app/import_wizard.py" line="302" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="350" />
+        <location filename="../../app/import_wizard.py" line="304" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="364" />
+        <location filename="../../app/import_wizard.py" line="318" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="412" />
+        <location filename="../../app/import_wizard.py" line="366" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="446" />
+        <location filename="../../app/import_wizard.py" line="400" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="448" />
+        <location filename="../../app/import_wizard.py" line="402" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="464" />
+        <location filename="../../app/import_wizard.py" line="418" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="465" />
-        <location filename="../../app/import_wizard.py" line="475" />
+        <location filename="../../app/import_wizard.py" line="419" />
+        <location filename="../../app/import_wizard.py" line="429" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="471" />
+        <location filename="../../app/import_wizard.py" line="425" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="475" />
+        <location filename="../../app/import_wizard.py" line="429" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="485" />
+        <location filename="../../app/import_wizard.py" line="439" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="502" />
+        <location filename="../../app/import_wizard.py" line="456" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="517" />
+        <location filename="../../app/import_wizard.py" line="471" />
         <source>The import is saved; it can no longer be cancelled</source>
         <translation>Импорт сохранён; отменить его уже нельзя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="519" />
+        <location filename="../../app/import_wizard.py" line="473" />
         <source>Import saved; writing the rejects report…</source>
         <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="545" />
-        <source>Cancel came too late: the import had already been saved in the workspace. It stays imported.</source>
-        <translation>Отмена пришла слишком поздно: импорт уже сохранён в рабочей области и остаётся в ней.</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="550" />
-        <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
-        <translation>Отброшено отдельных значений из корректных строк: %1 (см. отчёт об отклонённых)</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="553" />
-        <source>Ignored columns: %1</source>
-        <translation>Пропущенные столбцы: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="577" />
-        <source>Line</source>
-        <translation>Строка</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="577" />
-        <source>Column</source>
-        <translation>Столбец</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="577" />
-        <source>Value</source>
-        <translation>Значение</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="578" />
-        <source>Reason</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="580" />
-        <source>Rejected rows and dropped values</source>
-        <translation>Отклонённые строки и отброшенные значения</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="581" />
-        <source> (the first %1)</source>
-        <translation> (первые %1)</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="583" />
-        <source>full report: %1</source>
-        <translation>полный отчёт: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="587" />
-        <source>Loading the rejects</source>
-        <translation>Загрузка отклонённых</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="600" />
-        <source>Export rejects</source>
-        <translation>Экспорт отклонённых</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="601" />
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="609" />
-        <source>Exporting rejects</source>
-        <translation>Экспорт отклонённых</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="610" />
-        <source>Rejects written to %1</source>
-        <translation>Отклонённые записаны в %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="622" />
+        <location filename="../../app/import_wizard.py" line="507" />
         <source>Import saved; finishing the rejects report…</source>
         <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="623" />
+        <location filename="../../app/import_wizard.py" line="508" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="158" />
+        <location filename="../../app/import_wizard.py" line="156" />
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="165" />
+        <location filename="../../app/import_wizard.py" line="163" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>

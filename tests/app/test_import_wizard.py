@@ -101,7 +101,7 @@ def test_wizard_imports_a_cp1251_crm_export_with_a_changed_role(qtbot, app_conte
     assert result.status == "imported"
 
     # the summary shows the engine's counts, which are the ones designed into the file
-    shown = {key: number(label) for key, label in wizard.summary_values.items()}
+    shown = {key: number(label) for key, label in wizard.summary.values.items()}
     assert shown == EXPECTED
     rows_in, rows_ok, rows_rejected = workspace.con.execute(
         "SELECT rows_in, rows_ok, rows_rejected FROM imports WHERE import_id = ?", [result.import_id]).fetchone()
@@ -112,15 +112,15 @@ def test_wizard_imports_a_cp1251_crm_export_with_a_changed_role(qtbot, app_conte
     assert phones == {"+79161234567", "+79167654321", "+79161112233", "+79035556677"}
 
     # the first rejects are listed in the summary, the bad row with its line number
-    qtbot.waitUntil(lambda: wizard.rejects_model.rowCount() > 0, timeout=10000)
-    listed = wizard.rejects_model.frame
-    assert 5 in set(listed.iloc[:, 0]) and "full report:" in wizard.rejects_label.text()
+    qtbot.waitUntil(lambda: wizard.summary.rejects_model.rowCount() > 0, timeout=10000)
+    listed = wizard.summary.rejects_model.frame
+    assert 5 in set(listed.iloc[:, 0]) and "full report:" in wizard.summary.rejects_label.text()
     assert wizard.first_lines.toPlainText().splitlines()[1].startswith("Иванов Иван  │  8 (916) 123-45-67")
 
     # the rejects report exported as CSV through the worker
-    assert wizard.export_rejects_button.isEnabled()
+    assert wizard.summary.export_rejects_button.isEnabled()
     report = tmp_path / "rejects.csv"
-    wizard.export_rejects(report)
+    wizard.summary.export_rejects(report)
     qtbot.waitUntil(lambda: report.exists() and not wizard.runner.busy, timeout=10000)
     lines = report.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "file;line;column;value;reason"
@@ -204,7 +204,7 @@ def test_a_receipts_table_is_recognised_and_imported(qtbot, app_context, workspa
     with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
         wizard.import_button.click()
     assert done.args[0].status == "imported", done.args[0].message
-    assert number(wizard.summary_values["ok"]) == 2
+    assert number(wizard.summary.values["ok"]) == 2
     assert workspace.con.execute("SELECT sum(total_kop) FROM receipts").fetchone()[0] == 128521 + 9900
     wizard.accept()
 
@@ -296,15 +296,15 @@ def test_cancel_after_the_commit_says_it_came_too_late(qtbot, app_context, works
     assert result is not None and result.status == "imported"
     assert PressCancel.cancel_enabled is False  # disabled as soon as the import was saved
     assert wizard.isVisible() and wizard.stack.currentIndex() == 3  # the summary, not a closed wizard
-    assert "too late" in wizard.summary_message.text()
-    assert (number(wizard.summary_values["ok"]), number(wizard.summary_values["rejected"])) == (3000, 500)
+    assert "too late" in wizard.summary.message.text()
+    assert (number(wizard.summary.values["ok"]), number(wizard.summary.values["rejected"])) == (3000, 500)
     assert workspace.con.execute("SELECT count(*) FROM contacts").fetchone()[0] == 3000
     report = result.details["rejects_file"]
     with open(report, encoding="utf-8") as fh:
         lines = fh.read().splitlines()
     # one whole-row reject and two dropped values (phone, e-mail) per bad row, plus the header
     assert len(lines) == 1 + 3 * 500
-    qtbot.waitUntil(lambda: wizard.rejects_model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.summary.rejects_model.rowCount() > 0, timeout=10000)
     wizard.accept()
 
 
