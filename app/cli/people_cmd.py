@@ -23,7 +23,8 @@ def register(sub) -> None:
     order.add_argument("--asc", action="store_true", help="sort ascending (also for '-COLUMN')")
     people.add_argument("--filter", metavar="TEXT",
                         help="filter for --list: the name or any phone, e-mail, card, CRM id of a person; "
-                             "phone:916, email:, card:, crm:, name:, id: narrow to one kind")
+                             "phone:916, email:, card:, crm:, name:, id: narrow to one kind; last:2024-09 = "
+                             "the last purchase's local date")
     # `--sort -revenue_kop`: argparse would take '-revenue_kop' for an option; a dash and a lowercase
     # word is a value here (the mechanism argparse uses for negative numbers), so a mistyped column
     # reaches parse_sort and its error listing the columns. Words after -w/-h stay options (-wdemo).
