@@ -24,6 +24,7 @@ from engine.errors import ImportRefused, O2OError
 from engine.progress import CancelToken, ProgressFn, no_progress
 
 SAMPLE_BYTES = 1 << 20
+SCORE_CHARS = 64 << 10  # enough text to tell the 8-bit encodings apart (scored in Python)
 CHUNK_BYTES = 4 << 20
 MAX_LINE_BYTES = 64 << 20  # a single cell up to ~64 MB is read; longer lines are rejected
 XLSX_CHUNK_ROWS = 50_000
@@ -37,6 +38,7 @@ _RU_FREQ = dict(zip("оеаинтсрвлкмдпуяыьгзбчйхжшюцщ�
 # a lowercase letter followed by an uppercase one inside a word ("иВАНОВ"): what a Capitalised
 # word becomes in the wrong one of cp1251 / koi8-r, which swap the cases of their letters
 _ILL_CASED = re.compile(r"[а-яё][А-ЯЁ]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass
@@ -62,6 +64,8 @@ def is_xlsx(path: Path) -> bool:
 def _russian_score(text: str) -> float:
     """Letter frequencies (case-insensitive, so ALL-CAPS text counts too), less a penalty for
     each ill-cased word: even a two-line export with one name in it is told apart."""
+    first = _NON_ASCII.search(text)  # a window of text from the first letter that is not ASCII
+    text = text[max(0, first.start() - 64):first.start() + SCORE_CHARS] if first else ""
     letters = sum(_RU_FREQ.get(ch, 0.0) for ch in text.lower())
     return letters - 20.0 * len(_ILL_CASED.findall(text))
 

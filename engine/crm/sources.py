@@ -39,9 +39,11 @@ def _sql_str(text: str) -> str:
 
 
 def mixed_line_ends(sample: bytes) -> bool:
-    """Whether a sample ends lines in more than one way, or with a lone \r (old Mac)."""
+    """Whether a sample ends lines in more than one way (\r\n and a lone \n), or with a lone
+    \r (old Mac). All \n or all \r\n is what DuckDB reads as it is."""
     crlf = sample.count(b"\r\n")
-    return sample.count(b"\n") != crlf or sample.count(b"\r") != crlf
+    lone_lf, lone_cr = sample.count(b"\n") - crlf, sample.count(b"\r") - crlf
+    return lone_cr > 0 or (crlf > 0 and lone_lf > 0)
 
 
 def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool = False) -> tuple[Path, int]:
