@@ -89,6 +89,7 @@ def test_screenshot_command_writes_a_png(demo_copy, tmp_path):
 
 def test_russian_interface(qtbot, tmp_path):
     """The compiled Russian translation is used for navigation and menus."""
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
     from app.main import install_translations
@@ -97,6 +98,7 @@ def test_russian_interface(qtbot, tmp_path):
     qm = Path(__file__).resolve().parents[2] / "resources" / "translations" / "o2o_ru.qm"
     if not qm.exists():
         pytest.skip("translations not compiled (bootstrap.py compiles them)")
+    locale = QLocale()  # the default locale is process-wide: later tests format numbers with it
     translators = install_translations(QApplication.instance(), "ru")
     try:
         win = MainWindow()
@@ -108,6 +110,7 @@ def test_russian_interface(qtbot, tmp_path):
     finally:
         for t in translators:
             QApplication.instance().removeTranslator(t)
+        QLocale.setDefault(locale)
 
 
 def test_site_and_period_are_remembered_per_workspace(qtbot, tmp_path):
