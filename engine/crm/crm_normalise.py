@@ -110,23 +110,23 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
 
 
 def classify_rows(con) -> tuple[int, int, int]:
-    """(new, duplicates, unusable) rows of crm_norm, and temp table crm_dups(line, first_line)
-    of the duplicates. A row is new when it is the first sighting (smallest line) of a phone,
-    e-mail or card not yet in contacts; a usable row that is first for none is a duplicate. One
-    hash aggregate per key gives the first lines, marked in a numpy bitmap indexed by line (a
-    row first for several keys is marked once); the duplicates are usually few, so storing the
+    """(new, duplicates, unusable) rows of crm_norm, and temp table crm_dups(line) of the
+    duplicates. A usable row is new when it is the first sighting (smallest line) of a phone,
+    e-mail, card or CRM id not yet in contacts (a customer registered twice under one phone keeps
+    both CRM ids: the second row is stored and joins the same person); otherwise a duplicate.
+    One hash aggregate per key gives the first lines, marked in a numpy bitmap indexed by line
+    (a row first for several keys is marked once); the duplicates are usually few, so storing the
     new rows is an anti-join against them instead of a join of 10 M rows with 10 M flags."""
     import numpy as np
     import pyarrow as pa
 
-    firsts = con.execute("""
-        WITH first_p AS (SELECT phone, min(line) AS first FROM crm_norm WHERE phone IS NOT NULL GROUP BY phone),
-             first_e AS (SELECT email, min(line) AS first FROM crm_norm WHERE email IS NOT NULL GROUP BY email),
-             first_c AS (SELECT card, min(line) AS first FROM crm_norm WHERE card IS NOT NULL GROUP BY card)
-        SELECT first FROM first_p WHERE phone NOT IN (SELECT phone FROM contacts WHERE phone IS NOT NULL)
-        UNION ALL SELECT first FROM first_e WHERE email NOT IN (SELECT email FROM contacts WHERE email IS NOT NULL)
-        UNION ALL SELECT first FROM first_c WHERE card NOT IN (SELECT card FROM contacts WHERE card IS NOT NULL)
-        """).fetchnumpy()["first"]
+    known_contacts = con.execute("SELECT count(*) FROM contacts").fetchone()[0] > 0
+    firsts_sql = " UNION ALL ".join(
+        f"SELECT min(line) AS first FROM crm_norm WHERE {key} IS NOT NULL"
+        + (f" AND {key} NOT IN (SELECT {key} FROM contacts WHERE {key} IS NOT NULL)" if known_contacts else "")
+        + f" GROUP BY {key}"
+        for key in ("phone", "email", "card", "crm_id"))
+    firsts = con.execute(firsts_sql).fetchnumpy()["first"]
     total = con.execute("SELECT count(*) FROM crm_norm_data").fetchone()[0]
     usable = np.asarray(con.execute(f"SELECT line FROM crm_norm WHERE {USABLE}").fetchnumpy()["line"], np.int64)
     size = int(max(usable.max(initial=0), np.max(firsts, initial=0))) + 1

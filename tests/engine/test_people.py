@@ -65,6 +65,19 @@ def test_chains_merge_and_match_union_find(workspace, tmp_path):
     assert total == 60
 
 
+def test_a_customer_registered_twice_keeps_both_crm_ids(workspace, tmp_path):
+    """Same phone, another CRM id: the second row is stored, not a duplicate, and the person has both
+    ids; a row repeating phone and id is a duplicate."""
+    rows = [["101", "89161234567", "", "", "Иванов", ""], ["202", "+7 916 123-45-67", "", "", "Иванов И.", ""],
+            ["101", "8 916 1234567", "", "", "", ""]]
+    result = import_crm(workspace, write_crm(tmp_path / "twice.csv", rows))
+    assert (result.details["ok"], result.details["duplicates"]) == (2, 1)
+    assert people.build_people(workspace)["people"] == 1
+    person = workspace.con.execute("SELECT person_id FROM people").fetchone()[0]
+    profile = people.person_profile(workspace, person)
+    assert set(profile["contacts"]["crm_id"]) == {"101", "202"}
+
+
 def test_person_ids_are_stable_across_rebuilds(workspace, tmp_path):
     import_crm(workspace, write_crm(tmp_path / "a.csv", [["1", "89161234567", "a@b.ru", "", "A", ""]]))
     first = people.build_people(workspace)
