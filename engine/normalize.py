@@ -85,10 +85,11 @@ def _sql_list(values) -> str:
 # DuckDB's trim() removes the Unicode space separators and copies every string (1.3 CPU-s per
 # 10 M names): only a value that may start or end with one is trimmed. The first character is
 # checked by its code point (ascii(); a range, not IN: a list is planned as a join), the end for
-# the space and the no-break space Excel leaves (others at a value's end are not seen in exports).
+# the space and the no-break spaces Excel and typographers leave (plain, narrow, figure, thin).
 MACROS = f"""
 CREATE OR REPLACE TEMP MACRO o2o_edge_space(s) AS
-    ascii(s) = 32 OR ascii(s) = 160 OR ascii(s) BETWEEN 5760 AND 12288 OR ends_with(s, ' ') OR ends_with(s, '\u00a0');
+    ascii(s) = 32 OR ascii(s) = 160 OR ascii(s) BETWEEN 5760 AND 12288 OR ends_with(s, ' ') OR ends_with(s, '\u00a0')
+    OR ends_with(s, '\u202f') OR ends_with(s, '\u2007') OR ends_with(s, '\u2009');
 CREATE OR REPLACE TEMP MACRO o2o_trim(s) AS CASE WHEN o2o_edge_space(s) THEN trim(s) ELSE s END;
 CREATE OR REPLACE TEMP MACRO o2o_blank(s) AS CASE WHEN s = '' THEN NULL WHEN o2o_edge_space(s) THEN nullif(trim(s), '')
     ELSE s END;
@@ -98,8 +99,10 @@ CREATE OR REPLACE TEMP MACRO o2o_sci_digits(t) AS CASE
     WHEN regexp_full_match(t, '[0-9]\\.[0-9]+[eE]\\+?[0-9]{{1,2}}')
          AND length(regexp_extract(t, '\\.([0-9]+)', 1)) = try_cast(regexp_extract(t, '([0-9]+)$', 1) AS INTEGER)
     THEN t[1] || regexp_extract(t, '\\.([0-9]+)', 1) END;
+-- Unicode spaces (no-break, narrow, thin…) separate digit groups like plain ones
 CREATE OR REPLACE TEMP MACRO o2o_phone_clean(s) AS coalesce(o2o_sci_digits(trim(s)),
-    regexp_replace(regexp_replace(trim(s), '\\s*(доб\\.?|ext\\.?|extension|x|#)\\s*[0-9]{{1,6}}$', '', 'i'),
+    regexp_replace(regexp_replace(trim(regexp_replace(s, '\\pZ', ' ', 'g')),
+                                  '\\s*(доб\\.?|ext\\.?|extension|x|#)\\s*[0-9]{{1,6}}$', '', 'i'),
                    '^([0-9]{{10,11}})\\.0+$', '\\1'));
 CREATE OR REPLACE TEMP MACRO o2o_phone_fast_d(c, d) AS CASE
     WHEN NOT regexp_full_match(c, '\\+?[0-9 ()\\-.]+') THEN NULL

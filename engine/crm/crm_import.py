@@ -75,7 +75,7 @@ def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]])
             parts.append(f"SELECT line, '{header}', left({col}_raw, 200), {col}_reason FROM crm_norm "
                          f"WHERE {col}_reason IS NOT NULL")
     parts.append(f"SELECT line, NULL, NULL, '{NO_KEY}' FROM crm_norm WHERE NOT {USABLE}")
-    parts.append(duplicate_rejects_sql())
+    parts.append(duplicate_rejects_sql(names))
     before = con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0]
     con.execute(f"INSERT INTO import_rejects SELECT {import_id}, * FROM ({' UNION ALL '.join(parts)})")
     return con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0] - before

@@ -141,24 +141,40 @@ def classify_rows(con) -> tuple[int, int, int]:
     return len(usable) - len(dups), len(dups), total - len(usable)
 
 
-def duplicate_rejects_sql() -> str:
+def duplicate_rejects_sql(columns: dict[str, str] | None = None) -> str:
     """(line, column, value, reason) of each duplicate row, naming the key it repeats (phone
-    first, then e-mail, card) and where it was seen first: an earlier line of this file, or an
-    earlier import. Cheap when there are few duplicates (joins start from crm_dups)."""
-    keys = " UNION ALL ".join(
-        f"SELECT d.line, '{role}' AS role, {i} AS rank, n.{col} AS value FROM crm_dups d JOIN crm_norm n USING (line) "
-        f"WHERE n.{col} IS NOT NULL" for i, (role, col) in enumerate((("phone", "phone"), ("e-mail", "email"),
-                                                                       ("card", "card"))))
-    firsts = " UNION ALL ".join(
-        f"SELECT '{role}' AS role, n.{col} AS value, min(n.line) AS first FROM crm_norm n "
-        f"WHERE n.{col} IN (SELECT value FROM dup_keys WHERE role = '{role}') GROUP BY n.{col}"
-        for role, col in (("phone", "phone"), ("e-mail", "email"), ("card", "card")))
+    first, then e-mail, card, CRM id), its column (`columns`: role -> header) and where it was
+    seen first: an earlier line of this file, or an earlier import (its number, file and line).
+    Cheap when there are few duplicates (joins start from crm_dups)."""
+    columns = columns or {}
+    keys = (("phone", "phone", "phone"), ("e-mail", "email", "email"), ("card", "card", "card"),
+            ("CRM id", "crm_id", "crm_id"))
+
+    def header(role: str) -> str:
+        return "'" + columns[role].replace("'", "''") + "'" if role in columns else "NULL"
+
+    dup_keys = " UNION ALL ".join(
+        f"SELECT d.line, '{word}' AS word, {header(role)} AS header, {i} AS rank, n.{col} AS value "
+        f"FROM crm_dups d JOIN crm_norm n USING (line) WHERE n.{col} IS NOT NULL"
+        for i, (word, col, role) in enumerate(keys))
+    here = " UNION ALL ".join(
+        f"SELECT '{word}' AS word, n.{col} AS value, min(n.line) AS first FROM crm_norm n "
+        f"WHERE n.{col} IN (SELECT value FROM dup_keys WHERE word = '{word}') GROUP BY n.{col}"
+        for word, col, _ in keys)
+    before = " UNION ALL ".join(
+        f"SELECT '{word}' AS word, c.{col} AS value, min({{'i': c.import_id, 'l': c.line}}) AS prior FROM contacts c "
+        f"WHERE c.{col} IN (SELECT value FROM dup_keys WHERE word = '{word}') GROUP BY c.{col}"
+        for word, col, _ in keys)
     return f"""SELECT * FROM (
-        WITH dup_keys AS ({keys}),
-             firsts AS ({firsts}),
-             named AS (SELECT k.line, k.role, k.value, f.first, k.rank FROM dup_keys k
-                       LEFT JOIN firsts f ON f.role = k.role AND f.value = k.value)
-        SELECT line, NULL, left(arg_min(role || ' ' || value, rank), 200),
-               arg_min(CASE WHEN first < line THEN 'duplicate row: its ' || role || ' is on line ' || first
-                            ELSE 'duplicate row: its ' || role || ' was imported before' END, rank)
+        WITH dup_keys AS ({dup_keys}), here AS ({here}), before AS ({before}),
+             named AS (
+                SELECT k.line, k.header, k.rank, k.word || ' ' || k.value AS what,
+                       CASE WHEN h.first < k.line THEN 'duplicate row: its ' || k.word || ' is on line ' || h.first
+                            ELSE 'duplicate row: its ' || k.word || ' is in import #' || b.prior.i
+                                 || coalesce(' (' || m.file_name || ')', '') || ', line ' || b.prior.l END AS reason
+                FROM dup_keys k
+                LEFT JOIN here h ON h.word = k.word AND h.value = k.value
+                LEFT JOIN before b ON b.word = k.word AND b.value = k.value
+                LEFT JOIN imports m ON m.import_id = b.prior.i)
+        SELECT line, arg_min(header, rank), left(arg_min(what, rank), 200), arg_min(reason, rank)
         FROM named GROUP BY line)"""

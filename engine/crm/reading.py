@@ -106,7 +106,7 @@ def _check_declared(sample: bytes, declared: str, path: Path) -> str:
                        hint="Import with encoding utf-8, or leave the encoding out to detect it")
     if (not codec.startswith("utf") and not detected.startswith("utf")
             and codecs.lookup(detected).name != codec
-            and max(_russian_score(text), 0.0) * 4 < _russian_score(sample.decode(detected, errors="replace"))):
+            and max(_russian_score(text), 0.0) * 2 < _russian_score(sample.decode(detected, errors="replace"))):
         raise O2OError(f"Declared {declared}, but the text reads as {detected}", where=str(path),
                        hint=f"Import with encoding {detected}, or leave the encoding out to detect it")
     return "utf-8-sig" if codec == "utf-8" and sample.startswith(codecs.BOM_UTF8) else codec

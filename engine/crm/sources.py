@@ -161,7 +161,8 @@ class CsvSource:
         source = self.source
         source.parse_rejects = [(int(line), value, _reason(reason)) for line, value, reason in parse_rejects]
         source.rows = con.execute(f"SELECT count(*) FROM {target}").fetchall()[0][0]
-        self._points = _physical_lines(self.path, source, source.rows, self.physical_lines, self.cancel)
+        # the copy when there is one: its line ends are the ones an editor counts (lone \r made \n)
+        self._points = _physical_lines(self.read_path, source, source.rows, self.physical_lines, self.cancel)
 
     def add_line_numbers(self, view: str, data: str) -> None:
         """View `view` = table `data` (made by create) with each row's `line` in front."""

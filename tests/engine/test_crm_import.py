@@ -52,7 +52,7 @@ def test_basic_import_counts_and_values(workspace, tmp_path):
     rejects = workspace.con.execute("SELECT line, column_name, value, reason FROM import_rejects "
                                     "ORDER BY line, column_name NULLS FIRST").fetchall()
     # the duplicate row is listed too, with the key it repeats and where that was first
-    assert rejects == [(4, None, "phone +79161234567", "duplicate row: its phone is on line 2"),
+    assert rejects == [(4, "Телефон", "phone +79161234567", "duplicate row: its phone is on line 2"),
                        (5, None, None, "row rejected: no usable phone, e-mail or card"),
                        (6, "Email", "bad@", "invalid e-mail")]
     assert d["values_dropped"] == 1 and d["reject_entries"] == 3
@@ -211,10 +211,10 @@ def test_dedupe_across_imports(workspace, tmp_path):
     result = import_crm(workspace, write_csv(tmp_path / "b.csv", rows))
     assert (result.details["ok"], result.details["duplicates"], result.details["rejected"]) == (1, 2, 0)
     # both duplicates are listed in the rejects report, with the key that was imported before
-    listed = workspace.con.execute("SELECT line, value, reason FROM import_rejects WHERE import_id = ? "
-                                   "ORDER BY line", [result.import_id]).fetchall()
-    assert listed == [(2, "phone +79161234567", "duplicate row: its phone was imported before"),
-                      (4, "card 27000001", "duplicate row: its card was imported before")]
+    listed = workspace.con.execute("SELECT line, column_name, value, reason FROM import_rejects "
+                                   "WHERE import_id = ? ORDER BY line", [result.import_id]).fetchall()
+    assert listed == [(2, "Телефон", "phone +79161234567", "duplicate row: its phone is in import #1 (a.csv), line 2"),
+                      (4, "Номер карты", "card 27000001", "duplicate row: its card is in import #1 (a.csv), line 2")]
     assert result.details["values_dropped"] == 0
 
 
@@ -227,6 +227,38 @@ def test_values_padded_with_no_break_spaces_are_trimmed(workspace, tmp_path):
     got = contacts(workspace)[0]
     assert got[1:6] == ("+79161234567", "ivan@mail.ru", "Иванов Иван", __import__("datetime").date(1990, 2, 1), "m")
     assert got[7] is True
+
+
+def test_narrow_no_break_spaces_in_phones_and_names(workspace, tmp_path):
+    """U+202F (narrow no-break space) groups digits in typeset phone numbers and ends names."""
+    rows = [["+7\u202f926\u202f111\u202f22\u202f33", "", "Иван\u202f", "", "", "", ""]]
+    result = import_crm(workspace, write_csv(tmp_path / "n.csv", rows))
+    assert result.details["ok"] == 1 and result.details["values_dropped"] == 0
+    assert contacts(workspace)[0][1:4] == ("+79261112233", None, "Иван")
+
+
+def test_old_mac_line_ends_give_editor_lines(workspace, tmp_path):
+    """Lone CR line ends, a quoted line break, a blank line and a rejected row: every line in the
+    report and in contacts is the line an editor shows."""
+    text = ("Телефон;ФИО\r89161234567;\"Иванов\rИван\"\r\rнет;Пётр\r89031112233;Анна;лишнее\r"
+            "89262223344;Ольга\r")
+    path = tmp_path / "mac.csv"
+    path.write_bytes(text.encode("cp1251"))
+    import_crm(workspace, path)
+    editor = text.split("\r")  # lines as an editor numbers them, from 1
+    assert [r[0] for r in contacts(workspace)] == [2, 7]
+    assert editor[1].startswith("89161234567") and editor[6].startswith("89262223344")
+    rejects = workspace.con.execute("SELECT DISTINCT line FROM import_rejects ORDER BY line").fetchall()
+    assert rejects == [(5,), (6,)]  # "нет" (its phone, and no key) on 5, the extra field on 6
+    assert editor[4].startswith("нет") and editor[5].endswith("лишнее")
+
+
+def test_small_file_declared_in_the_other_8bit_encoding_is_refused(workspace, tmp_path):
+    text = "Телефон;Email;ФИО;Пол\n89161234567;a@b.ru;Иванов Иван;М\n89031234567;;Петрова Анна;Ж\n"
+    path = tmp_path / "k.csv"
+    path.write_bytes(text.encode("koi8-r"))
+    result = import_crm(workspace, path, encoding="cp1251")
+    assert result.status == REFUSED and "reads as koi8-r" in result.message
 
 
 # --- the awkward-input battery ---------------------------------------------------------------
