@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHB
 from app.import_summary import ImportSummary
 from app.worker import TaskError, TaskRunner
 from engine.crm import mapping as mp
+from engine.crm.preview import row_problem
 from engine.people_queries import normalised_preview, preview_table
 
 ROLE_LABELS = {
@@ -315,7 +316,9 @@ class ImportWizard(QDialog):
         table.setColumnCount(len(preview.columns))
         table.setRowCount(len(preview.records) + 1)
         table.setHorizontalHeaderLabels(preview.columns)
-        table.setVerticalHeaderLabels([self.tr("role")] + [str(i + 2) for i in range(len(preview.records))])
+        # the lines an editor (and the rejects report) gives these records
+        lines = [str(n) for n in preview.facts.get("lines") or range(2, len(preview.records) + 2)]
+        table.setVerticalHeaderLabels([self.tr("role")] + lines)
         self.role_combos = []
         for col, column in enumerate(preview.columns):
             combo = QComboBox()
@@ -333,7 +336,7 @@ class ImportWizard(QDialog):
         self.norm_table.clear()
         self.norm_table.setColumnCount(len(preview.columns))
         self.norm_table.setRowCount(len(preview.records))
-        self.norm_table.setVerticalHeaderLabels([str(i + 2) for i in range(len(preview.records))])
+        self.norm_table.setVerticalHeaderLabels(lines)
         for col in range(len(preview.columns)):
             self.norm_table.setColumnWidth(col, table.columnWidth(col))
 
@@ -374,7 +377,11 @@ class ImportWizard(QDialog):
         self.norm_table.setHorizontalHeaderLabels(
             [self.tr(ROLE_LABELS.get(mapping[c], mapping[c])) for c in self.preview.columns])
         self.invalid_cells = 0
+        checked = self.preview.facts.get("fields_checked", False)
         for row, record in enumerate(cells):
+            problem = checked and row_problem(self.preview.records[row], len(self.preview.columns))
+            if problem:  # the import rejects this record whole: say so in every cell of the row
+                record = [("", problem)] * len(record)
             for col, (text, reason) in enumerate(record):
                 item = QTableWidgetItem(text)
                 ignored = mapping[self.preview.columns[col]] == mp.IGNORE

@@ -39,6 +39,15 @@ def normalise_value(role: str, text):
     return (value or None), None
 
 
+def row_problem(record: list, width: int) -> str | None:
+    """Why the import rejects a CSV record whole (another number of fields than the header), in
+    the words of its rejects report; None for a record it reads."""
+    if len(record) == width:
+        return None
+    side = "too many" if len(record) > width else "too few"
+    return f"row rejected: {side} fields (expected {width}, found {len(record)})"
+
+
 def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]) -> list[dict]:
     """[{role: {"column", "raw", "value", "reason"}}] for each record; names joined like the import."""
     names = mp.unique_headers(header)

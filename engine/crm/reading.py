@@ -168,6 +168,25 @@ def sample_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     return out[:limit]
 
 
+def sample_records_at(text: str, delimiter: str, limit: int) -> list[tuple[int, list[str]]]:
+    """(line it starts on, record) of the first `limit` non-blank records of a decoded sample, the
+    first line being 1: lines as an editor counts them (a quoted line break and a blank line each
+    count), the numbers the import's rejects report gives."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
+    out, before = [], 0
+    try:
+        for record in reader:
+            start, before = before + 1, reader.line_num
+            if not record:
+                continue  # a blank line: no record
+            if len(out) > limit:
+                break
+            out.append((start, record))
+    except csv.Error:
+        pass
+    return out[:limit]
+
+
 def _cell(value) -> str | None:
     if value is None:
         return None
@@ -309,20 +328,23 @@ def head_records(path: Path, limit: int = 20, *, encoding: str | None = None, de
     if is_xlsx(path):
         name, rows = xlsx_rows(path, sheet)
         records = []
-        for _, values in rows:
+        for number, values in rows:
             if values and any(v not in (None, "") for v in values):
-                records.append(values)
+                records.append((number, values))
             if len(records) > limit:
                 break
         rows.close()
         if not records:
             raise ImportRefused(f"Empty sheet '{name}': no header and no rows", where=str(path))
-        return ([(h or "").strip() for h in records[0]], records[1:],
-                {"sheet": name, "sheets": sheet_names(path)})
+        return ([(h or "").strip() for h in records[0][1]], [r for _, r in records[1:]],
+                {"sheet": name, "sheets": sheet_names(path), "lines": [n for n, _ in records[1:]]})
     text, enc = read_sample(path, encoding, nbytes=256 << 10)
     if delimiter is None:
         delimiter = detect_delimiter(text.lstrip("\ufeff").splitlines()[0])
-    records = sample_records(text.lstrip("\ufeff"), delimiter, limit + 1)
+    records = sample_records_at(text.lstrip("\ufeff"), delimiter, limit + 1)
     if not records:
         raise ImportRefused("No header line", where=str(path))
-    return [h.strip() for h in records[0]], records[1:], {"encoding": enc, "delimiter": delimiter}
+    # `lines`: where each record starts (the rejects report's numbers); `fields_checked`: a
+    # record with another number of fields than the header is rejected whole by the import
+    return ([h.strip() for h in records[0][1]], [r for _, r in records[1:]],
+            {"encoding": enc, "delimiter": delimiter, "lines": [n for n, _ in records[1:]], "fields_checked": True})

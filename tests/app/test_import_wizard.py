@@ -15,8 +15,8 @@ ROWS = [
     ["Сидоров Пётр", "9161112233", "", "15/06/1990", "муж", "", "1", "1003"],
     # rejected: the phone was mangled by Excel, the e-mail is not one: no usable key left
     ["Плохой Ряд", "7,91612E+10", "bad-email", "31.02.1990", "x", "", "", "1004"],
-    # duplicate: the phone of the first row in another spelling
-    ["Иванов И.", "89161234567", "", "", "", "", "", "1005"],
+    # duplicate: the phone of the first row in another spelling, the same client code
+    ["Иванов И.", "89161234567", "", "", "", "", "", "1001"],
     # ok: an extension after the number, spaces around the e-mail
     ["Кузнецова Ольга", "8-903-555-66-77 доб. 12", " KUZ@ya.ru ", "", "Ж", "", "Да", "1006"],
 ]
@@ -332,3 +332,21 @@ def test_cancel_before_the_commit_waits_for_the_rollback_then_closes(qtbot, app_
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
     for table in ("imports", "contacts", "import_rejects"):
         assert workspace.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def test_preview_rows_carry_the_report_lines_and_whole_row_rejects(qtbot, app_context, tmp_path):
+    """Rows are labelled with the lines an editor and the rejects report give (a quoted line break
+    and a blank line count); a record with an extra field is shown rejected whole, as imported."""
+    path = tmp_path / "lines.csv"
+    path.write_text("Телефон;ФИО\n89161234567;\"Иванов\nИван\"\n\nнет;Пётр\n89031112233;Анна;лишнее\n"
+                    "89262223344;Ольга\n", encoding="utf-8")
+    context, monitor = app_context
+    wizard = open_wizard(qtbot, context, monitor, path)
+    labels = [wizard.norm_table.verticalHeaderItem(r).text() for r in range(wizard.norm_table.rowCount())]
+    assert labels == ["2", "5", "6", "7"]
+    raw = [wizard.raw_table.verticalHeaderItem(r).text() for r in range(1, wizard.raw_table.rowCount())]
+    assert raw == labels
+    qtbot.waitUntil(lambda: wizard.norm_table.item(2, 0) is not None, timeout=10000)
+    extra = [wizard.norm_table.item(2, c).toolTip() for c in range(wizard.norm_table.columnCount())]
+    assert all("too many fields (expected 2, found 3)" in t for t in extra)
+    assert "row rejected" not in (wizard.norm_table.item(3, 0).toolTip() or "")
