@@ -1,7 +1,8 @@
 """Customer-side imports (issue 5): CRM exports, fiscal receipts, cash registers, partner matches.
 
-Modules: reading (CSV/XLSX -> DuckDB text table, encodings, delimiters), mapping (column
-roles, proposals, saved and remembered mappings), preview (what the import dialog shows),
+Modules: reading (encodings, delimiters, samples, XLSX sheets), sources (a CSV/XLSX export
+opened for DuckDB, read in one pass by the importer's own query), mapping (column roles,
+proposals, saved and remembered mappings), preview (what the import dialog shows),
 crm_import, receipts, registers (registers + partner matches). Normalisation rules live in
 engine/normalize.py, the identity graph in engine/people.py.
 
@@ -25,5 +26,8 @@ test_receipts.py):
 - the same file again: skipped by its sha256 ("already imported as #N"); for a workbook
   by its sha256 and sheet, so another sheet of it is a new import.
 - unknown columns: ignored, and listed in `ignored_columns` and in the message.
-- blank lines: skipped.
+- blank lines between rows: skipped (they still count in line numbers). A blank line before the
+  header: refused, "No header line: the first line must name the columns".
+- duplicates (every phone/e-mail/card, and the CRM id, seen before): counted, not stored, and
+  listed in the rejects report with the key they repeat and where it was first seen.
 """
