@@ -16,7 +16,10 @@ Europe/Moscow; `local_ts` keeps the till's time. Space-padded kktRegId/userInn a
 Receipts are checked against the known registers (engine/crm/registers.py): a register that
 is not listed, or a listed one printing another taxpayer id, flags the receipt; so do items
 whose sums miss totalSum by more than a kopeck per item ('items do not add up', counted as
-`items_mismatch` in the import details).
+`items_mismatch` in the import details). A receipt needs a usable operation type (numbers or
+words, engine/crm/receipt_values.py), else it is rejected; a table without that column is read
+as sales (`sales_assumed`). An unusable buyer phone/e-mail or card is dropped from the stored
+receipt and listed in the rejects report (`values_dropped`), as in the CRM import.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ import pyarrow as pa
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
+from engine.crm import receipt_values as rv
 from engine.crm.reading import is_xlsx, sheet_identity
 from engine.crm.sources import drop_source, load_table
 from engine.errors import ImportRefused, O2OError
@@ -50,7 +54,8 @@ REC_FIELDS = [("seq", pa.int64()), ("fn", pa.string()), ("fd", pa.int64()), ("fp
               ("kkt_reg_id", pa.string()), ("inn", pa.string()), ("seller", pa.string()),
               ("retail_place", pa.string()), ("address", pa.string()), ("buyer_phone", pa.string()),
               ("buyer_email", pa.string()), ("card", pa.string()), ("promo_code", pa.string()),
-              ("source_form", pa.string())]
+              ("source_form", pa.string()), ("phone_key", pa.string()), ("email_key", pa.string()),
+              ("card_key", pa.string())]
 ITEM_FIELDS = [("seq", pa.int64()), ("line_no", pa.int32()), ("name", pa.string()), ("price_kop", pa.int64()),
                ("quantity", pa.float64()), ("sum_kop", pa.int64()), ("nds", pa.int32()),
                ("payment_type", pa.int32()), ("product_type", pa.int32()), ("barcode", pa.string())]
@@ -132,14 +137,26 @@ def _properties(receipt: dict) -> dict[str, str]:
     return out
 
 
-def _first(receipt: dict, keys, props: dict, prop_words) -> str | None:
+def _first(receipt: dict, keys, props: dict, prop_words) -> tuple[str | None, str | None]:
+    """(value, where it was found: the key or 'properties: name'), (None, None) when absent."""
     for key in keys:
         if _text(receipt.get(key)):
-            return _text(receipt.get(key))
+            return _text(receipt.get(key)), key
     for name, value in props.items():
         if any(w in name for w in prop_words):
-            return value
-    return None
+            return value, f"properties: {name}"
+    return None, None
+
+
+def _operation_type(value, key: str) -> int:
+    """1-4 (engine/crm/receipt_values.py); a receipt without a usable one is rejected: whether it
+    is a sale or a return decides the sign of its money."""
+    if value is None or value == "":
+        raise _Bad(f"no {key} (sale or return unknown)", key)
+    code = rv.operation_type_of(value)
+    if code is None:
+        raise _Bad(f"{key} {rv.BAD_OPERATION}: {str(value)[:40]!r}", key, value)
+    return code
 
 
 def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, list[dict]]:
@@ -181,22 +198,23 @@ def receipt_record(receipt: dict, seq: int, form: str = "json") -> tuple[dict, l
         total = sum(i["sum_kop"] or 0 for i in items)
     props = _properties(receipt)
     # raw contact and card: normalised for all receipts at once in SQL (see _normalised_stage)
-    buyer = next((_text(receipt.get(k)) for k in BUYER_KEYS if _text(receipt.get(k))), None)
+    buyer_key = next((k for k in BUYER_KEYS if _text(receipt.get(k))), None)
+    buyer = _text(receipt.get(buyer_key)) if buyer_key else None
     phone, email = (None, buyer) if buyer and "@" in buyer else (buyer, None)
-    card = _first(receipt, CARD_KEYS, props, ("карт", "card"))
+    card, card_key = _first(receipt, CARD_KEYS, props, ("карт", "card"))
     extra = receipt.get("propertiesData")  # tag 1192, a free text requisite: a card number when it looks like one
     if card is None and isinstance(extra, (str, int)) and re.fullmatch(r"\s*\d{4,32}\s*", str(extra)):
-        card = str(extra).strip()
+        card, card_key = str(extra).strip(), "propertiesData"
     record = {"seq": seq, "fn": fn, "fd": fd, "fp": fp, "ts": ts, "local_ts": local,
-              "operation_type": _int(receipt.get("operationType"), "operationType"),
+              "operation_type": _operation_type(receipt.get("operationType"), "operationType"),
               "total_kop": total, "cash_kop": _int(receipt.get("cashTotalSum"), "cashTotalSum"),
               "ecash_kop": _int(receipt.get("ecashTotalSum"), "ecashTotalSum"),
               "kkt_reg_id": _text(receipt.get("kktRegId")), "inn": _text(receipt.get("userInn")),
               "seller": _text(receipt.get("user")), "retail_place": _text(receipt.get("retailPlace")),
               "address": _text(receipt.get("retailPlaceAddress")), "buyer_phone": phone, "buyer_email": email,
               "card": card,
-              "promo_code": _first(receipt, PROMO_KEYS, props, ("промо", "promo", "купон", "coupon")),
-              "source_form": form}
+              "promo_code": _first(receipt, PROMO_KEYS, props, ("промо", "promo", "купон", "coupon"))[0],
+              "source_form": form, "phone_key": buyer_key, "email_key": buyer_key, "card_key": card_key}
     return record, items
 
 
@@ -235,12 +253,12 @@ def has_fiscal_fields(doc, depth: int = 0) -> bool:
 
 def qr_record(line: str, seq: int) -> dict:
     fields = {k.lower(): v[0] for k, v in parse_qs(line.strip(), keep_blank_values=True).items()}
-    missing = [k for k in ("t", "s", "fn", "i", "fp") if not fields.get(k)]
+    missing = [k for k in ("t", "s", "fn", "i", "fp", "n") if not fields.get(k)]
     if missing:
         raise _Bad(f"QR string lacks {', '.join(missing)}", missing[0], line.strip())
     ts, local = _parse_time(fields["t"])
     return {"seq": seq, "fn": fields["fn"].strip(), "fd": _int(fields["i"], "i"), "fp": str(_int(fields["fp"], "fp")),
-            "ts": ts, "local_ts": local, "operation_type": _int(fields.get("n"), "n"),
+            "ts": ts, "local_ts": local, "operation_type": _operation_type(fields["n"], "n"),
             "total_kop": _rubles_to_kop(fields["s"]), "source_form": "qr"}
 
 
@@ -295,8 +313,12 @@ def _stage(con, records: list[dict], items: list[dict]) -> None:
     con.unregister("_item_arrow")
 
 
-def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delimiter, sheet) -> tuple[int, list]:
-    """A CSV/XLSX receipt table -> rec_stage (one receipt per row), vectorised."""
+def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delimiter, sheet
+                 ) -> tuple[int, list, int, bool]:
+    """A CSV/XLSX receipt table -> rec_stage (one receipt per row), vectorised. Returns (rows,
+    parse rejects, rows rejected here, whether every receipt was read as a sale because no
+    column holds the operation type). A table of receipts without that column is a list of
+    sales in the exports analysts meet; with it, a cell not understood rejects its row."""
     source = load_table(con, ctx.path, "rcp_raw", encoding=encoding, delimiter=delimiter, sheet=sheet,
                         cancel=ctx.cancel)
     given = mp.load_mapping(mapping_file) if mapping_file else mapping
@@ -315,6 +337,13 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
     def c(role: str) -> str:
         return col.get(role, "NULL::VARCHAR")
 
+    header_of = {role: names[int(ref[1:])] for role, ref in col.items()}
+
+    def literal(text: str | None) -> str:
+        return "NULL::VARCHAR" if text is None else "'" + text.replace("'", "''") + "'"
+
+    typed = "operation_type" in col
+    operation = rv.operation_type_sql(c("operation_type")) if typed else f"{rv.SALE}::TINYINT"
     nz.install_macros(con)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE rcp_t AS SELECT line, {c('fn')} AS raw_fn, {c('fd')} AS raw_fd,
@@ -327,22 +356,20 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
                      {_excel_serial_sql(c('datetime'))}) AS local_ts,
             CAST(round(try_cast(replace(replace(trim({c('total')}), ' ', ''), ',', '.') AS DECIMAL(18, 2)) * 100)
                  AS BIGINT) AS total_kop,
-            try_cast(trim({c('operation_type')}) AS TINYINT) AS operation_type,
-            trim({c('kkt_reg_id')}) AS kkt_reg_id, trim({c('inn')}) AS inn, o2o_card({c('card')}) AS card,
+            {c('operation_type')} AS raw_operation_type, {operation} AS operation_type,
+            trim({c('kkt_reg_id')}) AS kkt_reg_id, trim({c('inn')}) AS inn, o2o_blank({c('card')}) AS card,
             o2o_blank({c('promo_code')}) AS promo_code, o2o_blank({c('buyer_phone')}) AS buyer_phone,
             o2o_blank({c('buyer_email')}) AS buyer_email
         FROM rcp_raw""")
-    header_of = {role: names[int(ref[1:])] for role, ref in col.items()}
-
-    def literal(text: str) -> str:
-        return "'" + text.replace("'", "''") + "'"
-
     # one reject per unusable row, naming the first column that fails and its value as written
     checks = [("fn", "fn IS NULL", "fiscal drive number (FN)", ""),
               ("fd", "fd IS NULL", "fiscal document number (FD)", ": not a whole number"),
               ("fp", "fp IS NULL", "fiscal sign (FP)", ": not a whole number"),
               ("datetime", "local_ts IS NULL", "date and time", ": not understood"),
               ("total", "total_kop IS NULL", "sum", ": not a number")]
+    if typed:
+        checks.append(("operation_type", "operation_type IS NULL", "operation type", ": " + rv.BAD_OPERATION))
+    unusable = " OR ".join(test for _role, test, _label, _why in checks)
     first = lambda part: "CASE " + " ".join(  # noqa: E731 - a SQL CASE over the checks, in order
         f"WHEN {test} THEN {part(role, label, why)}" for role, test, label, why in checks) + " END"
     con.execute(f"""
@@ -351,16 +378,18 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
             left({first(lambda role, label, why: 'raw_' + role)}, 200) AS value,
             {first(lambda role, label, why: f"CASE WHEN o2o_blank(raw_{role}) IS NULL THEN {literal('no ' + label)} "
                                              f"ELSE {literal(label + (why or ': empty'))} END")} AS reason
-        FROM rcp_t WHERE fn IS NULL OR fd IS NULL OR fp IS NULL OR local_ts IS NULL OR total_kop IS NULL""")
+        FROM rcp_t WHERE {unusable}""")
     con.execute(f"INSERT INTO import_rejects SELECT {int(ctx.import_id)}, line, column_name, value, reason "
                 "FROM rcp_bad")
     bad = con.execute("SELECT count(*) FROM rcp_bad").fetchone()[0]
-    con.execute("""
+    con.execute(f"""
         CREATE OR REPLACE TEMP TABLE rec_stage AS SELECT line AS seq, fn, fd, fp, NULL::TIMESTAMP AS ts, local_ts,
             operation_type, total_kop, NULL::BIGINT AS cash_kop, NULL::BIGINT AS ecash_kop, kkt_reg_id, inn,
             NULL::VARCHAR AS seller, NULL::VARCHAR AS retail_place, NULL::VARCHAR AS address, buyer_phone,
-            buyer_email, card, promo_code, 'table' AS source_form
-        FROM rcp_t WHERE NOT (fn IS NULL OR fd IS NULL OR fp IS NULL OR local_ts IS NULL OR total_kop IS NULL)""")
+            buyer_email, card, promo_code, 'table' AS source_form,
+            {literal(header_of.get('buyer_phone'))} AS phone_key, {literal(header_of.get('buyer_email'))} AS email_key,
+            {literal(header_of.get('card'))} AS card_key
+        FROM rcp_t WHERE NOT ({unusable})""")
     con.execute(
         "CREATE OR REPLACE TEMP TABLE item_stage AS SELECT * FROM (SELECT NULL::BIGINT AS seq, NULL::INTEGER AS "
         "line_no, NULL AS name, NULL::BIGINT AS price_kop, NULL::DOUBLE AS quantity, NULL::BIGINT AS sum_kop, "
@@ -370,7 +399,7 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
     drop_source(con, "rcp_raw")
     con.execute("DROP TABLE IF EXISTS rcp_t")
     con.execute("DROP TABLE IF EXISTS rcp_bad")
-    return source.rows + len(source.parse_rejects), rejects, bad
+    return source.rows + len(source.parse_rejects), rejects, bad, not typed
 
 
 EXCEL_SERIALS = (1000, 80000)  # 1902-09-26 … 2119-01-10: a date-time serial, not some other number
@@ -385,21 +414,6 @@ def _excel_serial_sql(column: str) -> str:
     low, high = EXCEL_SERIALS
     return (f"CASE WHEN {number} BETWEEN {low} AND {high} THEN TIMESTAMP '1899-12-30' + "
             f"to_seconds(CAST(round({number} * 86400) AS BIGINT)) END")
-
-
-def _normalise_contacts(con) -> None:
-    """Buyer phone/e-mail and card of every staged receipt, in one vectorised pass."""
-    slow = [r[0] for r in con.execute(
-        "SELECT DISTINCT trim(buyer_phone) FROM rec_stage WHERE o2o_blank(buyer_phone) IS NOT NULL "
-        "AND o2o_phone_fast(buyer_phone) IS NULL AND NOT o2o_sci(buyer_phone)").fetchall()]
-    nz.resolve_slow_phones(con, slow, "rec_slow")
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE rec_stage AS SELECT s.* REPLACE (
-            coalesce(o2o_phone_fast(s.buyer_phone), sp.e164) AS buyer_phone,
-            CASE WHEN o2o_email_ok(o2o_email(s.buyer_email)) THEN o2o_email(s.buyer_email) END AS buyer_email,
-            o2o_card(s.card) AS card)
-        FROM rec_stage s LEFT JOIN rec_slow sp ON sp.raw = trim(s.buyer_phone)""")
-    con.execute("DROP TABLE rec_slow")
 
 
 ITEMS_MISMATCH = "items do not add up"
@@ -444,10 +458,10 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
         if path.stat().st_size == 0:
             raise ImportRefused("Empty file (0 bytes): no receipt in it", where=str(path))
         ctx.progress(0.05, "reading receipts")
-        records, items, rejects, documents, stored_rejects = [], [], [], 0, 0
+        records, items, rejects, documents, stored_rejects, assumed_sales = [], [], [], 0, 0, False
         if _is_table(path):
-            documents, rejects, stored_rejects = _stage_table(con, ctx, mapping, mapping_file, encoding,
-                                                              delimiter, sheet)
+            documents, rejects, stored_rejects, assumed_sales = _stage_table(con, ctx, mapping, mapping_file,
+                                                                             encoding, delimiter, sheet)
             form = "table"
         else:
             form, docs = _documents(path)
@@ -487,7 +501,7 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
         in_file_dups = documents - rejected - con.execute("SELECT count(*) FROM rec_stage").fetchone()[0]
         ctx.progress(0.6, "storing")
         nz.install_macros(con)
-        _normalise_contacts(con)
+        rv.normalise_contacts(con)
         # local times become UTC with the register's site time zone, else Moscow; and back
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE rec_new AS
@@ -516,8 +530,10 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
             JOIN receipts r ON r.fn = n.fn AND r.fd = n.fd AND r.fp = n.fp""")
         refresh_receipt_checks(con)
         ctx.reject_rows(rejects)
+        dropped = rv.store_dropped_values(con, ctx.import_id)
         facts = con.execute(f"""
-            SELECT count(*), coalesce(sum(CASE WHEN operation_type IN (2, 3) THEN -total_kop ELSE total_kop END), 0),
+            SELECT count(*), coalesce(sum(CASE WHEN operation_type IN (2, 3) THEN -total_kop
+                                               WHEN operation_type IN (1, 4) THEN total_kop END), 0),
                 count(DISTINCT kkt_reg_id) FILTER (WHERE flag = 'unregistered register'),
                 count(*) FILTER (WHERE flag IS NOT NULL), count(*) FILTER (WHERE flag = 'other taxpayer'),
                 coalesce(bool_or(registered IS NOT NULL), false), count(*) FILTER (WHERE operation_type = 1),
@@ -534,13 +550,19 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
                    "sales": facts[6], "returns": facts[7], "with_card": facts[8], "with_promo_code": facts[9],
                    "flagged_receipts": facts[3], "other_taxpayer_receipts": facts[4],
                    "unregistered_receipts": facts[10], "items_mismatch": mismatched,
-                   "registers_checked": bool(facts[5]), "form": form}
+                   "registers_checked": bool(facts[5]), "form": form,
+                   "values_dropped": dropped, "reject_entries": rejected + dropped,
+                   "sales_assumed": facts[0] if assumed_sales else 0}
         message = (f"{path.name}: {documents} document(s): {facts[0]} receipt(s), {n_items} item(s), "
                    f"{duplicates} duplicate(s), {rejected} rejected")
         if facts[3]:
             message += f"; {facts[3]} flagged (unregistered register, other taxpayer, items do not add up)"
         if mismatched:
             message += f"; {mismatched} whose items do not add up to the total"
+        if dropped:
+            message += f"; {dropped} value(s) dropped (buyer phone, e-mail or card not usable)"
+        if assumed_sales and facts[0]:
+            message += "; no operation type column: every receipt read as a sale"
         return LoadOutcome(rows_in=documents, rows_ok=facts[0], rows_rejected=rejected, message=message,
                            details=details)
 
@@ -564,7 +586,7 @@ def import_receipts(ws, path, *, mapping: dict | None = None, mapping_file=None,
     result = run_import(ws, path, "receipts", loader, progress=progress, cancel=cancel, identity_suffix=identity)
     if result.status == IMPORTED:
         result.details["rejects_file"] = None
-        if write_rejects and result.rows_rejected:
+        if write_rejects and result.details.get("reject_entries"):
             result.details["rejects_file"] = str(export_rejects(ws, result.import_id, rejects_file).resolve())
             result.message += f"; rejects report: {result.details['rejects_file']}"  # the CLI prints messages
     return result

@@ -54,7 +54,8 @@ def test_cli_import_crm_receipts_people(tmp_path, capsys, shared_data):
 
     late = tmp_path / "late.json"
     late.write_text(json.dumps([{"fiscalDriveNumber": "1", "fiscalDocumentNumber": n, "fiscalSign": n,
-                                 "dateTime": 1726585260, "totalSum": 100, "kktRegId": "0000000000000077"}
+                                 "dateTime": 1726585260, "totalSum": 100, "operationType": 1,
+                                 "kktRegId": "0000000000000077"}
                                 for n in (1, 2)]), encoding="utf-8")
     qr = tmp_path / "qr.txt"
     qr.write_text("t=20240917T1801&s=1.00&fn=2&i=1&fp=1&n=1\n", encoding="utf-8")
