@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 
 from engine.errors import O2OError
+from engine.people_queries import fold_sql
 from engine.progress import CancelToken, ProgressFn, no_progress
 
 MAX_PASSES = 200
@@ -92,7 +93,7 @@ step AS (SELECT l.node_id, least(l.label, coalesce(h.m, l.label)) AS label
 SELECT s.node_id, least(s.label, j.label) AS label FROM step s JOIN step j ON j.node_id = s.label;
 """
 
-_PEOPLE = """
+_PEOPLE = f"""
 DELETE FROM identities;
 DELETE FROM people;
 
@@ -125,8 +126,10 @@ ids AS (
         arg_max(id_value, records) FILTER (WHERE id_type = 'email') AS email,
         arg_max(id_value, records) FILTER (WHERE id_type = 'card') AS card,
         min(id_value) FILTER (WHERE id_type = 'crm_id') AS crm_id,
-        -- what the People filter searches (engine/schema/m007_people_search.py): no device keys
-        lower(string_agg(id_value, chr(31)) FILTER (WHERE id_type <> 'device')) AS search_ids
+        -- what the People filter searches (engine/schema/m007_people_search.py, m008): no device
+        -- keys; ё folded to е; each phone after a separator, so a typed prefix is one contains()
+        {fold_sql("lower(string_agg(id_value, chr(31)) FILTER (WHERE id_type <> 'device'))")} AS search_ids,
+        chr(31) || string_agg(id_value, chr(31)) FILTER (WHERE id_type = 'phone') AS search_phones
     FROM seen GROUP BY person_id),
 kinds AS (
     SELECT person_id, string_agg(source_kind, ',' ORDER BY source_kind) AS sources
@@ -148,7 +151,7 @@ buys AS (
     WHERE rp.rec < 0 AND rp.rec > -1000000000000000 GROUP BY rp.person_id)
 SELECT i.person_id, c.name, i.phone, i.email, i.card, i.crm_id, c.gender, c.birth_date, c.consent,
        i.phones, i.emails, i.cards, i.devices, coalesce(b.receipts, 0), coalesce(b.revenue_kop, 0),
-       b.last_purchase, k.sources, b.last_purchase_local, lower(c.name), i.search_ids
+       b.last_purchase, k.sources, b.last_purchase_local, {fold_sql("lower(c.name)")}, i.search_ids, i.search_phones
 FROM ids i JOIN kinds k USING (person_id) LEFT JOIN crm c USING (person_id) LEFT JOIN buys b USING (person_id);
 """
 

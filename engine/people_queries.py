@@ -28,32 +28,45 @@ FILTER_IDENTITY_KEYS = {"phone": "phone", "tel": "phone", "телефон": "pho
 FILTER_COLUMN_KEYS = {"name": "name", "имя": "name", "фио": "name", "id": "person_id", "person": "person_id",
                       "gender": "gender", "пол": "gender", "source": "sources", "sources": "sources",
                       "last": "last_purchase_local", "покупка": "last_purchase_local"}
-# the people table's stored lower-cased search columns (engine/schema/m007_people_search.py)
-SEARCH_NAME, SEARCH_IDS, SEARCH_SEPARATOR = "search_name", "search_ids", "\x1f"
+# the people table's stored search columns (engine/schema/m007_people_search.py, m008)
+SEARCH_NAME, SEARCH_IDS, SEARCH_PHONES, SEARCH_SEPARATOR = "search_name", "search_ids", "search_phones", "\x1f"
 _FILTER_KEY = re.compile(r"(?<!\S)(" + "|".join(re.escape(k) for k in sorted(
     {**FILTER_IDENTITY_KEYS, **FILTER_COLUMN_KEYS}, key=len, reverse=True)) + r"):", re.IGNORECASE)
+# the one phone rule of the filter (see phone_prefix)
+_PHONE_TYPED = re.compile(r"\(?\+?[0-9\s()\-]+")
+PHONE_MIN_DIGITS = 3
+ID_MIN_DIGITS = 6  # a free number this long is also searched as typed in every identity
+
+
+def fold_sql(lowered: str) -> str:
+    """SQL: ё written е in an already lower-cased text. Russian analysts type е for ё; the stored
+    search columns and the typed text are folded alike, so Семен and Семён find Семёнов."""
+    return f"replace({lowered}, 'ё', 'е')"
+
+
+def phone_prefix(text: str) -> str | None:
+    """The People filter's one phone rule. A typed value made only of digits, spaces, '+', '-',
+    '(' and ')' with at least PHONE_MIN_DIGITS digits is the beginning of a phone number, else
+    None. With '+' it is international as written (+44 20 -> +4420); without, a leading 8 (the
+    domestic trunk prefix) or 7 (the country code) becomes +7, and any other first digit starts
+    the Russian national number (916 -> +7916). So 8916, 8 (916), +7 916, 7916 and 916 all give
+    +7916, matched as the start of a person's E.164 phone. (A bare area code beginning with 8,
+    like 812, is read as 8 + 12: type 8 812 or +7 812.)"""
+    text = (text or "").strip()
+    if not _PHONE_TYPED.fullmatch(text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if len(digits) < PHONE_MIN_DIGITS:
+        return None
+    if "+" in text:
+        return "+" + digits
+    return "+7" + (digits[1:] if digits[0] in "78" else digits)
 
 
 def filter_terms(text: str) -> str:
-    """What the filter searches for: a phone typed as 8 (916) 123-45… (even partly) matches
-    the stored E.164 form (+7916123…); anything else is searched as typed."""
-    text = text.strip()
-    if re.fullmatch(r"[+\d\s()\-.]{5,}", text):
-        digits = re.sub(r"\D", "", text)
-        if not text.startswith("+") and len(digits) >= 2 and digits[0] == "8" and digits[1] in "3489":
-            digits = "7" + digits[1:]  # 8 (9xx)… is the domestic spelling of +7 (9xx)…
-        return digits
-    return text
-
-
-def _variants(text: str) -> list[str]:
-    """The spellings one typed value is searched under: as typed, and as filter_terms reads it
-    (a card 8916… typed like a phone still matches the card)."""
-    text = text.strip()
-    out = [text, filter_terms(text)]
-    if re.fullmatch(r"[+\d\s()\-.]{5,}", text):
-        out.append(re.sub(r"\D", "", text))
-    return [v for i, v in enumerate(out) if v and v not in out[:i]]
+    """What the filter searches for: the phone prefix a phone-like value stands for (8 (916) 12…
+    -> +791612…, see phone_prefix), anything else as typed."""
+    return phone_prefix(text) or (text or "").strip()
 
 
 def _contains(value: str) -> str:
@@ -76,48 +89,64 @@ def parse_people_filter(text: str) -> list[tuple[str | None, str]]:
     return [(k, v) for k, v in parts if v]
 
 
-def _found_in(column: str, values: list[str]) -> str:
-    """`values` (each a literal substring) anywhere in the lower-cased `column`, ignoring case:
-    the same rows as `original ILIKE '%value%'` (DuckDB's ILIKE lower-cases both sides the same
-    way), with one substring scan instead of lower-casing every stored value per keystroke."""
-    return " OR ".join(f"contains({column}, lower(?))" for _ in values)
+def _found_in(column: str) -> str:
+    """The typed text anywhere in a stored search column, ignoring case and ё/е: the typed text
+    is lower-cased by DuckDB (as the column was) and folded, then one substring scan."""
+    return f"contains({column}, {fold_sql('lower(?)')})"
+
+
+def _in_identities(types: str) -> str:
+    """People with an identity of `types` (SQL list) holding the typed text, ignoring case and ё/е."""
+    return (f"person_id IN (SELECT person_id FROM identities WHERE id_type IN ({types}) "
+            f"AND contains({fold_sql('lower(id_value)')}, {fold_sql('lower(?)')}))")
 
 
 def people_filter(text: str) -> tuple[str, list]:
     """(condition, positional params) over the people table for the People filter: every part
-    must match. A free phrase matches the name or ANY identity of the person (every phone,
-    e-mail, card, CRM id — not only the main one shown), case-insensitively; `phone:916`,
-    `email:`, `card:`, `crm:` look at identities of that type only, `name:`, `id:`, `gender:`,
-    `sources:`, `last:` (local time of the last purchase, `last:2024-09-17`) at that column.
-    The name and the identities are searched in the lower-cased columns people are stored with
-    (search_name, search_ids), typed kinds with one scan of `identities` and a semi-join: the
-    people table is never loaded (fast on millions of people)."""
+    must match, ignoring case and ё/е.
+    - A phone-like value (phone_prefix) finds the people with a phone that starts so, in the
+      free phrase and under `phone:` alike. A free one of ID_MIN_DIGITS or more digits written
+      without '+' or parentheses also finds any identity holding those digits (a card number,
+      a CRM id, the last digits of a phone); a shorter number is a phone prefix only, so 8916,
+      8 (916), +7 916 and phone:916 find the same people (card:, crm: for short ids).
+    - Any other free phrase is searched in the name and in every phone, e-mail, card and CRM
+      id of the person (not only the main ones shown); `email:`, `card:`, `crm:` (and `phone:`
+      with a value that is no phone) in the identities of that type; `name:`, `id:`,
+      `gender:`, `sources:`, `last:` (local time of the last purchase, `last:2024-09-17`) in
+      that column.
+    The name, identities and phones are searched in the search columns people are stored with
+    (search_name, search_ids, search_phones); typed kinds with one scan of `identities` and a
+    semi-join: the people table is never loaded (fast on millions of people)."""
     conditions, params = [], []
     for key, value in parse_people_filter(text):
-        variants = _variants(value)
-        patterns = [_contains(v) for v in variants]
-        any_of = " OR ".join("id_value ILIKE ? ESCAPE '\\'" for _ in patterns)
-        if key in FILTER_COLUMN_KEYS and FILTER_COLUMN_KEYS[key] == "name":
-            conditions.append(f"({_found_in(SEARCH_NAME, variants)})")
-            params += variants
+        prefix = phone_prefix(value)
+        identity = FILTER_IDENTITY_KEYS.get(key or "")
+        if prefix and (key is None or identity == "phone"):
+            condition = f"contains({SEARCH_PHONES}, ?)"
+            params.append(SEARCH_SEPARATOR + prefix)
+            digits = re.sub(r"[\s\-]", "", value)
+            if key is None and digits.isdigit() and len(digits) >= ID_MIN_DIGITS:
+                condition += f" OR contains({SEARCH_IDS}, ?)"
+                params.append(digits)
+            conditions.append(f"({condition})")
+        elif key in FILTER_COLUMN_KEYS and FILTER_COLUMN_KEYS[key] == "name":
+            conditions.append(f"({_found_in(SEARCH_NAME)})")
+            params.append(value)
         elif key in FILTER_COLUMN_KEYS:
-            column = FILTER_COLUMN_KEYS[key]
-            conditions.append("(" + " OR ".join(f"CAST({column} AS VARCHAR) ILIKE ? ESCAPE '\\'"
-                                                for _ in patterns) + ")")
-            params += patterns
-        elif key in FILTER_IDENTITY_KEYS:
-            conditions.append(f"person_id IN (SELECT person_id FROM identities WHERE id_type = ? AND ({any_of}))")
-            params += [FILTER_IDENTITY_KEYS[key], *patterns]
+            conditions.append(f"(CAST({FILTER_COLUMN_KEYS[key]} AS VARCHAR) ILIKE ? ESCAPE '\\')")
+            params.append(_contains(value))
+        elif identity:
+            conditions.append(f"({_in_identities('?')})")
+            params += [identity, value]
         elif SEARCH_SEPARATOR in value:
             # could match across two identities of search_ids: look at the identities one by one
-            conditions.append(f"({_found_in(SEARCH_NAME, variants[:1])} OR person_id IN (SELECT person_id "
-                              f"FROM identities WHERE id_type <> 'device' AND ({any_of})))")
-            params += [variants[0], *patterns]
+            searched = _in_identities("'phone', 'email', 'card', 'crm_id'")
+            conditions.append(f"({_found_in(SEARCH_NAME)} OR {searched})")
+            params += [value, value]
         else:
-            # the name as typed; identities also as filter_terms reads it (8 916… -> 7916…).
             # device keys are internal numbers (not in search_ids): a typed number never finds them
-            conditions.append(f"({_found_in(SEARCH_NAME, variants[:1])} OR {_found_in(SEARCH_IDS, variants)})")
-            params += [variants[0], *variants]
+            conditions.append(f"({_found_in(SEARCH_NAME)} OR {_found_in(SEARCH_IDS)})")
+            params += [value, value]
     return " AND ".join(conditions), params
 
 

@@ -118,12 +118,14 @@ def test_profile_shows_receipts_in_roubles(qtbot, people_screen, workspace, tmp_
 def test_filter_terms():
     from app.views.people_view import filter_terms
 
-    assert filter_terms("8 (916) 123-45-67") == "79161234567"
-    assert filter_terms("+7 916") == "7916"
+    # the engine's one phone rule (engine/people_queries.py phone_prefix): a prefix of the E.164 phone
+    assert filter_terms("8 (916) 123-45-67") == "+79161234567"
+    assert filter_terms("+7 916") == "+7916"
     assert filter_terms("Иванов") == "Иванов"
-    assert filter_terms("1001") == "1001"  # short numbers (ids) are searched as typed
-    assert filter_terms("8 916 765") == "7916765"
-    assert filter_terms("+8 800") == "8800"
+    assert filter_terms("1001") == "+71001"  # a number is a phone prefix; crm:1001 finds the CRM id
+    assert filter_terms("10") == "10"  # under 3 digits: text
+    assert filter_terms("8 916 765") == "+7916765"
+    assert filter_terms("+8 800") == "+8800"
 
 
 def test_people_of_the_demo_world(qtbot, people_screen, demo_small, tmp_path):

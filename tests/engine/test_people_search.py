@@ -8,7 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from engine.people_queries import FILTER_IDENTITY_KEYS, _variants, parse_people_filter, people_filter, people_sql
+import re
+
+from engine.people_queries import FILTER_IDENTITY_KEYS, parse_people_filter, people_filter, people_sql
 
 # name -> [(unix seconds UTC, site or None for the Moscow default, loyalty card)]
 PURCHASES = {
@@ -95,60 +97,96 @@ def test_people_keep_the_tills_local_time_of_the_last_purchase(workspace, tmp_pa
     assert [r["name"] for r in people_page(workspace, filter_text=f"last:{day}")["rows"]] == ["Боря"]
 
 
+def fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+def typed_phone(value: str) -> str | None:
+    """The documented phone rule, written out again here: digits, spaces, + - ( ) with 3 or more
+    digits are the start of a phone; 8 or 7 in front (no '+') is +7, another first digit +7 too."""
+    if re.search(r"[^0-9 ()+\-]", value) or value.count("+") > 1:
+        return None
+    digits = "".join(ch for ch in value if ch in "0123456789")
+    if len(digits) < 3:
+        return None
+    if "+" in value:
+        return "+" + digits
+    return "+7" + (digits[1:] if digits[0] in "78" else digits)
+
+
 def oracle(ws, text: str) -> set[int]:
-    """People matched by a plain Python substring search, ignoring case, over the name (as typed)
-    and every non-device identity (each spelling the filter reads) — no SQL of the filter used."""
+    """People matched by a plain Python search over the name and every non-device identity,
+    ignoring case and ё/е; a phone-like value as the start of a phone (and, free and 6+ digits
+    without '+' or parentheses, inside any identity) — no SQL of the filter used."""
     names = dict(ws.con.execute("SELECT person_id, name FROM people").fetchall())
     ids: dict[int, list[tuple[str, str]]] = {}
     for person, id_type, value in ws.con.execute("SELECT person_id, id_type, id_value FROM identities").fetchall():
         ids.setdefault(person, []).append((id_type, value))
     out = set(names)
     for key, value in parse_people_filter(text):
-        spellings = [v.lower() for v in _variants(value)]
         id_type = FILTER_IDENTITY_KEYS.get(key or "")
+        prefix = typed_phone(value.strip())
+        plain_digits = value.replace(" ", "").replace("-", "")
         matched = set()
         for person, name in names.items():
-            name = (name or "").lower()
-            if key is None:
-                found = spellings[0] in name or any(s in v.lower() for t, v in ids.get(person, [])
-                                                    for s in spellings if t != "device")
+            mine = ids.get(person, [])
+            if prefix and (key is None or id_type == "phone"):
+                found = any(t == "phone" and v.startswith(prefix) for t, v in mine)
+                if key is None and plain_digits.isdigit() and len(plain_digits) >= 6:
+                    found = found or any(t != "device" and plain_digits in v.lower() for t, v in mine)
+            elif key is None:
+                found = fold(value) in fold(name or "") or any(fold(value) in fold(v) for t, v in mine
+                                                               if t != "device")
             elif key == "name":
-                found = any(s in name for s in spellings)
+                found = fold(value) in fold(name or "")
             else:
-                found = any(s in v.lower() for t, v in ids.get(person, []) for s in spellings if t == id_type)
+                found = any(fold(value) in fold(v) for t, v in mine if t == id_type)
             if found:
                 matched.add(person)
         out &= matched
     return out
 
 
+def matched(ws, text: str) -> set[int]:
+    condition, params = people_filter(text)
+    return {r[0] for r in ws.con.execute(f"SELECT person_id FROM ({people_sql(condition)})", params).fetchall()}
+
+
 def test_the_filter_finds_what_a_plain_case_insensitive_search_finds(workspace, tmp_path):
     build_tills_world(workspace, tmp_path)
     for text in ("аня", "АНЯ", "anya.petrova@mail.ru", "MAIL.ru", "ёлкин", "ЁЛКИНА", "дина ё", "@ёлка.рф",
                  "8 916 111", "+7 916 222-22", "2700000503", "phone:8916333", "email:DINA", "card:0504",
-                 "name:ВЕРА", "name:ёлк", "ann", "a", "", "100% no", "a_b", "Дина%", "email:mail.ru name:ан"):
-        condition, params = people_filter(text)
-        got = {r[0] for r in workspace.con.execute(f"SELECT person_id FROM ({people_sql(condition)})", params).fetchall()}
-        assert got == oracle(workspace, text), text
+                 "name:ВЕРА", "name:ёлк", "ann", "a", "", "100% no", "a_b", "Дина%", "email:mail.ru name:ан",
+                 "елкин", "email:елка", "916", "phone:916", "8 (916)", "2700 0005 03", "0503", "91", "1111111", "55555"):
+        assert matched(workspace, text) == oracle(workspace, text), text
     assert len(oracle(workspace, "ёлкин")) == 1 and len(oracle(workspace, "a")) >= 1
 
 
 def test_the_migration_fills_what_a_build_writes(workspace, tmp_path):
-    """A workspace from before m007 gets the columns filled from its identities and receipts:
-    the same values a rebuild of people writes (compared as sets: the order of joined ids is free)."""
-    from engine.schema import m007_people_search
+    """A workspace from before m007 gets the columns filled from its identities and receipts by
+    m007, then folded (ё -> е) and given search_phones by m008: the same values a rebuild of
+    people writes (compared as sets: the order of joined ids is free)."""
+    from engine.schema import m007_people_search, m008_people_search_fold
 
     build_tills_world(workspace, tmp_path)
     con = workspace.con
 
     def columns():
-        rows = con.execute("SELECT person_id, last_purchase_local, search_name, search_ids FROM people").fetchall()
-        return {p: (local, name, frozenset((ids or "").split("\x1f"))) for p, local, name, ids in rows}
+        rows = con.execute("SELECT person_id, last_purchase_local, search_name, search_ids, search_phones "
+                           "FROM people").fetchall()
+        return {p: (local, name, frozenset((ids or "").split("\x1f")), phones)
+                for p, local, name, ids, phones in rows}
 
     built = columns()
     assert any(v[0] for v in built.values()) and all(v[2] for v in built.values())
-    con.execute("ALTER TABLE people DROP COLUMN search_ids")
-    con.execute("ALTER TABLE people DROP COLUMN search_name")
-    con.execute("ALTER TABLE people DROP COLUMN last_purchase_local")
+    assert built[_person(con, "Дина Ёлкина")][1:3] == ("дина елкина", frozenset({"+79165555555", "dina@елка.рф"}))
+    for column in ("search_phones", "search_ids", "search_name", "last_purchase_local"):
+        con.execute(f"ALTER TABLE people DROP COLUMN {column}")
     m007_people_search.apply(con)
+    assert con.execute("SELECT search_name FROM people WHERE name = 'Дина Ёлкина'").fetchone()[0] == "дина ёлкина"
+    m008_people_search_fold.apply(con)
     assert columns() == built
+
+
+def _person(con, name: str) -> int:
+    return con.execute("SELECT person_id FROM people WHERE name = ?", [name]).fetchone()[0]
