@@ -10,7 +10,9 @@ from engine.crm.reading import head_records
 
 _NORMALISERS = {
     "phone": nz.normalize_phone,
+    "buyer_phone": nz.normalize_phone,
     "email": nz.normalize_email,
+    "buyer_email": nz.normalize_email,
     "birth_date": nz.normalize_date,
     "gender": nz.normalize_gender,
     "card": nz.normalize_card,
@@ -28,10 +30,21 @@ def _consent(text):
     return None, nz.BAD_CONSENT
 
 
+def _operation_type(text):
+    from engine.crm.receipt_values import BAD_OPERATION, OPERATION_WORDS, operation_type_of
+
+    code = operation_type_of(text)
+    if code is None:  # blank or not understood: the import rejects the receipt
+        return None, "receipt rejected: operation type " + ("missing" if not str(text or "").strip() else BAD_OPERATION)
+    return f"{code} {OPERATION_WORDS[code][0]}", None
+
+
 def normalise_value(role: str, text):
-    """(value, reason) of one cell under a role, as the import would store it."""
+    """(value, reason) of one cell under a role (CRM or receipt table), as the import would store it."""
     if role == "consent":
         return _consent(text)
+    if role == "operation_type":
+        return _operation_type(text)
     fn = _NORMALISERS.get(role)
     if fn is not None:
         return fn(text)

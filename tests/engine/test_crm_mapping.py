@@ -133,3 +133,26 @@ def test_csv_identity_is_the_plain_file_hash(workspace, tmp_path):
     assert import_crm(workspace, path).status == IMPORTED
     assert workspace.con.execute("SELECT sha256 FROM imports").fetchone()[0] == hashlib.sha256(
         path.read_bytes()).hexdigest()
+
+
+def test_preview_of_receipt_table_values_says_what_the_import_keeps_or_drops(workspace, tmp_path):
+    """The wizard's normalised preview of a receipt table applies the import's own rules: a return is
+    read from its FFD name, an unknown or blank operation type rejects the receipt, bad buyer contacts
+    and cards are dropped with the import's reasons."""
+    from engine.crm.preview import normalise_value
+    from engine.crm.receipts import import_receipts
+
+    assert normalise_value("operation_type", " Возврат прихода ") == ("2 возврат прихода", None)
+    assert normalise_value("operation_type", "коррекция")[1].startswith("receipt rejected: operation type not")
+    assert normalise_value("operation_type", "")[1] == "receipt rejected: operation type missing"
+    assert normalise_value("buyer_phone", "8 916 123-45-67") == ("+79161234567", None)
+    assert normalise_value("buyer_email", " A@B.RU") == ("a@b.ru", None)
+    phone_reason, card_reason = normalise_value("buyer_phone", "мусор")[1], normalise_value("card", "1")[1]
+    # the same reasons the import writes into its rejects report
+    path = tmp_path / "r.csv"
+    path.write_text("ФН;ФД;ФП;Дата;Сумма;Тип;Карта;Телефон покупателя\n"
+                    "9999078900012345;101;2222333344;2024-09-10 12:00:00;200.00;приход;1;мусор\n", encoding="utf-8")
+    result = import_receipts(workspace, path)
+    reasons = {r[0]: r[1] for r in workspace.con.execute(
+        "SELECT column_name, reason FROM import_rejects WHERE import_id = ?", [result.import_id]).fetchall()}
+    assert reasons == {"Карта": card_reason, "Телефон покупателя": phone_reason}
