@@ -160,7 +160,9 @@ class PeopleView(View):
             "Filter by name or any phone, e-mail, card, CRM id; phone:916, email:, card:, name:, last: (Ctrl+F)"))
         self.filter_edit.setToolTip(self.tr(
             "Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the "
-            "main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with "
+            "main ones shown, ignoring case; е finds ё. Digits (3 or more, with spaces, +, -, brackets) are the "
+            "start of a phone: 8 916, +7 916 and 916 find the same people; 6 or more digits also match "
+            "anywhere in phones, cards and CRM ids. Narrow to one kind with "
             "phone:, email:, card:, crm:, name:, id:, gender:, sources: or last: (the last purchase's local date "
             "and time, e.g. last:2024-09); several at once: all must match."))
         self.count_label = QLabel()

@@ -903,335 +903,335 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="29" />
+        <location filename="../../app/import_wizard.py" line="30" />
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="30" />
+        <location filename="../../app/import_wizard.py" line="31" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="31" />
+        <location filename="../../app/import_wizard.py" line="32" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="32" />
+        <location filename="../../app/import_wizard.py" line="33" />
         <source>birth date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="33" />
+        <location filename="../../app/import_wizard.py" line="34" />
         <source>gender</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="34" />
+        <location filename="../../app/import_wizard.py" line="35" />
         <source>loyalty card</source>
         <translation>карта лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="35" />
+        <location filename="../../app/import_wizard.py" line="36" />
         <source>consent</source>
         <translation>согласие</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="36" />
+        <location filename="../../app/import_wizard.py" line="37" />
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="37" />
+        <location filename="../../app/import_wizard.py" line="38" />
         <source>FN (fiscal drive)</source>
         <translation>ФН (фискальный накопитель)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="38" />
+        <location filename="../../app/import_wizard.py" line="39" />
         <source>FD (document no.)</source>
         <translation>ФД (номер документа)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="39" />
+        <location filename="../../app/import_wizard.py" line="40" />
         <source>FP (fiscal sign)</source>
         <translation>ФП (фискальный признак)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="40" />
+        <location filename="../../app/import_wizard.py" line="41" />
         <source>date and time</source>
         <translation>дата и время</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="41" />
+        <location filename="../../app/import_wizard.py" line="42" />
         <source>total</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="42" />
+        <location filename="../../app/import_wizard.py" line="43" />
         <source>operation type</source>
         <translation>тип операции</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="43" />
+        <location filename="../../app/import_wizard.py" line="44" />
         <source>register (KKT) no.</source>
         <translation>рег. номер ККТ</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="44" />
+        <location filename="../../app/import_wizard.py" line="45" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="45" />
+        <location filename="../../app/import_wizard.py" line="46" />
         <source>promo code</source>
         <translation>промокод</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="46" />
+        <location filename="../../app/import_wizard.py" line="47" />
         <source>buyer phone</source>
         <translation>телефон покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="47" />
+        <location filename="../../app/import_wizard.py" line="48" />
         <source>buyer e-mail</source>
         <translation>e-mail покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="48" />
+        <location filename="../../app/import_wizard.py" line="49" />
         <source>ignore</source>
         <translation>пропустить</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="50" />
+        <location filename="../../app/import_wizard.py" line="51" />
         <source>CRM export (customers)</source>
         <translation>Выгрузка CRM (клиенты)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="51" />
+        <location filename="../../app/import_wizard.py" line="52" />
         <source>Receipts table</source>
         <translation>Таблица чеков</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="96" />
+        <location filename="../../app/import_wizard.py" line="97" />
         <source>Import %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="121" />
+        <location filename="../../app/import_wizard.py" line="122" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="122" />
+        <location filename="../../app/import_wizard.py" line="123" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="123" />
-        <location filename="../../app/import_wizard.py" line="487" />
+        <location filename="../../app/import_wizard.py" line="124" />
+        <location filename="../../app/import_wizard.py" line="494" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="124" />
+        <location filename="../../app/import_wizard.py" line="125" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="125" />
+        <location filename="../../app/import_wizard.py" line="126" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="157" />
-        <location filename="../../app/import_wizard.py" line="262" />
+        <location filename="../../app/import_wizard.py" line="158" />
+        <location filename="../../app/import_wizard.py" line="263" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="159" />
+        <location filename="../../app/import_wizard.py" line="160" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="160" />
+        <location filename="../../app/import_wizard.py" line="161" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161" />
+        <location filename="../../app/import_wizard.py" line="162" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162" />
+        <location filename="../../app/import_wizard.py" line="163" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="169" />
+        <location filename="../../app/import_wizard.py" line="170" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171" />
+        <location filename="../../app/import_wizard.py" line="172" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="197" />
+        <location filename="../../app/import_wizard.py" line="198" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="198" />
+        <location filename="../../app/import_wizard.py" line="199" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="203" />
+        <location filename="../../app/import_wizard.py" line="204" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="206" />
+        <location filename="../../app/import_wizard.py" line="207" />
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="223" />
+        <location filename="../../app/import_wizard.py" line="224" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="238" />
+        <location filename="../../app/import_wizard.py" line="239" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="238" />
+        <location filename="../../app/import_wizard.py" line="239" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="238" />
+        <location filename="../../app/import_wizard.py" line="239" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="239" />
+        <location filename="../../app/import_wizard.py" line="240" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="264" />
+        <location filename="../../app/import_wizard.py" line="265" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="271" />
+        <location filename="../../app/import_wizard.py" line="272" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="287" />
+        <location filename="../../app/import_wizard.py" line="288" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="291" />
+        <location filename="../../app/import_wizard.py" line="292" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="302" />
+        <location filename="../../app/import_wizard.py" line="303" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="304" />
+        <location filename="../../app/import_wizard.py" line="305" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="318" />
+        <location filename="../../app/import_wizard.py" line="321" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="366" />
+        <location filename="../../app/import_wizard.py" line="369" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="400" />
+        <location filename="../../app/import_wizard.py" line="407" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="402" />
+        <location filename="../../app/import_wizard.py" line="409" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="418" />
+        <location filename="../../app/import_wizard.py" line="425" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="419" />
-        <location filename="../../app/import_wizard.py" line="429" />
+        <location filename="../../app/import_wizard.py" line="426" />
+        <location filename="../../app/import_wizard.py" line="436" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="425" />
+        <location filename="../../app/import_wizard.py" line="432" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="429" />
+        <location filename="../../app/import_wizard.py" line="436" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="439" />
+        <location filename="../../app/import_wizard.py" line="446" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="456" />
+        <location filename="../../app/import_wizard.py" line="463" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="471" />
+        <location filename="../../app/import_wizard.py" line="478" />
         <source>The import is saved; it can no longer be cancelled</source>
         <translation>Импорт сохранён; отменить его уже нельзя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="473" />
+        <location filename="../../app/import_wizard.py" line="480" />
         <source>Import saved; writing the rejects report…</source>
         <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="507" />
+        <location filename="../../app/import_wizard.py" line="514" />
         <source>Import saved; finishing the rejects report…</source>
         <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="508" />
+        <location filename="../../app/import_wizard.py" line="515" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="156" />
+        <location filename="../../app/import_wizard.py" line="157" />
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163" />
+        <location filename="../../app/import_wizard.py" line="164" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
@@ -1715,83 +1715,83 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Фильтр по имени или любому телефону, e-mail, карте, CRM id; phone:916, email:, card:, name:, last: (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="162" />
-        <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case. A phone may be typed as 8 916…. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender:, sources: or last: (the last purchase's local date and time, e.g. last:2024-09); several at once: all must match.</source>
-        <translation>Ищет по имени и по всем телефонам, e-mail, картам лояльности и CRM id человека, а не только по показанным основным, без учёта регистра. Телефон можно набрать как 8 916…. Сузить поиск до одного вида: phone:, email:, card:, crm:, name:, id:, gender:, sources: или last: (местные дата и время последней покупки, например last:2024-09); несколько сразу — должны совпасть все.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/people_view.py" line="343" />
+        <location filename="../../app/views/people_view.py" line="345" />
         <source>%1 visit(s) (%2 short) at %3, %4 h in total, last %5 (local time)</source>
         <translation>визитов: %1 (коротких: %2) — %3, всего %4 ч, последний %5 (местное время)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="348" />
+        <location filename="../../app/views/people_view.py" line="350" />
         <source>walked past %1 time(s) without coming in</source>
         <translation>проходил(а) мимо, не заходя: %1 раз(а)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="351" />
+        <location filename="../../app/views/people_view.py" line="353" />
         <source>no visits of the linked device(s)</source>
         <translation>у связанных устройств нет визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="352" />
+        <location filename="../../app/views/people_view.py" line="354" />
         <source>no device linked (a device joins a person through a partner match)</source>
         <translation>устройство не связано (устройство связывается с человеком через сопоставление партнёра)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="174" />
-        <location filename="../../app/views/people_view.py" line="224" />
+        <location filename="../../app/views/people_view.py" line="176" />
+        <location filename="../../app/views/people_view.py" line="226" />
         <source>No people yet — import a CRM export or receipts (File ▸ Import files…)</source>
         <translation>Клиентов пока нет — импортируйте выгрузку CRM или чеки (Файл ▸ Импорт файлов…)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="193" />
+        <location filename="../../app/views/people_view.py" line="162" />
+        <source>Matches the name and every phone, e-mail, loyalty card and CRM id of a person, not only the main ones shown, ignoring case; е finds ё. Digits (3 or more, with spaces, +, -, brackets) are the start of a phone: 8 916, +7 916 and 916 find the same people; 6 or more digits also match anywhere in phones, cards and CRM ids. Narrow to one kind with phone:, email:, card:, crm:, name:, id:, gender:, sources: or last: (the last purchase's local date and time, e.g. last:2024-09); several at once: all must match.</source>
+        <translation>Ищет по имени и по всем телефонам, e-mail, картам лояльности и CRM id человека, а не только по показанным основным, без учёта регистра; «е» находит и «ё». Цифры (от трёх, с пробелами, +, -, скобками) — начало телефона: 8 916, +7 916 и 916 находят одних и тех же людей; от шести цифр ищутся также в любом месте телефонов, карт и CRM id. Сузить поиск до одного вида: phone:, email:, card:, crm:, name:, id:, gender:, sources: или last: (местные дата и время последней покупки, например last:2024-09); несколько сразу — должны совпасть все.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people_view.py" line="195" />
         <source>Select a person to see the profile.</source>
         <translation>Выберите клиента, чтобы увидеть профиль.</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="200" />
+        <location filename="../../app/views/people_view.py" line="202" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="209" />
+        <location filename="../../app/views/people_view.py" line="211" />
         <source>Resolving people</source>
         <translation>Объединение профилей клиентов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="222" />
+        <location filename="../../app/views/people_view.py" line="224" />
         <source>%1 of people</source>
         <translation>%1 от всех клиентов</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="257" />
+        <location filename="../../app/views/people_view.py" line="259" />
         <source>%1 people</source>
         <translation>Клиентов: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="259" />
+        <location filename="../../app/views/people_view.py" line="261" />
         <source>%1 match the filter</source>
         <translation>по фильтру: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="283" />
+        <location filename="../../app/views/people_view.py" line="285" />
         <source>Loading profile</source>
         <translation>Загрузка профиля</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="293" />
+        <location filename="../../app/views/people_view.py" line="295" />
         <source>male</source>
         <translation>мужской</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="293" />
+        <location filename="../../app/views/people_view.py" line="295" />
         <source>female</source>
         <translation>женский</translation>
     </message>
     <message>
-        <location filename="../../app/views/people_view.py" line="327" />
+        <location filename="../../app/views/people_view.py" line="329" />
         <source>%1 receipt(s), revenue %2, last purchase %3</source>
         <translation>Чеков: %1, выручка %2, последняя покупка %3</translation>
     </message>
