@@ -147,7 +147,9 @@ def export_rejects(ws, import_id: int, path: str | Path | None = None) -> Path:
     body = path.with_name(path.name + ".part")
     target = str(body).replace("'", "''")
     ws.con.execute(
-        f"COPY (SELECT i.file_name AS file, r.line, r.column_name AS column, r.value, r.reason "
+        # a workbook's sheet is named beside the file: each sheet is its own import
+        f"COPY (SELECT i.file_name || coalesce(' [' || (i.details->>'sheet') || ']', '') AS file, r.line, "
+        f"r.column_name AS column, r.value, r.reason "
         f"FROM import_rejects r JOIN imports i USING (import_id) WHERE r.import_id = {int(import_id)} "
         f"ORDER BY r.line, r.column_name NULLS FIRST) TO '{target}' (HEADER, DELIMITER ';')")
     with open(path, "wb") as out, open(body, "rb") as src:

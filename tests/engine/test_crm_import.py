@@ -173,6 +173,8 @@ def test_xlsx_first_and_chosen_sheet(workspace, tmp_path):
     assert [(r[0], r[1], r[2], str(r[4])) for r in got] == [
         (2, "+79161234567", "a@b.ru", "1990-02-01"), (3, "+79260001122", None, "1990-01-01")]
     assert result.details["rejected"] == 1
+    with open(result.details["rejects_file"], encoding="utf-8-sig") as fh:  # the report names the sheet
+        assert {r[0] for r in list(csv.reader(fh, delimiter=";"))[1:]} == {"crm.xlsx [Клиенты]"}
 
 
 def test_mapping_file_and_remembered_mapping(workspace, tmp_path):
