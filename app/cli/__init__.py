@@ -14,6 +14,7 @@ import pkgutil
 import sys
 from typing import Any
 
+from app.cli._common import end_progress_line
 from engine.errors import O2OError
 
 
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def emit(payload: Any, as_json: bool) -> None:
+    end_progress_line()
     if as_json:
         print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
     elif isinstance(payload, str):
@@ -52,6 +54,8 @@ def emit(payload: Any, as_json: bool) -> None:
             for key, value in payload.items():
                 if isinstance(value, (dict, list)):
                     value = json.dumps(value, ensure_ascii=False, default=str)
+                elif isinstance(value, float):
+                    value = f"{value:.2f}"  # seconds, shares: --json has every digit
                 print(f"{str(key).ljust(width)}  {value}")
     else:
         print(payload)
@@ -63,12 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code, payload = args.func(args)
     except O2OError as exc:
+        end_progress_line()
         print(f"o2o: error: {exc.one_line()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        end_progress_line()
         print("o2o: interrupted", file=sys.stderr)
         return 130
     except OSError as exc:  # a folder that cannot be written, a path that is a file, …
+        end_progress_line()
         print(f"o2o: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:

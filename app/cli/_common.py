@@ -93,6 +93,9 @@ def ask_passphrase(prompt: str = "Passphrase: ", option: str = "--passphrase-env
     return getpass.getpass(prompt)
 
 
+_PROGRESS_LINE_OPEN = [False]  # a progress line without its line break yet (see end_progress_line)
+
+
 def stderr_progress(enabled: bool) -> ProgressFn:
     """Progress on stderr for people at a terminal; silent under --json or when piped."""
     last = [-1]
@@ -104,7 +107,15 @@ def stderr_progress(enabled: bool) -> ProgressFn:
         if pct != last[0]:
             last[0] = pct
             print(f"\r{pct:3d}% {message[:70]:<70}", end="", file=sys.stderr, flush=True)
+            _PROGRESS_LINE_OPEN[0] = True
             if pct >= 100:
-                print(file=sys.stderr)
+                end_progress_line()
 
     return report
+
+
+def end_progress_line() -> None:
+    """End an open progress line, so that what is printed next starts on a line of its own."""
+    if _PROGRESS_LINE_OPEN[0]:
+        _PROGRESS_LINE_OPEN[0] = False
+        print(file=sys.stderr, flush=True)
