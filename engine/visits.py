@@ -320,15 +320,13 @@ def _visits_of_buckets(b: dict[str, np.ndarray], gap_us: np.ndarray, threshold: 
     }
 
 
-def _raw_visits_table(parts: list[dict[str, np.ndarray]]):
-    """The visits of all parts as an Arrow table in _raw_visits' columns, sorted by (site, t0):
-    the order visits are stored and read in (a site's chart queries skip the other row groups)."""
+def _raw_visits_arrow(part: dict[str, np.ndarray]):
+    """One part's visits as an Arrow table in _raw_visits' columns (no copy of the values);
+    no reading with an RSSI at all: NULL, never a number made of the packing."""
     import pyarrow as pa
 
-    cols = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
-    order = np.lexsort((cols["t0"], cols["site_id"]))
-    cols = {k: v[order] for k, v in cols.items()}
-    no_rssi = ~cols.pop("has_rssi")  # no reading with an RSSI at all: NULL, never a number of the packing
+    cols = dict(part)
+    no_rssi = ~cols.pop("has_rssi")
     nullable = ("max_rssi", "mean_rssi", "margin", "best_sensor")
     return pa.table({k: pa.array(v, mask=no_rssi) if k in nullable else pa.array(v) for k, v in cols.items()})
 
@@ -371,9 +369,8 @@ def sessionize(con, settings: dict[int, dict[str, float]], pairs_join: str = "",
         pairs += 1 + int(np.count_nonzero((site[1:] != site[:-1]) | (dev[1:] != dev[:-1])))
         del b
     con.execute("DROP TABLE _buckets")
-    if frames:
-        table = _raw_visits_table(frames)
-        con.register("_raw_visits_arrow", table)
+    for part in frames:
+        con.register("_raw_visits_arrow", _raw_visits_arrow(part))
         try:
             con.execute("INSERT INTO _raw_visits SELECT * FROM _raw_visits_arrow")
         finally:
@@ -398,7 +395,8 @@ FROM _raw_visits r
 JOIN sites s ON s.site_id = r.site_id
 JOIN _site_params p ON p.site_id = r.site_id
 LEFT JOIN devices dv ON dv.device_key = r.device_key
-"""  # no ORDER BY: _raw_visits comes in (site, start) order and the insert keeps it
+ORDER BY r.site_id, local_start
+"""  # stored in the order a site's chart queries read them: they skip the other row groups
 
 # Roles from visits of the given sites (_role_sites). Fixed first: it wins over staff.
 ROLES = """
