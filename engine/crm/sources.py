@@ -101,10 +101,12 @@ class CsvSource:
             self.read_path, self.physical_lines = _transcode(self.path, self.source.encoding, self.cancel,
                                                              newlines=self.newlines)
 
-    def relation(self, rejects: bool = True) -> str:
+    def relation(self, store_rejects: bool = True) -> str:
+        """read_csv(...) of the file: rows the parser refuses are skipped, and recorded in
+        `<table>_parse_errors` when `store_rejects`."""
         columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in self.source.columns) + "}"
         errors = (f"store_rejects=true, rejects_table='{self.table}_parse_errors', "
-                  f"rejects_scan='{self.table}_parse_errors_scan', ignore_errors=true, " if rejects else "")
+                  f"rejects_scan='{self.table}_parse_errors_scan', " if store_rejects else "") + "ignore_errors=true, "
         return (f"read_csv({_sql_str(str(self.read_path))}, columns={columns}, header=true, "
                 f"delim={_sql_str(self.source.delimiter)}, quote='\"', escape='\"', auto_detect=false, "
                 f"strict_mode=true, {errors}max_line_size={MAX_LINE_BYTES}, buffer_size={2 * MAX_LINE_BYTES})")
@@ -114,8 +116,7 @@ class CsvSource:
         cols = ", ".join(self.source.columns)
         try:
             return [list(r) for r in self.con.execute(
-                f"SELECT {cols} FROM {self.relation(rejects=False).replace('strict_mode=true, ', 'strict_mode=true, ignore_errors=true, ')} "
-                f"LIMIT {int(limit)}").fetchall()]
+                f"SELECT {cols} FROM {self.relation(store_rejects=False)} LIMIT {int(limit)}").fetchall()]
         except Exception:  # the full read in create() says what is wrong, with the file and place
             return []
 
