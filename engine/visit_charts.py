@@ -43,7 +43,7 @@ def state(ws: Workspace) -> dict:
 
     n_det = ws.con.execute("SELECT count(*) FROM detections").fetchone()[0]
     last = visits.last_build(ws)
-    stale = last is not None and (last["fingerprint"] != visits.fingerprint(ws) or last["detections"] != n_det)
+    stale = last is not None and (visits.settings_changed_since(ws, last) or last["detections"] != n_det)
     return {"detections": int(n_det), "built": last is not None, "stale": bool(stale),
             "built_at": last["built_at"] if last else None}
 

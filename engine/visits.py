@@ -151,19 +151,36 @@ def settings_report(ws: Workspace) -> dict:
                             for x in ws.sensors() if x["site_id"] == entry["site_id"]]
     last = last_build(ws)
     return {"defaults": dict(DEFAULTS), "workspace": workspace, "sites": sites, "warnings": settings_warnings(ws),
-            "visits_stale": last is None or last["fingerprint"] != fingerprint(ws)}
+            "visits_stale": settings_changed_since(ws, last)}
 
 
-def fingerprint(ws: Workspace) -> str:
-    """What the visits depend on besides detections: parameters, thresholds, time zones."""
+def fingerprint(ws: Workspace, up_to_import: int | None = None) -> str:
+    """What the visits depend on besides detections: parameters, thresholds, time zones — of the
+    sites and sensors that have detections (from imports up to `up_to_import` when given). A site
+    or sensor added since a build, with no data or only new data, leaves the build's fingerprint
+    as it was: its detections are new pairs, which an incremental rebuild covers."""
+    where = "" if up_to_import is None else f"WHERE import_id <= {int(up_to_import)}"
+    seen = ws.con.execute(f"SELECT DISTINCT site_id, sensor_id FROM detections {where}").fetchall()
+    sites, sensors = {site for site, _ in seen}, {sensor for _, sensor in seen}
     state = {
         "algorithm": ALGORITHM,
-        "sites": ws.con.execute("SELECT site_id, timezone FROM sites ORDER BY 1").fetchall(),
-        "sensors": ws.con.execute("SELECT sensor_id, site_id, rssi_inside FROM sensors ORDER BY 1").fetchall(),
-        "settings": {str(k): v for k, v in site_settings(ws).items()},
+        "sites": [r for r in ws.con.execute("SELECT site_id, timezone FROM sites ORDER BY 1").fetchall()
+                  if r[0] in sites],
+        "sensors": [r for r in ws.con.execute("SELECT sensor_id, site_id, rssi_inside FROM sensors ORDER BY 1")
+                    .fetchall() if r[0] in sensors],
+        "settings": {str(k): v for k, v in site_settings(ws).items() if k in sites},
         "defaults": DEFAULTS,
     }
     return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def settings_changed_since(ws: Workspace, last: dict | None) -> bool:
+    """Whether the parameters the last build's visits depend on have changed since (or there is
+    no build): its own sites and sensors, as they are now."""
+    if last is None:
+        return True
+    up_to = last["max_import_id"] if last["max_import_id"] is not None else -2**31
+    return last["fingerprint"] != fingerprint(ws, up_to)
 
 
 def _params_tables(con, settings: dict[int, dict[str, float]]) -> None:
@@ -523,7 +540,7 @@ def _rebuild(ws: Workspace, full: bool, progress: ProgressFn, cancel: CancelToke
     n_det, max_import = con.execute("SELECT count(*), max(import_id) FROM detections").fetchone()
     last = None if full else last_build(ws)
     mode = "full"
-    if last and last["fingerprint"] == fp:
+    if last and not settings_changed_since(ws, last):
         seen_before = last["max_import_id"] if last["max_import_id"] is not None else -2**31
         old_rows, new_rows = con.execute(
             "SELECT count(*) FILTER (WHERE import_id <= ?), count(*) FILTER (WHERE import_id > ?) "
@@ -572,7 +589,7 @@ def ensure_built(ws: Workspace) -> None:
     last = last_build(ws)
     if ws.read_only:
         return
-    if last is None or last["fingerprint"] != fingerprint(ws):
+    if settings_changed_since(ws, last):
         rebuild(ws)
         return
     n_det = ws.con.execute("SELECT count(*) FROM detections").fetchone()[0]

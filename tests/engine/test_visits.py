@@ -163,6 +163,32 @@ def test_incremental_rebuild_equals_full_and_touches_only_new_devices(site):
     assert ws.con.execute("SELECT count(*) FROM visits").fetchone()[0] == 2
 
 
+def test_a_new_site_or_sensor_rebuilds_only_its_new_data(site):
+    """Adding a site and a sensor changes nothing already built; their first capture is new pairs
+    (incremental, equal to a full rebuild); a new sensor's own threshold counts for its data."""
+    ws, site_id, door, _ = site
+    _devices(ws, [1, 2, 3])
+    _detect(ws, site_id, door, 1, [0, 60], -60, import_id=1)
+    visits.rebuild(ws)
+    kiosk, _ = ws.ensure_site("Kiosk")
+    k1, _ = ws.ensure_sensor(kiosk, "k1", rssi_inside=-85)
+    side, _ = ws.ensure_sensor(site_id, "side", rssi_inside=-90)
+    assert visits.settings_report(ws)["visits_stale"] is False
+    assert visits.rebuild(ws)["mode"] == "unchanged"
+    _detect(ws, kiosk, k1, 2, [0, 100], -84, import_id=2)      # inside by k1's own -85
+    _detect(ws, site_id, side, 3, [0, 30], -88, import_id=2)   # inside by side's own -90
+    inc = visits.rebuild(ws)
+    assert inc["mode"] == "incremental" and inc["rebuilt_pairs"] == 2
+    incremental = ws.con.execute("SELECT * FROM visits ORDER BY site_id, device_key").fetchall()
+    assert visits.rebuild(ws, full=True)["mode"] == "full"
+    assert ws.con.execute("SELECT * FROM visits ORDER BY site_id, device_key").fetchall() == incremental
+    assert [r[-1] for r in incremental] == ["short", "short", "short"]
+    # a changed threshold of a sensor with data still rebuilds everything
+    ws.con.execute("UPDATE sensors SET rssi_inside = -60 WHERE sensor_id = ?", [k1])
+    assert visits.settings_report(ws)["visits_stale"] is True
+    assert visits.rebuild(ws)["mode"] == "full"
+
+
 def test_staff_and_fixed_roles(site):
     ws, site_id, door, _ = site
     _devices(ws, [10, 20, 30])
