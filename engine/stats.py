@@ -88,13 +88,18 @@ def _bounds(ws: Workspace, site_ids: list[int], frm: date | None, to: date | Non
             ) -> tuple[datetime, datetime] | None:
     """Local [start, end) of the period; open ends take the selection's first/last visit
     day. None when an end is open and the selection has no visits at all."""
+    if frm is not None and to is not None and to < frm:
+        raise O2OError(f"The period ends ({to}) before it starts ({frm})")
     if frm is None or to is None:
         days = visit_days(ws, site_ids)
         if days is None:
             return None
-        frm, to = frm or days[0], to or days[1]
-    if to < frm:
-        raise O2OError(f"The period ends ({to}) before it starts ({frm})")
+        # an open end past the other one (from after the last visit, to before the first):
+        # an empty period, not an error the analyst did not make
+        if frm is None:
+            frm = min(days[0], to) if to is not None else days[0]
+        if to is None:
+            to = max(days[1], frm)
     return datetime.combine(frm, datetime.min.time()), datetime.combine(to + timedelta(days=1), datetime.min.time())
 
 

@@ -163,6 +163,10 @@ def test_site_comparison_and_errors(small_site):
         stats.site_stats(ws, "Nowhere")
     with pytest.raises(O2OError, match="before it starts"):
         stats.site_stats(ws, site, date(2024, 6, 4), date(2024, 6, 3))
+    # one end open, past the visits: an empty period, not an error
+    after = stats.site_stats(ws, site, date(2025, 1, 1), None)
+    before = stats.site_stats(ws, site, None, date(2020, 1, 1))
+    assert after["visits"] == before["visits"] == 0 and after["unique_visitors"] == 0
 
 
 # --- the demo world -----------------------------------------------------------------------------
