@@ -84,7 +84,15 @@ class ContextBar(QFrame):
         if self.all_time.isChecked():
             period = Period()
         else:
-            period = Period(self.start_edit.date().toPython(), self.end_edit.date().toPython())
+            start, end = self.start_edit.date(), self.end_edit.date()
+            if start > end:  # the other end follows the one moved: never a period that ends first
+                moved_end = self.sender() is self.end_edit
+                follower = self.start_edit if moved_end else self.end_edit
+                follower.blockSignals(True)
+                follower.setDate(end if moved_end else start)
+                follower.blockSignals(False)
+                start, end = (end, end) if moved_end else (start, start)
+            period = Period(start.toPython(), end.toPython())
         self.context.set_filters(tuple(self.site_combo.currentData() or ()), period)
 
     def set_dates(self, start: date, end: date) -> None:

@@ -165,7 +165,10 @@ class TaskRunner(QObject):
 
         def failed(error: TaskError) -> None:
             superseded = self.current is not task
-            finish("warning" if error.cancelled else "error", f"{title}: {error.message}")
+            if error.cancelled and superseded and quiet:
+                finish("info", "")  # a view refresh replaced by a newer one: nothing to tell
+            else:
+                finish("warning" if error.cancelled else "error", f"{title}: {error.message}")
             if not superseded and on_error:
                 on_error(error)
 

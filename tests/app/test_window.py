@@ -134,3 +134,29 @@ def test_site_and_period_are_remembered_per_workspace(qtbot, tmp_path):
     assert second.context.site_ids == (site_b,)
     assert (second.context.period.start, second.context.period.end) == (date(2026, 11, 1), date(2026, 11, 7))
     second.close()
+
+
+def test_period_pickers_never_make_a_period_that_ends_first_and_refreshes_stay_quiet(qtbot, window, demo_copy):
+    """Moving the start past the end takes the end along (and the reverse); view refreshes replaced
+    by newer ones add nothing to the notifications."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    window.open_workspace(demo_copy)
+    window.show_view("visits")
+    _wait_idle(qtbot, window)
+    bar = window.context_bar
+    bar.set_period(date(2024, 9, 9), date(2024, 9, 11))
+    _wait_idle(qtbot, window)
+    before = len(window.notifications.entries)
+    bar.start_edit.setDate(QDate(2025, 1, 1))
+    assert bar.end_edit.date() == QDate(2025, 1, 1)
+    assert (window.context.period.start, window.context.period.end) == (date(2025, 1, 1), date(2025, 1, 1))
+    bar.end_edit.setDate(QDate(2024, 9, 10))
+    assert bar.start_edit.date() == QDate(2024, 9, 10)
+    for day in (9, 10, 11, 9, 10):  # quick changes: each refresh replaces the one before
+        bar.set_period(date(2024, 9, day), date(2024, 9, 11))
+    _wait_idle(qtbot, window)
+    added = [message for _, message in window.notifications.entries[before:]]
+    assert not [m for m in added if "Cancelled" in m or "before it starts" in m], added
