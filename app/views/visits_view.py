@@ -117,6 +117,9 @@ class VisitsView(View):
             "return_rate": (self.tr("Return rate"), self.tr("Share of unique visitors with two or more visits in the period")),
             "staff_devices": (self.tr("Staff devices"), self.tr(
                 "Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors")),
+            "fixed_devices": (self.tr("Fixed equipment"), self.tr(
+                "Devices there almost always, or mostly not probing (access points, printers, terminals; "
+                "Thresholds tab); excluded from visitors")),
             "randomized_devices": (self.tr("Randomized MACs"), self.tr(
                 "Devices with a randomized (locally administered) MAC; never counted as people")),
         }

@@ -608,12 +608,12 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../app/widgets.py" line="153"/>
+        <location filename="../../app/widgets.py" line="161"/>
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/widgets.py" line="156"/>
+        <location filename="../../app/widgets.py" line="164"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2471,13 +2471,13 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="86"/>
-        <location filename="../../app/views/visits_view.py" line="250"/>
+        <location filename="../../app/views/visits_view.py" line="253"/>
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="92"/>
-        <location filename="../../app/views/visits_view.py" line="258"/>
+        <location filename="../../app/views/visits_view.py" line="261"/>
         <source>Build visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2498,7 +2498,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="110"/>
-        <location filename="../../app/views/visits_view.py" line="404"/>
+        <location filename="../../app/views/visits_view.py" line="407"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2509,7 +2509,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="111"/>
-        <location filename="../../app/views/visits_view.py" line="407"/>
+        <location filename="../../app/views/visits_view.py" line="410"/>
         <source>Passers-by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2570,277 +2570,287 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="120"/>
-        <source>Randomized MACs</source>
+        <source>Fixed equipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="121"/>
+        <source>Devices there almost always, or mostly not probing (access points, printers, terminals; Thresholds tab); excluded from visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="123"/>
+        <source>Randomized MACs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="124"/>
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="150"/>
+        <location filename="../../app/views/visits_view.py" line="153"/>
         <source>Traffic over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="151"/>
+        <location filename="../../app/views/visits_view.py" line="154"/>
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="154"/>
+        <location filename="../../app/views/visits_view.py" line="157"/>
         <source>Dwell time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="154"/>
+        <location filename="../../app/views/visits_view.py" line="157"/>
         <source>Visits per dwell-time bin, minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="155"/>
+        <location filename="../../app/views/visits_view.py" line="158"/>
         <source>Hour × weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="155"/>
+        <location filename="../../app/views/visits_view.py" line="158"/>
         <source>Visits started per local hour and weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="156"/>
+        <location filename="../../app/views/visits_view.py" line="159"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="156"/>
+        <location filename="../../app/views/visits_view.py" line="159"/>
         <source>Visitors by the number of visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="157"/>
+        <location filename="../../app/views/visits_view.py" line="160"/>
         <source>New vs returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="158"/>
+        <location filename="../../app/views/visits_view.py" line="161"/>
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="170"/>
+        <location filename="../../app/views/visits_view.py" line="173"/>
         <source>hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="171"/>
+        <location filename="../../app/views/visits_view.py" line="174"/>
         <source>minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="172"/>
+        <location filename="../../app/views/visits_view.py" line="175"/>
         <source>visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="190"/>
+        <location filename="../../app/views/visits_view.py" line="193"/>
         <source>Figures per site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="191"/>
+        <location filename="../../app/views/visits_view.py" line="194"/>
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="202"/>
+        <location filename="../../app/views/visits_view.py" line="205"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="202"/>
+        <location filename="../../app/views/visits_view.py" line="205"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="202"/>
+        <location filename="../../app/views/visits_view.py" line="205"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="202"/>
+        <location filename="../../app/views/visits_view.py" line="205"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="202"/>
+        <location filename="../../app/views/visits_view.py" line="205"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="203"/>
+        <location filename="../../app/views/visits_view.py" line="206"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="203"/>
+        <location filename="../../app/views/visits_view.py" line="206"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="219"/>
+        <location filename="../../app/views/visits_view.py" line="222"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="228"/>
+        <location filename="../../app/views/visits_view.py" line="231"/>
         <source>Loading visit figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="235"/>
+        <location filename="../../app/views/visits_view.py" line="238"/>
         <source>Loading visit charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="259"/>
+        <location filename="../../app/views/visits_view.py" line="262"/>
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="263"/>
+        <location filename="../../app/views/visits_view.py" line="266"/>
         <source>Rebuild visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="264"/>
+        <location filename="../../app/views/visits_view.py" line="267"/>
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="267"/>
+        <location filename="../../app/views/visits_view.py" line="270"/>
         <source>No visits at the selected site(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="279"/>
+        <location filename="../../app/views/visits_view.py" line="282"/>
         <source>Estimating people behind randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="299"/>
+        <location filename="../../app/views/visits_view.py" line="302"/>
         <source>%1 · %2 – %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="302"/>
+        <location filename="../../app/views/visits_view.py" line="305"/>
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="304"/>
+        <location filename="../../app/views/visits_view.py" line="307"/>
         <source>all time: pick a period in the bar above to see the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="309"/>
+        <location filename="../../app/views/visits_view.py" line="312"/>
         <source>From %1 visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="323"/>
+        <location filename="../../app/views/visits_view.py" line="326"/>
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="326"/>
+        <location filename="../../app/views/visits_view.py" line="329"/>
         <source>≈ %1 people (%2–%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="333"/>
+        <location filename="../../app/views/visits_view.py" line="336"/>
         <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="341"/>
+        <location filename="../../app/views/visits_view.py" line="344"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="341"/>
+        <location filename="../../app/views/visits_view.py" line="344"/>
         <source>per %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="343"/>
+        <location filename="../../app/views/visits_view.py" line="346"/>
         <source>per %1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="344"/>
+        <location filename="../../app/views/visits_view.py" line="347"/>
         <source>per %1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="351"/>
+        <location filename="../../app/views/visits_view.py" line="354"/>
         <source>no data in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="353"/>
+        <location filename="../../app/views/visits_view.py" line="356"/>
         <source>no previous data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356"/>
+        <location filename="../../app/views/visits_view.py" line="359"/>
         <source>▲ from 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356"/>
+        <location filename="../../app/views/visits_view.py" line="359"/>
         <source>no change (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="393"/>
+        <location filename="../../app/views/visits_view.py" line="396"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="394"/>
+        <location filename="../../app/views/visits_view.py" line="397"/>
         <source>Returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="406"/>
+        <location filename="../../app/views/visits_view.py" line="409"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="438"/>
+        <location filename="../../app/views/visits_view.py" line="441"/>
         <source>Traffic for the visible range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="457"/>
+        <location filename="../../app/views/visits_view.py" line="460"/>
         <source>Building visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="460"/>
+        <location filename="../../app/views/visits_view.py" line="463"/>
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="479"/>
+        <location filename="../../app/views/visits_view.py" line="482"/>
         <source>All selected sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="500"/>
+        <location filename="../../app/views/visits_view.py" line="503"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>

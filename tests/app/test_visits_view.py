@@ -86,6 +86,7 @@ def expected_tiles(s: dict) -> dict[str, str]:
             "passersby": thin(s["passersby"]), "capture_rate": pct(s["capture_rate"]),
             "avg_dwell_s": mmss(s["avg_dwell_s"]), "median_dwell_s": mmss(s["median_dwell_s"]),
             "return_rate": pct(s["return_rate"]), "staff_devices": thin(s["staff_devices"]),
+            "fixed_devices": thin(s["fixed_devices"]),
             "randomized_devices": thin(s["randomized_devices"])}
 
 
