@@ -88,6 +88,41 @@ def describe(centre: pd.Series) -> str:
     return text
 
 
+# what tells clusters with the same words apart, by the feature they differ most in
+_DIFFERENCE = {
+    "visits_log": lambda c: f"{c['n_visits']:.1f} visits",
+    "dwell_log_min": lambda c: f"median stay {c['median_dwell_s'] / 60:.0f} min",
+    "recency_days": lambda c: f"last seen {c['recency_days']:.0f} days ago",
+    "morning": lambda c: f"{c['morning']:.0%} in the morning",
+    "afternoon": lambda c: f"{c['afternoon']:.0%} in the afternoon",
+    "evening": lambda c: f"{c['evening']:.0%} in the evening",
+    "weekend": lambda c: f"{c['weekend']:.0%} at weekends",
+    "sites": lambda c: f"{c['sites']:.1f} sites",
+}
+
+
+def _tell_apart(words: dict, centres: pd.DataFrame, scaled: pd.DataFrame) -> dict:
+    """Clusters that the plain words describe alike get the figure they differ most in
+    (largest spread of their centres in standardised units), e.g. "… — 1.6 visits" vs "… — 3.4 visits"."""
+    out = dict(words)
+    for text in set(words.values()):
+        alike = [c for c, w in words.items() if w == text]
+        if len(alike) < 2:
+            continue
+        feature = scaled.loc[alike].agg(lambda col: col.max() - col.min()).idxmax()
+        for c in alike:
+            out[c] = f"{text} — {_DIFFERENCE[feature](centres.loc[c])}"
+    seen: dict[str, int] = {}  # still alike (the same rounded figure): numbered
+    for c in sorted(out, key=lambda c: out[c]):
+        seen[out[c]] = seen.get(out[c], 0) + 1
+    counter: dict[str, int] = {}
+    for c in sorted(out):
+        if seen[out[c]] > 1:
+            counter[out[c]] = counter.get(out[c], 0) + 1
+            out[c] = f"{out[c]} ({counter[out[c]]})"
+    return out
+
+
 def build(ws: Workspace, k: int | None = None, *, seed: int = 0) -> dict:
     """Cluster the visitors' devices, store them, and return sizes, words and criterion."""
     from sklearn.cluster import KMeans
@@ -113,11 +148,8 @@ def build(ws: Workspace, k: int | None = None, *, seed: int = 0) -> dict:
     df["cluster"] = labels
     centres = df.groupby("cluster")[[*FEATURES, "n_visits", "median_dwell_s"]].mean()
     words = {c: describe(centres.loc[c]) for c in centres.index}
-    seen: dict[str, int] = {}
-    for c in sorted(words, key=lambda c: -int((labels == c).sum())):
-        seen[words[c]] = seen.get(words[c], 0) + 1
-        if seen[words[c]] > 1:
-            words[c] = f"{words[c]} ({seen[words[c]]})"
+    scaled = pd.DataFrame(x, columns=list(FEATURES)).groupby(labels).mean()
+    words = _tell_apart(words, centres, scaled)
     summary = [{"cluster": int(c), "label": words[c], "devices": int((labels == c).sum()),
                 "mean_visits": round(float(centres.loc[c, "n_visits"]), 2),
                 "median_dwell_min": round(float(centres.loc[c, "median_dwell_s"]) / 60, 1),

@@ -161,3 +161,21 @@ def test_demo_short_stay_visitors_gather_in_one_cluster(demo_small, tmp_path):
     cluster, label, short, size = max(got, key=lambda r: r[2])
     assert short >= 0.6 * short_total and short >= 0.7 * size, got
     assert "short stays" in label, got
+
+
+def test_clusters_described_alike_get_the_figure_they_differ_in():
+    import pandas as pd
+
+    from engine.clusters import FEATURES, _tell_apart
+
+    raw = pd.DataFrame({f: [0.5, 0.5, 0.2] for f in FEATURES}, index=[0, 1, 2])
+    raw["n_visits"], raw["median_dwell_s"] = [1.6, 3.4, 1.0], [600.0, 620.0, 60.0]
+    raw["recency_days"], raw["sites"] = [3.0, 3.0, 9.0], [1.0, 1.0, 1.0]
+    scaled = pd.DataFrame({f: [0.0, 0.0, 0.0] for f in FEATURES}, index=[0, 1, 2])
+    scaled["visits_log"] = [-0.5, 1.5, -1.0]  # 0 and 1 differ most in visits
+    words = {0: "evening returning visitors, medium stays", 1: "evening returning visitors, medium stays",
+             2: "evening one-time visitors, short stays"}
+    got = _tell_apart(words, raw, scaled)
+    assert got == {0: "evening returning visitors, medium stays — 1.6 visits",
+                   1: "evening returning visitors, medium stays — 3.4 visits",
+                   2: "evening one-time visitors, short stays"}
