@@ -114,7 +114,9 @@ class VisitsView(View):
                 "Unique visitors / (unique visitors + passers-by): the share of people seen who came in")),
             "avg_dwell_s": (self.tr("Average dwell"), self.tr("Mean time from first to last detection of a visit (mm:ss)")),
             "median_dwell_s": (self.tr("Median dwell"), self.tr("Half of the visits were shorter than this (mm:ss)")),
-            "return_rate": (self.tr("Return rate"), self.tr("Share of unique visitors with two or more visits in the period")),
+            "return_rate": (self.tr("Return rate"), self.tr(
+                "Share of unique visitors with two or more visits in the period; with several sites, visits "
+                "to any of them count (one visit to A and one to B is a return)")),
             "staff_devices": (self.tr("Staff devices"), self.tr(
                 "Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors")),
             "fixed_devices": (self.tr("Fixed equipment"), self.tr(

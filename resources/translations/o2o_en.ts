@@ -2471,13 +2471,13 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="86"/>
-        <location filename="../../app/views/visits_view.py" line="253"/>
+        <location filename="../../app/views/visits_view.py" line="255"/>
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="92"/>
-        <location filename="../../app/views/visits_view.py" line="261"/>
+        <location filename="../../app/views/visits_view.py" line="263"/>
         <source>Build visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2498,7 +2498,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="110"/>
-        <location filename="../../app/views/visits_view.py" line="407"/>
+        <location filename="../../app/views/visits_view.py" line="409"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2509,7 +2509,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="111"/>
-        <location filename="../../app/views/visits_view.py" line="410"/>
+        <location filename="../../app/views/visits_view.py" line="412"/>
         <source>Passers-by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2554,303 +2554,303 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="117"/>
-        <source>Share of unique visitors with two or more visits in the period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/views/visits_view.py" line="118"/>
-        <source>Staff devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/views/visits_view.py" line="119"/>
-        <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
+        <source>Share of unique visitors with two or more visits in the period; with several sites, visits to any of them count (one visit to A and one to B is a return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="120"/>
-        <source>Fixed equipment</source>
+        <source>Staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="121"/>
-        <source>Devices there almost always, or mostly not probing (access points, printers, terminals; Thresholds tab); excluded from visitors</source>
+        <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="122"/>
+        <source>Fixed equipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="123"/>
+        <source>Devices there almost always, or mostly not probing (access points, printers, terminals; Thresholds tab); excluded from visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="125"/>
         <source>Randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="124"/>
+        <location filename="../../app/views/visits_view.py" line="126"/>
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="153"/>
+        <location filename="../../app/views/visits_view.py" line="155"/>
         <source>Traffic over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="154"/>
+        <location filename="../../app/views/visits_view.py" line="156"/>
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="157"/>
+        <location filename="../../app/views/visits_view.py" line="159"/>
         <source>Dwell time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="157"/>
+        <location filename="../../app/views/visits_view.py" line="159"/>
         <source>Visits per dwell-time bin, minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="158"/>
+        <location filename="../../app/views/visits_view.py" line="160"/>
         <source>Hour × weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="158"/>
+        <location filename="../../app/views/visits_view.py" line="160"/>
         <source>Visits started per local hour and weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="159"/>
+        <location filename="../../app/views/visits_view.py" line="161"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="159"/>
+        <location filename="../../app/views/visits_view.py" line="161"/>
         <source>Visitors by the number of visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="160"/>
+        <location filename="../../app/views/visits_view.py" line="162"/>
         <source>New vs returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="161"/>
+        <location filename="../../app/views/visits_view.py" line="163"/>
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="173"/>
+        <location filename="../../app/views/visits_view.py" line="175"/>
         <source>hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="174"/>
+        <location filename="../../app/views/visits_view.py" line="176"/>
         <source>minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="175"/>
+        <location filename="../../app/views/visits_view.py" line="177"/>
         <source>visits in the period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="193"/>
+        <location filename="../../app/views/visits_view.py" line="195"/>
         <source>Figures per site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="194"/>
+        <location filename="../../app/views/visits_view.py" line="196"/>
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205"/>
+        <location filename="../../app/views/visits_view.py" line="207"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205"/>
+        <location filename="../../app/views/visits_view.py" line="207"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205"/>
+        <location filename="../../app/views/visits_view.py" line="207"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205"/>
+        <location filename="../../app/views/visits_view.py" line="207"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205"/>
+        <location filename="../../app/views/visits_view.py" line="207"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206"/>
+        <location filename="../../app/views/visits_view.py" line="208"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206"/>
+        <location filename="../../app/views/visits_view.py" line="208"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="222"/>
+        <location filename="../../app/views/visits_view.py" line="224"/>
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="231"/>
+        <location filename="../../app/views/visits_view.py" line="233"/>
         <source>Loading visit figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="238"/>
+        <location filename="../../app/views/visits_view.py" line="240"/>
         <source>Loading visit charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="262"/>
+        <location filename="../../app/views/visits_view.py" line="264"/>
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="266"/>
+        <location filename="../../app/views/visits_view.py" line="268"/>
         <source>Rebuild visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="267"/>
+        <location filename="../../app/views/visits_view.py" line="269"/>
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="270"/>
+        <location filename="../../app/views/visits_view.py" line="272"/>
         <source>No visits at the selected site(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="282"/>
+        <location filename="../../app/views/visits_view.py" line="284"/>
         <source>Estimating people behind randomized MACs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="302"/>
+        <location filename="../../app/views/visits_view.py" line="304"/>
         <source>%1 · %2 – %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="305"/>
+        <location filename="../../app/views/visits_view.py" line="307"/>
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="307"/>
+        <location filename="../../app/views/visits_view.py" line="309"/>
         <source>all time: pick a period in the bar above to see the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="312"/>
+        <location filename="../../app/views/visits_view.py" line="314"/>
         <source>From %1 visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="326"/>
+        <location filename="../../app/views/visits_view.py" line="328"/>
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="329"/>
+        <location filename="../../app/views/visits_view.py" line="331"/>
         <source>≈ %1 people (%2–%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="336"/>
+        <location filename="../../app/views/visits_view.py" line="338"/>
         <source>%1 pp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="344"/>
+        <location filename="../../app/views/visits_view.py" line="346"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="344"/>
+        <location filename="../../app/views/visits_view.py" line="346"/>
         <source>per %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="346"/>
+        <location filename="../../app/views/visits_view.py" line="348"/>
         <source>per %1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="347"/>
+        <location filename="../../app/views/visits_view.py" line="349"/>
         <source>per %1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="354"/>
+        <location filename="../../app/views/visits_view.py" line="356"/>
         <source>no data in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356"/>
+        <location filename="../../app/views/visits_view.py" line="358"/>
         <source>no previous data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="359"/>
+        <location filename="../../app/views/visits_view.py" line="361"/>
         <source>▲ from 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="359"/>
+        <location filename="../../app/views/visits_view.py" line="361"/>
         <source>no change (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="396"/>
+        <location filename="../../app/views/visits_view.py" line="398"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="397"/>
+        <location filename="../../app/views/visits_view.py" line="399"/>
         <source>Returning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="409"/>
+        <location filename="../../app/views/visits_view.py" line="411"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="441"/>
+        <location filename="../../app/views/visits_view.py" line="443"/>
         <source>Traffic for the visible range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="460"/>
+        <location filename="../../app/views/visits_view.py" line="462"/>
         <source>Building visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="463"/>
+        <location filename="../../app/views/visits_view.py" line="465"/>
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="482"/>
+        <location filename="../../app/views/visits_view.py" line="484"/>
         <source>All selected sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="503"/>
+        <location filename="../../app/views/visits_view.py" line="505"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2473,13 +2473,13 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="86" />
-        <location filename="../../app/views/visits_view.py" line="253" />
+        <location filename="../../app/views/visits_view.py" line="255" />
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="92" />
-        <location filename="../../app/views/visits_view.py" line="261" />
+        <location filename="../../app/views/visits_view.py" line="263" />
         <source>Build visits</source>
         <translation>Построить визиты</translation>
     </message>
@@ -2500,7 +2500,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="110" />
-        <location filename="../../app/views/visits_view.py" line="407" />
+        <location filename="../../app/views/visits_view.py" line="409" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
@@ -2511,7 +2511,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="111" />
-        <location filename="../../app/views/visits_view.py" line="410" />
+        <location filename="../../app/views/visits_view.py" line="412" />
         <source>Passers-by</source>
         <translation>Прохожие</translation>
     </message>
@@ -2556,304 +2556,304 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Возвратность</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="117" />
-        <source>Share of unique visitors with two or more visits in the period</source>
-        <translation>Доля возвратов: доля уникальных посетителей с двумя и более визитами за период</translation>
+        <location filename="../../app/views/visits_view.py" line="118" />
+        <source>Share of unique visitors with two or more visits in the period; with several sites, visits to any of them count (one visit to A and one to B is a return)</source>
+        <translation>Доля уникальных посетителей с двумя и более визитами за период; для нескольких площадок считаются визиты на любую из них (один визит в A и один в B — это возврат)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="118" />
+        <location filename="../../app/views/visits_view.py" line="120" />
         <source>Staff devices</source>
         <translation>Персонал</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="119" />
+        <location filename="../../app/views/visits_view.py" line="121" />
         <source>Phones present more than X h a day on Y of Z days (Thresholds tab); excluded from visitors</source>
         <translation>Устройства персонала: телефоны, присутствующие более X ч в день в Y из Z дней (вкладка «Пороги и калибровка»); не входят в посетителей</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="120" />
+        <location filename="../../app/views/visits_view.py" line="122" />
         <source>Fixed equipment</source>
         <translation>Стационарные устройства</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="121" />
+        <location filename="../../app/views/visits_view.py" line="123" />
         <source>Devices there almost always, or mostly not probing (access points, printers, terminals; Thresholds tab); excluded from visitors</source>
         <translation>Устройства, которые почти всегда на месте или почти не шлют пробы (точки доступа, принтеры, терминалы; вкладка «Пороги и калибровка»); в посетителях не учитываются</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="123" />
+        <location filename="../../app/views/visits_view.py" line="125" />
         <source>Randomized MACs</source>
         <translation>Случайные MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="124" />
+        <location filename="../../app/views/visits_view.py" line="126" />
         <source>Devices with a randomized (locally administered) MAC; never counted as people</source>
         <translation>Устройства со случайным (локально администрируемым) MAC; никогда не считаются людьми</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="153" />
+        <location filename="../../app/views/visits_view.py" line="155" />
         <source>Traffic over time</source>
         <translation>Динамика трафика</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="154" />
+        <location filename="../../app/views/visits_view.py" line="156" />
         <source>Visits started, unique visitors and passers-by per time bucket (site local time). Zoom with the mouse wheel: the visible range is fetched again at a finer bucket.</source>
         <translation>Начатые визиты, уникальные посетители и прохожие по интервалам времени (местное время объекта). Масштаб — колесом мыши: видимый диапазон загружается заново с более мелким шагом.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="157" />
+        <location filename="../../app/views/visits_view.py" line="159" />
         <source>Dwell time</source>
         <translation>Время пребывания</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="157" />
+        <location filename="../../app/views/visits_view.py" line="159" />
         <source>Visits per dwell-time bin, minutes</source>
         <translation>Визиты по интервалам времени пребывания, минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="158" />
+        <location filename="../../app/views/visits_view.py" line="160" />
         <source>Hour × weekday</source>
         <translation>Час × день недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="158" />
+        <location filename="../../app/views/visits_view.py" line="160" />
         <source>Visits started per local hour and weekday</source>
         <translation>Начатые визиты по часам (местное время) и дням недели</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="159" />
+        <location filename="../../app/views/visits_view.py" line="161" />
         <source>Returns</source>
         <translation>Возвраты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="159" />
+        <location filename="../../app/views/visits_view.py" line="161" />
         <source>Visitors by the number of visits in the period</source>
         <translation>Посетители по числу визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="160" />
+        <location filename="../../app/views/visits_view.py" line="162" />
         <source>New vs returning</source>
         <translation>Новые и вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="161" />
+        <location filename="../../app/views/visits_view.py" line="163" />
         <source>Visitors per day (week, month for long periods); returning = visited the site before</source>
         <translation>Посетители по дням (по неделям или месяцам для длинных периодов); вернувшиеся — бывали на объекте раньше</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="173" />
+        <location filename="../../app/views/visits_view.py" line="175" />
         <source>hour</source>
         <translation>час</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="174" />
+        <location filename="../../app/views/visits_view.py" line="176" />
         <source>minutes</source>
         <translation>минуты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="175" />
+        <location filename="../../app/views/visits_view.py" line="177" />
         <source>visits in the period</source>
         <translation>визитов за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="193" />
+        <location filename="../../app/views/visits_view.py" line="195" />
         <source>Figures per site</source>
         <translation>Показатели по объектам</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="194" />
+        <location filename="../../app/views/visits_view.py" line="196" />
         <source>Export figures CSV… (Ctrl+E)</source>
         <translation>Экспорт показателей в CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205" />
+        <location filename="../../app/views/visits_view.py" line="207" />
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205" />
+        <location filename="../../app/views/visits_view.py" line="207" />
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205" />
+        <location filename="../../app/views/visits_view.py" line="207" />
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205" />
+        <location filename="../../app/views/visits_view.py" line="207" />
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="205" />
+        <location filename="../../app/views/visits_view.py" line="207" />
         <source>Fri</source>
         <translation>Пт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206" />
+        <location filename="../../app/views/visits_view.py" line="208" />
         <source>Sat</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="206" />
+        <location filename="../../app/views/visits_view.py" line="208" />
         <source>Sun</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="222" />
+        <location filename="../../app/views/visits_view.py" line="224" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="231" />
+        <location filename="../../app/views/visits_view.py" line="233" />
         <source>Loading visit figures</source>
         <translation>Загрузка показателей визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="238" />
+        <location filename="../../app/views/visits_view.py" line="240" />
         <source>Loading visit charts</source>
         <translation>Загрузка графиков визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="262" />
+        <location filename="../../app/views/visits_view.py" line="264" />
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation>Ожидают обработки обнаружений: %1. Постройте визиты, чтобы увидеть дашборд.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="266" />
+        <location filename="../../app/views/visits_view.py" line="268" />
         <source>Rebuild visits</source>
         <translation>Пересчитать визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="267" />
+        <location filename="../../app/views/visits_view.py" line="269" />
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation>Визиты устарели (новые обнаружения или изменённые пороги).</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="270" />
+        <location filename="../../app/views/visits_view.py" line="272" />
         <source>No visits at the selected site(s).</source>
         <translation>На выбранных объектах нет визитов.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="282" />
+        <location filename="../../app/views/visits_view.py" line="284" />
         <source>Estimating people behind randomized MACs</source>
         <translation>Оценка числа людей за случайными MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="302" />
+        <location filename="../../app/views/visits_view.py" line="304" />
         <source>%1 · %2 – %3</source>
         <translation>%1 · %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="305" />
+        <location filename="../../app/views/visits_view.py" line="307" />
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation>изменение к %1 – %2 (предыдущий период той же длины)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="307" />
+        <location filename="../../app/views/visits_view.py" line="309" />
         <source>all time: pick a period in the bar above to see the change</source>
         <translation>за всё время: выберите период выше, чтобы видеть изменение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="312" />
+        <location filename="../../app/views/visits_view.py" line="314" />
         <source>From %1 visits</source>
         <translation>По визитам: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="326" />
+        <location filename="../../app/views/visits_view.py" line="328" />
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation>Оценка числа людей за ними: %1 (диапазон %2–%3)
 Метод: %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="329" />
+        <location filename="../../app/views/visits_view.py" line="331" />
         <source>≈ %1 people (%2–%3)</source>
         <translation>≈ %1 чел. (%2–%3)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="336" />
+        <location filename="../../app/views/visits_view.py" line="338" />
         <source>%1 pp</source>
         <translation>%1 п.п.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="344" />
+        <location filename="../../app/views/visits_view.py" line="346" />
         <source>per day</source>
         <translation>за день</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="344" />
+        <location filename="../../app/views/visits_view.py" line="346" />
         <source>per %1 days</source>
         <translation>за %1 дн.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="346" />
+        <location filename="../../app/views/visits_view.py" line="348" />
         <source>per %1 h</source>
         <translation>за %1 ч</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="347" />
+        <location filename="../../app/views/visits_view.py" line="349" />
         <source>per %1 min</source>
         <translation>за %1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="354" />
+        <location filename="../../app/views/visits_view.py" line="356" />
         <source>no data in this period</source>
         <translation>нет данных за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356" />
+        <location filename="../../app/views/visits_view.py" line="358" />
         <source>no previous data</source>
         <translation>нет данных за прошлый период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="359" />
+        <location filename="../../app/views/visits_view.py" line="361" />
         <source>▲ from 0</source>
         <translation>▲ с 0</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="359" />
+        <location filename="../../app/views/visits_view.py" line="361" />
         <source>no change (0)</source>
         <translation>без изменений (0)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="396" />
+        <location filename="../../app/views/visits_view.py" line="398" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="397" />
+        <location filename="../../app/views/visits_view.py" line="399" />
         <source>Returning</source>
         <translation>Вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="409" />
+        <location filename="../../app/views/visits_view.py" line="411" />
         <source>Visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="441" />
+        <location filename="../../app/views/visits_view.py" line="443" />
         <source>Traffic for the visible range</source>
         <translation>Трафик за видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="460" />
+        <location filename="../../app/views/visits_view.py" line="462" />
         <source>Building visits</source>
         <translation>Построение визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="463" />
+        <location filename="../../app/views/visits_view.py" line="465" />
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation>Визиты построены: визитов — %1, устройств персонала — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="482" />
+        <location filename="../../app/views/visits_view.py" line="484" />
         <source>All selected sites</source>
         <translation>Все выбранные площадки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="503" />
+        <location filename="../../app/views/visits_view.py" line="505" />
         <source>Export figures</source>
         <translation>Экспорт показателей</translation>
     </message>
