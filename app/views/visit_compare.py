@@ -136,9 +136,13 @@ class ComparePanel(QWidget):
         self.result = result
         self.model.set_frame(shown)
         by_day = result["by_day"]
-        for name, column in (("A", "a_visitors"), ("B", "b_visitors")):  # points too: a one-day period is one point
-            self.card.curve(name).setData(by_day["day"].to_numpy(), by_day[column].astype(float).to_numpy(),
-                                          symbol="o", symbolSize=6)
+        # points too (a one-day period is one point), in the curve's colour and each its own shape:
+        # A's and B's day 1 sit on the same x and must stay told apart
+        for name, column, symbol in (("A", "a_visitors", "o"), ("B", "b_visitors", "t")):
+            curve = self.card.curve(name)
+            colour = curve.opts["pen"].color() if hasattr(curve.opts["pen"], "color") else None
+            curve.setData(by_day["day"].to_numpy(), by_day[column].astype(float).to_numpy(), symbol=symbol,
+                          symbolSize=9, symbolBrush=colour, symbolPen=colour)
         self.card.set_frame(by_day)
         # whole days on x, and y from 0 so a small difference does not look like a big one
         days = len(by_day)
