@@ -19,7 +19,7 @@ import re
 from engine.crm.crm_import import export_rejects
 from engine.crm.mapping import unique_headers
 from engine.crm.sources import drop_source, load_table
-from engine.crm.receipts import refresh_receipt_checks
+from engine.crm.receipt_checks import refresh_receipt_checks
 from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, ImportContext, ImportResult, LoadOutcome, run_import
 from engine.progress import CancelToken, ProgressFn, no_progress

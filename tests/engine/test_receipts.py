@@ -7,7 +7,8 @@ from datetime import datetime
 import pytest
 
 from engine import hashing
-from engine.crm.receipts import flagged_receipts, import_receipts
+from engine.crm.receipt_checks import flagged_receipts
+from engine.crm.receipts import import_receipts
 from engine.crm.registers import import_partner_matches
 from engine.imports import import_file
 from engine.imports.registry import IMPORTED, REFUSED, SKIPPED
