@@ -105,9 +105,10 @@ def people_filter(text: str) -> tuple[str, list]:
     """(condition, positional params) over the people table for the People filter: every part
     must match, ignoring case and ё/е.
     - A phone-like value (phone_prefix) finds the people with a phone that starts so, in the
-      free phrase and under `phone:` alike. A free one of ID_MIN_DIGITS or more digits written
-      without '+' or parentheses also finds any identity holding those digits (a card number,
-      a CRM id, the last digits of a phone); a shorter number is a phone prefix only, so 8916,
+      free phrase and under `phone:` alike. One of ID_MIN_DIGITS or more digits written without
+      '+' or parentheses also finds any identity holding those digits (a card number, a CRM id,
+      the last digits of a phone; under `phone:` the phones only); a shorter number is a phone
+      prefix only, so 8916,
       8 (916), +7 916 and phone:916 find the same people (card:, crm: for short ids).
     - Any other free phrase is searched in the name and in every phone, e-mail, card and CRM
       id of the person (not only the main ones shown); `email:`, `card:`, `crm:` (and `phone:`
@@ -125,8 +126,8 @@ def people_filter(text: str) -> tuple[str, list]:
             condition = f"contains({SEARCH_PHONES}, ?)"
             params.append(SEARCH_SEPARATOR + prefix)
             digits = re.sub(r"[\s\-]", "", value)
-            if key is None and digits.isdigit() and len(digits) >= ID_MIN_DIGITS:
-                condition += f" OR contains({SEARCH_IDS}, ?)"
+            if digits.isdigit() and len(digits) >= ID_MIN_DIGITS:  # also anywhere: a card, the end of a phone
+                condition += f" OR contains({SEARCH_IDS if key is None else SEARCH_PHONES}, ?)"
                 params.append(digits)
             conditions.append(f"({condition})")
         elif key in FILTER_COLUMN_KEYS and FILTER_COLUMN_KEYS[key] == "name":

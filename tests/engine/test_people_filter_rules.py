@@ -82,6 +82,8 @@ def test_long_numbers_are_also_searched_as_typed_short_ones_are_phone_prefixes(p
     assert names(ws, "9161110007") == {"Петров Глеб"}          # a card that looks like a phone: both read
     assert names(ws, "+7 916 111 0007") == set()               # written as a phone: phones only
     assert names(ws, "1110003") == {"Семенов Пётр"}            # the last digits of a phone
+    assert names(ws, "phone:1110003") == {"Семенов Пётр"}      # under phone: too, in the phones only
+    assert names(ws, "phone:1110007") == set()                 # Глеб's 9161110007 is a card, not a phone
     assert names(ws, "0003") == set()                          # short: a phone prefix (+70003)
     assert names(ws, "card:8916") == {"Семёнов Иван"}
     assert names(ws, "crm:7916") == {"Семенов Пётр"}
