@@ -26,7 +26,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
 
 from capture.live import RawPcapngWriter, Sniffer, records_to_batch
 from engine.errors import O2OError

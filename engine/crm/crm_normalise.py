@@ -1,8 +1,10 @@
 """CRM rows normalised and deduplicated in DuckDB: the heavy part of a CRM import.
 
-normalise_rows: `crm_raw` (line, c0…cN as text) -> `crm_norm` (per role: the value; per mapped
-role also the raw text where it is rejected, and the reason). classify_rows: `crm_norm` -> `crm_rows` (line,
-usable, seen) against this file and the workspace's `contacts`.
+normalise_rows: the opened file (engine/crm/sources.py, c0…cN as text) -> temp table
+`crm_norm_data` and view `crm_norm` with each row's line (per role: the value; per mapped role also
+the raw text where it is rejected, and the reason). classify_rows: which usable rows are new
+against this file and the workspace's `contacts`; the duplicates go to `crm_dups(line)`.
+duplicate_rejects_sql: the rejects-report entries of those duplicates.
 """
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ MAX_NAME = 1000
 EMAIL_FAST = " *[a-z0-9_%+\\-]+(\\.[a-z0-9_%+\\-]+)*@[a-z0-9\\-]+(\\.[a-z0-9\\-]+)*\\.[a-z\\-]{2,} *"
 MAX_ID = 200
 RAW = "crm_raw"  # names the source (XLSX table, CSV parser rejects)
+USABLE = "(phone IS NOT NULL OR email IS NOT NULL OR card IS NOT NULL)"  # a row with a contact key
 # role -> prefix of its <prefix>_raw / <prefix>_reason columns in crm_norm
-USABLE = "(phone IS NOT NULL OR email IS NOT NULL OR card IS NOT NULL)"
 PREFIX = {"phone": "phone", "email": "email", "name": "name", "birth_date": "birth", "gender": "gender",
           "card": "card", "consent": "consent", "crm_id": "id"}
 

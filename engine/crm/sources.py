@@ -189,9 +189,6 @@ class SheetSource:
     def header(self) -> list[str]:
         return self.source.header
 
-    def relation(self) -> str:
-        return self.table
-
     def head(self, limit: int) -> list[list]:
         cols = ", ".join(self.source.columns)
         return [list(r) for r in self.con.execute(f"SELECT {cols} FROM {self.table} LIMIT {int(limit)}").fetchall()]
