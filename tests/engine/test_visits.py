@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from engine import visits
+from engine import sessionize, visits
 from engine.errors import O2OError
 
 T0 = datetime(2024, 6, 3, 7, 0, 0)  # a Monday, 10:00 Moscow
@@ -86,10 +86,10 @@ def test_min_visit_and_short_visit_settings(site):
         visits.set_setting(ws, "no_such_parameter", 1)
 
 
-@pytest.mark.parametrize("buckets_per_part", [visits.BUCKETS_PER_PART, 500])
+@pytest.mark.parametrize("buckets_per_part", [sessionize.BUCKETS_PER_PART, 500])
 def test_matches_an_independent_pandas_sessionization(site, monkeypatch, buckets_per_part):
     """Also with devices handed to numpy in several parts (500 buckets each)."""
-    monkeypatch.setattr(visits, "BUCKETS_PER_PART", buckets_per_part)
+    monkeypatch.setattr(sessionize, "BUCKETS_PER_PART", buckets_per_part)
     ws, site_id, door, back = site
     rng = np.random.default_rng(3)
     n = 4000
