@@ -374,8 +374,13 @@ class ImportWizard(QDialog):
     def _show_normalised(self, cells, mapping) -> None:
         if mapping != self.mapping():
             return  # a newer role change is on its way
-        self.norm_table.setHorizontalHeaderLabels(
-            [self.tr(ROLE_LABELS.get(mapping[c], mapping[c])) for c in self.preview.columns])
+        labels, seen = [], {}
+        for column in self.preview.columns:  # a second phone column is "phone 2": its valid value is an extra phone
+            role = mapping[column]
+            seen[role] = seen.get(role, 0) + 1
+            number = f" {seen[role]}" if role in mp.MULTI_ROLES - mp.JOINED_ROLES and seen[role] > 1 else ""
+            labels.append(self.tr(ROLE_LABELS.get(role, role)) + number)
+        self.norm_table.setHorizontalHeaderLabels(labels)
         self.invalid_cells = 0
         checked = self.preview.facts.get("fields_checked", False)
         for row, record in enumerate(cells):

@@ -222,8 +222,9 @@ def resolve_slow_phones(con: duckdb.DuckDBPyConnection, values: list[str], table
     return len(rows)
 
 
-def phone_layers_sql(source: str, raw: str) -> str:
-    """`SELECT *, phone_fast FROM source` for the bulk path. Most values are decided by one
+def phone_layers_sql(source: str, raw: str, out: str = "phone_fast") -> str:
+    """`SELECT *, <out> FROM source` for the bulk path (layers for several phone columns nest:
+    each names its intermediates after `out`). Most values are decided by one
     capture-free match (FAST_PHONE_RE) and a few plain `replace`s; only the rest go through the
     general rule, in projection layers so that each intermediate (cleaned text, digits) is computed
     once per row: a macro would be expanded textually and recompute them for every reference.
@@ -233,21 +234,22 @@ def phone_layers_sql(source: str, raw: str) -> str:
     # each replace copies the string: only values that have separators pay for it
     strip = (f"CASE WHEN contains({raw}, ' ') OR contains({raw}, '-') OR contains({raw}, '(') OR contains({raw}, ')') "
              f"THEN replace(replace(replace(replace({raw}, ' ', ''), '-', ''), '(', ''), ')', '') ELSE {raw} END")
+    f, c, d = f"_{out}_f", f"_{out}_c", f"_{out}_d"
     return f"""
-    SELECT * EXCLUDE (_pf, _pc, _pd), CASE
-        WHEN _pf IS NOT NULL THEN _pf
-        WHEN _pd IS NULL THEN NULL
-        WHEN length(_pd) = 11 AND _pd[1] = '8' AND _pc[1] <> '+' AND _pd[2] IN ('3', '4', '8', '9') THEN '+7' || _pd[2:]
-        WHEN length(_pd) = 11 AND _pd[1] = '7' AND _pd[2] IN ('3', '4', '8', '9') THEN '+' || _pd
-        WHEN length(_pd) = 10 AND _pd[1] = '9' AND _pc[1] <> '+' THEN '+7' || _pd
-        END AS phone_fast
-    FROM (SELECT *, CASE WHEN _pc IS NOT NULL AND regexp_full_match(_pc, '\\+?[0-9 ()\\-.]+')
-                         THEN regexp_replace(_pc, '[^0-9]', '', 'g') END AS _pd
-          FROM (SELECT *, CASE WHEN _pf IS NULL AND {raw} IS NOT NULL THEN
+    SELECT * EXCLUDE ({f}, {c}, {d}), CASE
+        WHEN {f} IS NOT NULL THEN {f}
+        WHEN {d} IS NULL THEN NULL
+        WHEN length({d}) = 11 AND {d}[1] = '8' AND {c}[1] <> '+' AND {d}[2] IN ('3', '4', '8', '9') THEN '+7' || {d}[2:]
+        WHEN length({d}) = 11 AND {d}[1] = '7' AND {d}[2] IN ('3', '4', '8', '9') THEN '+' || {d}
+        WHEN length({d}) = 10 AND {d}[1] = '9' AND {c}[1] <> '+' THEN '+7' || {d}
+        END AS {out}
+    FROM (SELECT *, CASE WHEN {c} IS NOT NULL AND regexp_full_match({c}, '\\+?[0-9 ()\\-.]+')
+                         THEN regexp_replace({c}, '[^0-9]', '', 'g') END AS {d}
+          FROM (SELECT *, CASE WHEN {f} IS NULL AND {raw} IS NOT NULL THEN
                                CASE WHEN regexp_matches(trim({raw}), '[^0-9 ()+\\-.]|\\.0+$')
-                                    THEN o2o_phone_clean({raw}) ELSE trim({raw}) END END AS _pc
+                                    THEN o2o_phone_clean({raw}) ELSE trim({raw}) END END AS {c}
                 FROM (SELECT *, CASE WHEN regexp_full_match({raw}, '{FAST_PHONE_RE}')
-                                     THEN '+7' || right({strip}, 10) END AS _pf
+                                     THEN '+7' || right({strip}, 10) END AS {f}
                       FROM {source})))"""
 
 

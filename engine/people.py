@@ -1,6 +1,6 @@
 """The identity graph and the people it resolves to.
 
-Every source record links the identifiers it holds: a CRM row its phone, e-mail, card and
+Every source record links the identifiers it holds: a CRM row its phones, e-mail, card and
 CRM id; a receipt its buyer phone/e-mail and loyalty card; a partner match a device to a
 phone (the partner matched the MAC MD5 to the SHA-256 of a phone we already know). People
 are the connected components of that graph, computed in DuckDB by label propagation with
@@ -30,13 +30,15 @@ _OBSERVATIONS = """
 CREATE OR REPLACE TEMP TABLE pp_obs AS
 WITH crm AS (
     SELECT import_id::BIGINT * 1000000000000 + line AS rec, import_id, 'line ' || line AS evidence,
-           phone, email, card, crm_id FROM contacts),
+           phone, email, card, crm_id, extra_phones FROM contacts),
 rc AS (
     SELECT -receipt_id AS rec, import_id, 'receipt FN ' || fn || ' FD ' || fd AS evidence,
            buyer_phone, buyer_email, card FROM receipts
     WHERE buyer_phone IS NOT NULL OR buyer_email IS NOT NULL OR card IS NOT NULL)
 SELECT rec, 'phone' AS id_type, phone AS id_value, 'crm' AS source_kind, import_id, 'crm row' AS rule, evidence
     FROM crm WHERE phone IS NOT NULL
+UNION ALL SELECT rec, 'phone', unnest(extra_phones), 'crm', import_id, 'crm row, another phone column', evidence
+    FROM crm WHERE extra_phones IS NOT NULL
 UNION ALL SELECT rec, 'email', email, 'crm', import_id, 'crm row', evidence FROM crm WHERE email IS NOT NULL
 UNION ALL SELECT rec, 'card', card, 'crm', import_id, 'crm row', evidence FROM crm WHERE card IS NOT NULL
 UNION ALL SELECT rec, 'crm_id', crm_id, 'crm', import_id, 'crm row', evidence FROM crm WHERE crm_id IS NOT NULL

@@ -135,6 +135,7 @@ def readable_preview(payload: dict) -> str:
     lines += [f"  {c.ljust(width)}  -> {mapping.get(c, mp.IGNORE)}" for c in payload["columns"]]
     roles = [mapping[c] for c in payload["columns"] if mapping.get(c, mp.IGNORE) != mp.IGNORE]
     roles = list(dict.fromkeys(roles))  # columns joined into one role (a name in parts) show once
+    roles += [k for k in dict.fromkeys(k for row in payload["preview"] for k in row) if k not in roles]  # phone 2
     rows, dropped = [], []
     for number, row in enumerate(payload["preview"], start=2):  # line 1 is the header
         cells = [number]

@@ -9,7 +9,10 @@ Outcome of a row (counts in the import summary add up: rows = ok + rejected + du
   phone, e-mail or card. One import_rejects entry with column NULL says so.
 A value that cannot be used (invalid e-mail, Excel-mangled phone, unknown gender…) is left
 out of an otherwise good row and listed in import_rejects with its column and reason
-(`values_dropped` counts those entries). Columns mapped to no role are ignored and listed
+(`values_dropped` counts those entries). Several columns may be mapped to phone (mobile, home,
+"Телефон 2"): a row's phone is its first valid one, in column order, and the other valid ones are
+stored with it (`contacts.extra_phones`, counted as `extra_phones`) and link the same person;
+rows are deduplicated by the first. Columns mapped to no role are ignored and listed
 (`ignored_columns`). Names longer than 1 000 characters are dropped as values.
 
 The rejects report is also written as CSV (`export_rejects`): by default into the folder
@@ -23,7 +26,8 @@ from pathlib import Path
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
-from engine.crm.crm_normalise import RAW, USABLE, classify_rows, duplicate_rejects_sql, normalise_rows
+from engine.crm.crm_normalise import (RAW, USABLE, classify_rows, duplicate_rejects_sql, extra_phone_names,
+                                      extra_phones_sql, normalise_rows)
 from engine.crm.reading import sheet_identity
 from engine.crm.sources import drop_source, open_source
 from engine.errors import O2OError
@@ -66,8 +70,12 @@ def _role_columns(full: dict[str, str], header: list[str]) -> dict[str, list[tup
 
 
 def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]]) -> int:
-    names = {role: " + ".join(n for _, n in cols) for role, cols in roles.items()}
+    # name columns are joined into one value; each phone column is its own (the first: `phone`)
+    names = {role: cols[0][1] if role == "phone" else " + ".join(n for _, n in cols) for role, cols in roles.items()}
     parts = []
+    for x, (_, name) in zip(extra_phone_names(roles), roles.get("phone", [])[1:]):
+        header = name.replace("'", "''")
+        parts.append(f"SELECT line, '{header}', left({x}_raw, 200), {x}_reason FROM crm_norm WHERE {x}_reason IS NOT NULL")
     for role, col in (("phone", "phone"), ("email", "email"), ("birth_date", "birth"), ("gender", "gender"),
                       ("card", "card"), ("consent", "consent"), ("name", "name"), ("crm_id", "id")):
         if role in roles:
@@ -104,7 +112,7 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         ok, dups, unusable = classify_rows(con)
         con.execute(f"""
             INSERT INTO contacts SELECT {ctx.import_id}, n.line, n.crm_id, n.name, n.phone, n.email, n.birth_date,
-                n.gender, n.card, n.consent
+                n.gender, n.card, n.consent, {extra_phones_sql(roles)}
             FROM crm_norm n {'ANTI JOIN crm_dups d USING (line)' if dups else ''} WHERE {USABLE}""")
         ctx.cancel.check()
         ctx.progress(0.85, "writing the rejects report")
@@ -113,6 +121,9 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         entries = _write_rejects(con, ctx.import_id, roles) + parse_rejects
         phones, emails, cards = con.execute(
             "SELECT count(phone), count(email), count(card) FROM crm_norm_data").fetchone()
+        extra_phones = con.execute(f"SELECT coalesce(sum(len({extra_phones_sql(roles)})), 0) FROM crm_norm n "
+                                   f"{'ANTI JOIN crm_dups d USING (line)' if dups else ''}").fetchone()[0] \
+            if extra_phone_names(roles) else 0
         rejected = unusable + len(table.parse_rejects)
         rows = table.rows + len(table.parse_rejects)
         drop_source(con, "crm_norm")
@@ -121,6 +132,7 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         ignored = [c for c, r in full.items() if r == mp.IGNORE]
         details = {"rows": rows, "ok": ok, "rejected": rejected, "duplicates": dups,
                    "phones_valid": phones, "emails_valid": emails, "cards_valid": cards,
+                   "extra_phones": int(extra_phones),
                    "values_dropped": entries - rejected - dups, "reject_entries": entries,
                    "mapping": full, "mapping_source": mapping_source, "ignored_columns": ignored,
                    "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet}

@@ -32,13 +32,21 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
         cols = roles.get(role)
         if not cols:
             return "NULL::VARCHAR"
-        if len(cols) == 1:
+        if len(cols) == 1 or role == "phone":  # other phone columns: see extra_phone_names
             return cols[0][0]
         return "nullif(concat_ws(' ', " + ", ".join(f"o2o_blank({c})" for c, _ in cols) + "), '')"
 
     # one materialised pass; each CTE layer is one projection, so every intermediate (cleaned
     # phone, digits, lowered e-mail…) is computed once per row (see normalize.phone_layers_sql)
     pending = "pending: libphonenumber"
+    extra = extra_phone_names(roles)
+    phone_layers = f"phones AS ({nz.phone_layers_sql('base', 'phone_raw')})"
+    for previous, x in zip(["phones", *extra], extra):  # one more projection layer per phone column
+        phone_layers += f", {x}_l AS ({nz.phone_layers_sql(previous, f'{x}_raw', f'{x}_fast')})"
+    extra_raw = "".join(f"{col} AS {x}_raw, " for (col, _), x in zip(roles.get("phone", [])[1:], extra))
+    extra_final = "".join(f"{x}_raw, {x}_fast AS {x}, {_phone_reason(x, pending)} AS {x}_reason, " for x in extra)
+    extra_final += "NULL::VARCHAR AS phone1, " if extra else ""
+    kept_raw = [c for r, c in PREFIX.items() if r in roles] + extra
     unmapped = [c for r, c in PREFIX.items() if r not in roles]
     exclude = f"EXCLUDE ({', '.join(f'{c}_raw, {c}_reason' for c in unmapped)})" if unmapped else ""
     line = "line, " if source.has_line else ""  # a CSV file's rows get theirs from the view below
@@ -46,15 +54,15 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
     def sql_of(relation: str) -> str:
         return f"""
         CREATE TEMP TABLE crm_norm_data AS
-        WITH base AS (SELECT {line}
+        WITH base AS (SELECT {line} {extra_raw}
             {raw('phone')} AS phone_raw, {raw('email')} AS email_raw, {raw('name')} AS name_raw,
             {raw('birth_date')} AS birth_raw, {raw('gender')} AS gender_raw, {raw('card')} AS card_raw,
             {raw('consent')} AS consent_raw, {raw('crm_id')} AS id_raw FROM {relation}),
-        phones AS ({nz.phone_layers_sql('base', 'phone_raw')}),
+        {phone_layers},
         -- the common clean spellings of e-mails and cards are recognised by one capture-free match
         -- and kept as they are (no lower/upper/replace copies); the rest go the general way
         quick AS (SELECT *, regexp_full_match(email_raw, '{EMAIL_FAST}') AS _ef,
-                      regexp_full_match(card_raw, '[0-9]{{4,32}}') AS _cf FROM phones),
+                      regexp_full_match(card_raw, '[0-9]{{4,32}}') AS _cf FROM {extra[-1] + '_l' if extra else 'phones'}),
         tidy AS (SELECT *, CASE WHEN _ef THEN o2o_trim(email_raw) ELSE lower(trim(email_raw)) END AS email_l,
                     o2o_date(birth_raw) AS birth,
                     CASE WHEN _cf THEN card_raw ELSE replace(replace(upper(trim(card_raw)), ' ', ''), '-', '') END
@@ -67,9 +75,7 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
                             AS card
                     FROM tidy),
         final AS (SELECT {line}phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
-            phone_fast AS phone,
-            CASE WHEN phone_fast IS NOT NULL THEN NULL WHEN o2o_blank(phone_raw) IS NULL THEN NULL
-                 WHEN o2o_sci(phone_raw) THEN '{nz.MANGLED_PHONE}' ELSE '{pending}' END AS phone_reason,
+            phone_fast AS phone, {_phone_reason('phone', pending)} AS phone_reason, {extra_final}
             CASE WHEN email_ok THEN email_l END AS email,
             CASE WHEN email_ok THEN NULL WHEN o2o_blank(email_raw) IS NOT NULL THEN '{nz.INVALID_EMAIL}' END
                 AS email_reason,
@@ -93,22 +99,53 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
         -- raw text is kept only where a reason will quote it in the rejects report (memory); an
         -- unmapped role has no raw/reason columns at all (10 M NULLs still cost a second to write)
         SELECT * {exclude} REPLACE ({", ".join(f"CASE WHEN {c}_reason IS NOT NULL THEN {c}_raw END AS {c}_raw"
-                                               for r, c in PREFIX.items() if r in roles)})
+                                               for c in kept_raw)})
         FROM final"""
     table = source.create(sql_of, "crm_norm_data")
     source.add_line_numbers("crm_norm", "crm_norm_data")
     if "phone" not in roles:  # an e-mail- or card-only export: no phone columns at all
         return table
     # the few values the fast path could not decide go through libphonenumber once each
-    slow = [r[0] for r in con.execute(
-        f"SELECT DISTINCT trim(phone_raw) FROM crm_norm WHERE phone_reason = '{pending}'").fetchall()]
+    phones = ["phone", *extra]
+    slow = [r[0] for r in con.execute(" UNION ".join(
+        f"SELECT trim({x}_raw) FROM crm_norm WHERE {x}_reason = '{pending}'" for x in phones)).fetchall()]
     nz.resolve_slow_phones(con, slow, "crm_slow")
-    con.execute(f"""
-        UPDATE crm_norm_data n SET phone = sp.e164,
-            phone_reason = CASE WHEN sp.e164 IS NULL THEN coalesce(sp.reason, '{nz.NOT_A_PHONE}') ELSE sp.reason END,
-            phone_raw = CASE WHEN sp.e164 IS NULL OR sp.reason IS NOT NULL THEN n.phone_raw END
-        FROM crm_slow sp WHERE n.phone_reason = '{pending}' AND sp.raw = trim(n.phone_raw)""")
+    for x in phones:
+        con.execute(f"""
+            UPDATE crm_norm_data n SET {x} = sp.e164,
+                {x}_reason = CASE WHEN sp.e164 IS NULL THEN coalesce(sp.reason, '{nz.NOT_A_PHONE}') ELSE sp.reason END,
+                {x}_raw = CASE WHEN sp.e164 IS NULL OR sp.reason IS NOT NULL THEN n.{x}_raw END
+            FROM crm_slow sp WHERE n.{x}_reason = '{pending}' AND sp.raw = trim(n.{x}_raw)""")
+    if extra:  # the row's phone is its first valid one (the first column's is kept as phone1)
+        # VARCHAR columns only: DuckDB updates a LIST column by delete + append, which would
+        # reorder the rows and so their line numbers (crm_norm counts them by position)
+        con.execute(f"""
+            UPDATE crm_norm_data SET phone1 = phone, phone = coalesce({', '.join(phones)})
+            WHERE {' OR '.join(f'{x} IS NOT NULL' for x in extra)}""")
     return table
+
+
+def extra_phones_sql(roles: dict[str, list[tuple[str, str]]], alias: str = "n") -> str:
+    """The row's valid phones after its first, each once, in column order (VARCHAR[]; NULL when
+    none): from the phone columns' own values in crm_norm (phone1 is the first column's when an
+    UPDATE set `phone` from a later one)."""
+    extra = extra_phone_names(roles)
+    if not extra:
+        return "NULL::VARCHAR[]"
+    values = "[" + ", ".join([f"coalesce({alias}.phone1, {alias}.phone)"] + [f"{alias}.{x}" for x in extra]) + "]"
+    found = f"list_filter({values}, lambda p, i: p IS NOT NULL AND list_position({values}, p) = i)"
+    return f"CASE WHEN len({found}) > 1 THEN {found}[2:] END"
+
+
+def extra_phone_names(roles: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """crm_norm's names of the phone columns after the first (phone2, phone3 …): each has its own
+    <name>_raw and <name>_reason, so a bad value is reported under its own column."""
+    return [f"phone{i}" for i in range(2, len(roles.get("phone", [])) + 1)]
+
+
+def _phone_reason(x: str, pending: str) -> str:
+    return (f"CASE WHEN {x}_fast IS NOT NULL THEN NULL WHEN o2o_blank({x}_raw) IS NULL THEN NULL "
+            f"WHEN o2o_sci({x}_raw) THEN '{nz.MANGLED_PHONE}' ELSE '{pending}' END")
 
 
 def classify_rows(con) -> tuple[int, int, int]:

@@ -19,7 +19,11 @@ IGNORE = "ignore"
 CRM_ROLES = ("phone", "email", "name", "birth_date", "gender", "card", "consent", "crm_id")
 RECEIPT_ROLES = ("fn", "fd", "fp", "datetime", "total", "operation_type", "kkt_reg_id", "inn",
                  "card", "promo_code", "buyer_phone", "buyer_email")
-MULTI_ROLES = {"name"}  # several name columns (surname, first name…) are joined with spaces
+# roles several columns may have: name columns (surname, first name…) are joined with spaces;
+# phone columns (mobile, home…) each give a phone: the first valid one is the row's phone, the
+# others are kept as its extra phones (engine/crm/crm_import.py)
+MULTI_ROLES = {"name", "phone"}
+JOINED_ROLES = {"name"}
 
 # (role, pattern, whole-header match only); checked in order, first hit wins
 _CRM_HEADER_RULES: list[tuple[str, str, bool]] = [
@@ -167,6 +171,14 @@ def _is_name_column(values: list[str]) -> bool:
     return len(names) / len(values) > 0.8 and len(set(names)) >= 0.7 * len(names)
 
 
+def _holds_phones(values: list) -> bool:
+    """Whether the first non-empty values of a column are mostly phones (or there are none)."""
+    from engine import normalize as nz
+
+    values = [str(v).strip() for v in values if v is not None and str(v).strip()][:200]
+    return not values or sum(nz.normalize_phone(v)[0] is not None for v in values) / len(values) > 0.5
+
+
 def _role_by_content(values: list[str]) -> str | None:
     """A role from the first values of a column the header does not explain; None when unsure.
     Numbers without separators (60, 1500) never become dates or phones."""
@@ -204,8 +216,11 @@ def propose_mapping(header: list[str], records: list[list], kind: str = "crm") -
     names = unique_headers(header)
     mapping: dict[str, str] = {}
     taken: set[str] = set()
-    for name, raw in zip(names, header):
+    for i, (name, raw) in enumerate(zip(names, header)):
         role = role_by_header(raw, kind)
+        if role == "phone" and role in taken and kind != "receipts" and not _holds_phones(
+                [r[i] if i < len(r) else None for r in records]):
+            role = None  # "Тип телефона", "Телефон подтверждён": about the phone, not one
         if role and (role not in taken or role in MULTI_ROLES):
             mapping[name] = role
             taken.add(role)
@@ -216,7 +231,7 @@ def propose_mapping(header: list[str], records: list[list], kind: str = "crm") -
             if mapping[name] != IGNORE:
                 continue
             role = _role_by_content([r[i] if i < len(r) else None for r in records])
-            if role and role not in taken:
+            if role and (role not in taken or role == "phone"):
                 mapping[name] = role
                 taken.add(role)
     return mapping

@@ -62,7 +62,8 @@ def row_problem(record: list, width: int) -> str | None:
 
 
 def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]) -> list[dict]:
-    """[{role: {"column", "raw", "value", "reason"}}] for each record; names joined like the import."""
+    """[{role: {"column", "raw", "value", "reason"}}] for each record; names joined like the import,
+    a second phone column under "phone 2" (and so on)."""
     names = mp.unique_headers(header)
     out = []
     for record in records:
@@ -72,12 +73,15 @@ def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]
             if role == mp.IGNORE:
                 continue
             raw = record[i] if i < len(record) else None
-            if role in row and role in mp.MULTI_ROLES:
+            key = role
+            if role in row and role in mp.JOINED_ROLES:
                 joined = " ".join(v for v in (row[role]["raw"], raw) if v and str(v).strip())
                 row[role].update(column=f"{row[role]['column']} + {name}", raw=joined, value=joined or None)
                 continue
+            if role in row:  # another phone column: "phone 2", "phone 3" …
+                key = next(f"{role} {n}" for n in range(2, len(names) + 2) if f"{role} {n}" not in row)
             value, reason = normalise_value(role, raw)
-            row[role] = {"column": name, "raw": raw, "value": value, "reason": reason}
+            row[key] = {"column": name, "raw": raw, "value": value, "reason": reason}
         out.append(row)
     return out
 

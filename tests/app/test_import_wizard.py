@@ -148,14 +148,26 @@ def test_two_columns_with_one_role_block_the_import(qtbot, app_context, tmp_path
     wizard = open_wizard(qtbot, context, monitor, write_crm(tmp_path / "c.csv"))
     wizard.go(1)
     with qtbot.waitSignal(wizard.normalised, timeout=10000):
-        wizard.set_role("Код клиента", "phone")
+        wizard.set_role("Код клиента", "email")  # phone may have several columns, e-mail may not
     assert not wizard.import_button.isEnabled()
-    assert "Two columns are mapped to phone" in wizard.error_label.text()
+    assert "Two columns are mapped to email" in wizard.error_label.text()
     with qtbot.waitSignal(wizard.normalised, timeout=10000):
         wizard.set_role("Код клиента", "crm_id")
     assert wizard.import_button.isEnabled()
     wizard.reject()
 
+
+
+def test_a_second_phone_column_is_allowed_and_shown_as_phone_2(qtbot, app_context, tmp_path):
+    context, monitor = app_context
+    wizard = open_wizard(qtbot, context, monitor, write_crm(tmp_path / "c.csv"))
+    wizard.go(1)
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.set_role("Код клиента", "phone")
+    assert wizard.import_button.isEnabled() and not wizard.error_label.text()
+    labels = [wizard.norm_table.horizontalHeaderItem(i).text() for i in range(wizard.norm_table.columnCount())]
+    assert labels.count("phone 2") == 1 and labels.index("phone 2") == HEADER.index("Код клиента")
+    wizard.reject()
 
 def test_cancel_leaves_nothing_behind(qtbot, app_context, workspace, tmp_path):
     context, monitor = app_context

@@ -116,6 +116,7 @@ def test_an_existing_workspace_migrates(tmp_path):
     build_people(ws)
     # back to what schema 7 wrote: lower-cased, ё kept, no phones column
     ws.con.execute("ALTER TABLE people DROP COLUMN search_phones")
+    ws.con.execute("ALTER TABLE contacts DROP COLUMN extra_phones")  # m009 too
     ws.con.execute("UPDATE people SET search_name = lower(name)")
     ws.con.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
     ws.close()
