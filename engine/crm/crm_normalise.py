@@ -108,7 +108,7 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
     # the few values the fast path could not decide go through libphonenumber once each
     phones = ["phone", *extra]
     slow = [r[0] for r in con.execute(" UNION ".join(
-        f"SELECT trim({x}_raw) FROM crm_norm WHERE {x}_reason = '{pending}'" for x in phones)).fetchall()]
+        f"SELECT DISTINCT trim({x}_raw) FROM crm_norm WHERE {x}_reason = '{pending}'" for x in phones)).fetchall()]
     nz.resolve_slow_phones(con, slow, "crm_slow")
     for x in phones:
         con.execute(f"""
