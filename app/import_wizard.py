@@ -291,6 +291,9 @@ class ImportWizard(QDialog):
         else:
             text = self.tr("Workbook sheet “%1”, %2 columns.").replace("%1", str(facts.get("sheet"))).replace(
                 "%2", str(len(preview.columns)))
+        if facts.get("header_line", 1) > 1:  # an export with a title above its table
+            text += " " + self.tr("The header is on line %1; the title above it is skipped.").replace(
+                "%1", str(facts["header_line"]))
         sheets = facts.get("sheets") or []
         self.sheet_combo.clear()
         for number, name in enumerate(sheets, start=1):

@@ -128,7 +128,10 @@ def readable_preview(payload: dict) -> str:
     from engine.crm import mapping as mp
 
     reading = payload.get("reading") or {}
-    how = ", ".join(f"{k} {'tab' if v == chr(9) else v}" for k, v in reading.items() if k != "sheets" and v)
+    how = ", ".join(f"{k} {'tab' if v == chr(9) else v}" for k, v in reading.items()
+                    if k not in ("sheets", "lines", "fields_checked", "header_line") and v)
+    if reading.get("header_line", 1) > 1:
+        how += f"; the header is on line {reading['header_line']}: the title above it is skipped"
     lines = [f"{payload['file']}: {how}", f"Mapping ({payload['mapping_source']}):"]
     mapping = payload["mapping"]
     width = max((len(c) for c in payload["columns"]), default=0)
@@ -137,7 +140,9 @@ def readable_preview(payload: dict) -> str:
     roles = list(dict.fromkeys(roles))  # columns joined into one role (a name in parts) show once
     roles += [k for k in dict.fromkeys(k for row in payload["preview"] for k in row) if k not in roles]  # phone 2
     rows, dropped = [], []
-    for number, row in enumerate(payload["preview"], start=2):  # line 1 is the header
+    # the lines the rejects report gives (a title above the header, quoted line breaks counted)
+    numbers = reading.get("lines") or range(2, 2 + len(payload["preview"]))
+    for number, row in zip(numbers, payload["preview"]):
         cells = [number]
         for role in roles:
             value = row.get(role) or {}

@@ -135,9 +135,12 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
                    "extra_phones": int(extra_phones),
                    "values_dropped": entries - rejected - dups, "reject_entries": entries,
                    "mapping": full, "mapping_source": mapping_source, "ignored_columns": ignored,
-                   "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet}
+                   "encoding": table.encoding, "delimiter": table.delimiter, "sheet": table.sheet,
+                   "header_line": table.header_line}
         message = (f"{ctx.path.name}: {rows:,} rows: {ok:,} new contacts, {dups:,} duplicates, "
-                   f"{rejected:,} rejected" + (f"; ignored columns: {', '.join(ignored)}" if ignored else ""))
+                   f"{rejected:,} rejected" + (f"; ignored columns: {', '.join(ignored)}" if ignored else "")
+                   + (f"; the header is on line {table.header_line}, the title above it was skipped"
+                      if table.header_line > 1 else ""))
         return LoadOutcome(rows_in=rows, rows_ok=ok, rows_rejected=rejected, message=message, details=details)
 
     return load

@@ -29,6 +29,7 @@ CHUNK_BYTES = 4 << 20
 MAX_LINE_BYTES = 64 << 20  # a single cell up to ~64 MB is read; longer lines are rejected
 XLSX_CHUNK_ROWS = 50_000
 DELIMITERS = (";", ",", "\t", "|")
+MAX_TITLE_LINES = 20  # lines above the header an export may have (a report title, its date, filters)
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1251", "koi8-r")
 # how often each Russian letter occurs in text (%): the right decoding of Russian text scores high
 _RU_FREQ = dict(zip("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
@@ -48,6 +49,7 @@ class TableSource:
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
+    header_line: int = 1  # the line (sheet row) the header is on: below a title when the export has one
     rows: int = 0
     parse_rejects: list[tuple[int, str, str]] = field(default_factory=list)  # (line, value, reason)
 
@@ -122,6 +124,43 @@ def detect_delimiter(first_line: str) -> str:
             counts[ch] += 1
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ";"
+
+
+def detect_delimiter_of_lines(lines: list[str]) -> str:
+    """The delimiter of a file from its first lines: the first line's, or, when it has none (a
+    title such as "Выгрузка клиентов" above the table), the one most of the next lines use."""
+    lines = [line for line in lines[:MAX_TITLE_LINES + 1] if line.strip()]
+    if not lines:
+        return ";"
+    first = lines[0]
+    if any(d in first for d in DELIMITERS):
+        return detect_delimiter(first)
+    votes = [detect_delimiter(line) for line in lines[1:] if any(d in line for d in DELIMITERS)]
+    return max(DELIMITERS, key=votes.count) if votes else ";"
+
+
+def header_position(records: list[list]) -> int:
+    """Index of the header among the first non-blank records of a table: the first with at least
+    two named cells, at least 75 % as many as a typical record of the sample, and no cell that
+    is a number or a date (a name is words). The records before it are a title the export put
+    above the table (report name, date of the export, filters): "Выгрузка клиентов",
+    "Дата: ;01.03.2024". 0 when none qualifies (a one-column table, a file without a header)."""
+    def named(record) -> list[str]:
+        return [str(v).strip() for v in record if v is not None and str(v).strip()]
+
+    counts = [len(named(r)) for r in records]
+    if not counts:
+        return 0
+    typical = sorted(counts)[len(counts) // 2]  # the median: a few over-long rows do not raise it
+    need = max(2, -(-3 * typical // 4))
+    for i, record in enumerate(records[:MAX_TITLE_LINES + 1]):
+        cells = named(record)
+        if len(cells) >= need and not any(_VALUE_LIKE.fullmatch(c) for c in cells):
+            return i
+    return 0
+
+
+_VALUE_LIKE = re.compile(r"[-+()0-9 .,:/]*[0-9][-+()0-9 .,:/]*")  # 01.03.2024, 2024, +7 916 …, 12:30
 
 
 def read_sample(path: Path, encoding: str | None = None, nbytes: int = SAMPLE_BYTES) -> tuple[str, str]:
@@ -268,6 +307,26 @@ def xlsx_rows(path: Path, sheet: str | int | None = None):
     return name, rows()
 
 
+def _trimmed(values: list) -> list:
+    """A header row without the empty cells at its end (formatting, not columns)."""
+    values = list(values)
+    while values and values[-1] in (None, ""):
+        values.pop()
+    return values
+
+
+def _with_header_first(rows, head: list):
+    """The sheet's rows from its header on: the first non-blank rows are held in `head` until
+    the header among them is known; title rows above it are left out."""
+    for number, values in rows:
+        if any(v not in (None, "") for v in values):
+            head.append((number, values))
+        if len(head) > 2 * MAX_TITLE_LINES:
+            break
+    yield from head[header_position([v for _, v in head]):]
+    yield from rows
+
+
 def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
               cancel: CancelToken | None = None, progress: ProgressFn = no_progress) -> TableSource:
     import pyarrow as pa
@@ -288,14 +347,11 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
         con.unregister("_xlsx_chunk")
         chunk.clear()
 
-    for number, values in rows:
+    head: list[tuple[int, list]] = []  # the first non-blank rows: where the header is (see header_position)
+    for number, values in _with_header_first(rows, head):
         if header is None:
-            if not any(v not in (None, "") for v in values):
-                continue
-            while values and values[-1] in (None, ""):
-                values.pop()
-            header = [(v or "").strip() for v in values]
-            source = TableSource(path, header, sheet=name)
+            header = [(v or "").strip() for v in _trimmed(values)]
+            source = TableSource(path, header, sheet=name, header_line=number)
             cols = ", ".join(f"c{i} VARCHAR" for i in range(len(header)))
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_data (line BIGINT, {cols})")
             con.execute(f"CREATE OR REPLACE TEMP VIEW {table} AS SELECT * FROM {table}_data")
@@ -331,20 +387,24 @@ def head_records(path: Path, limit: int = 20, *, encoding: str | None = None, de
         for number, values in rows:
             if values and any(v not in (None, "") for v in values):
                 records.append((number, values))
-            if len(records) > limit:
+            if len(records) > limit + MAX_TITLE_LINES:
                 break
         rows.close()
         if not records:
             raise ImportRefused(f"Empty sheet '{name}': no header and no rows", where=str(path))
-        return ([(h or "").strip() for h in records[0][1]], [r for _, r in records[1:]],
-                {"sheet": name, "sheets": sheet_names(path), "lines": [n for n, _ in records[1:]]})
+        records = records[header_position([r for _, r in records]):]
+        return ([(h or "").strip() for h in _trimmed(records[0][1])], [r for _, r in records[1:]],
+                {"sheet": name, "sheets": sheet_names(path), "lines": [n for n, _ in records[1:]],
+                 "header_line": records[0][0]})
     text, enc = read_sample(path, encoding, nbytes=256 << 10)
     if delimiter is None:
-        delimiter = detect_delimiter(text.lstrip("\ufeff").splitlines()[0])
-    records = sample_records_at(text.lstrip("\ufeff"), delimiter, limit + 1)
+        delimiter = detect_delimiter_of_lines(text.lstrip("\ufeff").splitlines())
+    records = sample_records_at(text.lstrip("\ufeff"), delimiter, limit + 1 + MAX_TITLE_LINES)
     if not records:
         raise ImportRefused("No header line", where=str(path))
+    records = records[header_position([r for _, r in records]):][:limit + 1]
     # `lines`: where each record starts (the rejects report's numbers); `fields_checked`: a
     # record with another number of fields than the header is rejected whole by the import
     return ([h.strip() for h in records[0][1]], [r for _, r in records[1:]],
-            {"encoding": enc, "delimiter": delimiter, "lines": [n for n, _ in records[1:]], "fields_checked": True})
+            {"encoding": enc, "delimiter": delimiter, "lines": [n for n, _ in records[1:]], "fields_checked": True,
+             "header_line": records[0][0]})

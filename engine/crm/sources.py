@@ -27,8 +27,8 @@ import numpy as np
 
 from engine.crm import csv_lines
 from engine.crm.reading import (
-    CHUNK_BYTES, MAX_LINE_BYTES, SAMPLE_BYTES, TableSource, detect_delimiter, is_xlsx, load_xlsx, read_sample,
-    sample_records,
+    CHUNK_BYTES, MAX_LINE_BYTES, MAX_TITLE_LINES, SAMPLE_BYTES, TableSource, detect_delimiter,
+    detect_delimiter_of_lines, header_position, is_xlsx, load_xlsx, read_sample, sample_records_at,
 )
 from engine.errors import ImportRefused, O2OError
 from engine.progress import CancelToken, ProgressFn, no_progress
@@ -108,6 +108,7 @@ class CsvSource:
         errors = (f"store_rejects=true, rejects_table='{self.table}_parse_errors', "
                   f"rejects_scan='{self.table}_parse_errors_scan', " if store_rejects else "") + "ignore_errors=true, "
         return (f"read_csv({_sql_str(str(self.read_path))}, columns={columns}, header=true, "
+                f"skip={self.source.header_line - 1}, "
                 f"delim={_sql_str(self.source.delimiter)}, quote='\"', escape='\"', auto_detect=false, "
                 f"strict_mode=true, {errors}max_line_size={MAX_LINE_BYTES}, buffer_size={2 * MAX_LINE_BYTES})")
 
@@ -217,18 +218,20 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
     if is_xlsx(path):
         return SheetSource(con, table, load_xlsx(con, path, table, sheet=sheet, cancel=cancel, progress=progress))
     text, enc = read_sample(path, encoding)
-    first = sample_records(text, delimiter or ",", 1)
+    text = text.lstrip("\ufeff")
     if delimiter is None:
-        first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-        delimiter = detect_delimiter(first_line)
-        first = sample_records(text, delimiter, 1)
+        delimiter = detect_delimiter_of_lines(text.splitlines()[:MAX_TITLE_LINES + 1])
     if len(delimiter) != 1:
         raise O2OError(f"A delimiter is one character, not {delimiter!r}", where=str(path))
-    header = [h.strip().lstrip("\ufeff") for h in (first[0] if first else [])]
+    # the header may sit below a title ("Выгрузка клиентов", the export's date): read_csv skips those lines
+    first = sample_records_at(text, delimiter, 2 * MAX_TITLE_LINES + 1)
+    header_line, header = first[header_position([r for _, r in first])] if first else (1, [])
+    header = [h.strip() for h in header]
     if not header or not any(header):
         raise ImportRefused("No header line: the first line must name the columns", where=str(path))
     progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
-    return CsvSource(con, path, table, TableSource(path, header, encoding=enc, delimiter=delimiter), cancel)
+    source = TableSource(path, header, encoding=enc, delimiter=delimiter, header_line=header_line)
+    return CsvSource(con, path, table, source, cancel)
 
 
 def load_table(con, path: Path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
@@ -258,13 +261,16 @@ def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int |
     the parse rejects' lines are set to physical lines on the way. `lines`: the file's
     physical lines when already counted (while transcoding)."""
     rejected = [line for line, _, _ in source.parse_rejects]
+    above = source.header_line - 1  # title lines above the header
     if lines is None:
         lines = csv_lines.count_lines(path, cancel)
-    if lines == 1 + accepted + len(rejected):  # one record per line: record numbers are lines
-        return _record_number_points(rejected)
+    if lines == above + 1 + accepted + len(rejected):  # one record per line: record numbers are lines
+        return _record_number_points(rejected, above)
     scanned = csv_lines.record_lines(path, source.delimiter, cancel)
     if scanned is not None:
         starts, fields = scanned
+        below = starts > source.header_line
+        starts, fields = starts[below], fields[below]
         ok = fields == len(source.header)
         # the scan and DuckDB must agree on which records are rows; quoting the scan cannot
         # follow (a stray quote inside an unquoted field) falls back to record numbers
@@ -272,16 +278,16 @@ def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int |
             source.parse_rejects = [(int(line), value, reason) for line, (_, value, reason)
                                     in zip(starts[~ok], source.parse_rejects)]
             return csv_lines.change_points(starts[ok])
-    return _record_number_points(rejected)
+    return _record_number_points(rejected, above)
 
 
-def _record_number_points(rejected_lines: list[int]):
-    """Record numbers (DuckDB's count: header = 1): the accepted row at position k is record
-    k + 2 + the rejected records before it; the j-th rejected record (1-based) sits before
-    position line_j - 2 - (j - 1)."""
-    points: dict[int, int] = {}
+def _record_number_points(rejected_lines: list[int], above: int = 0):
+    """Record numbers (DuckDB's count, the `above` title lines included: header = above + 1): the
+    accepted row at position k is record k + 2 + above + the rejected records before it; the j-th
+    rejected record (1-based) sits before position line_j - 2 - above - (j - 1)."""
+    points: dict[int, int] = {0: above} if above else {}
     for j, line in enumerate(sorted(set(rejected_lines))):
-        points[line - 2 - j] = j + 1
+        points[line - 2 - above - j] = above + j + 1
     return np.array(list(points), np.int64), np.array(list(points.values()), np.int64)
 
 

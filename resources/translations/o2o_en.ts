@@ -1027,7 +1027,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="124"/>
-        <location filename="../../app/import_wizard.py" line="494"/>
+        <location filename="../../app/import_wizard.py" line="502"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,83 +1143,88 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="303"/>
+        <location filename="../../app/import_wizard.py" line="295"/>
+        <source>The header is on line %1; the title above it is skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="306"/>
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="305"/>
+        <location filename="../../app/import_wizard.py" line="308"/>
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="321"/>
+        <location filename="../../app/import_wizard.py" line="324"/>
         <source>role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="369"/>
+        <location filename="../../app/import_wizard.py" line="372"/>
         <source>Preview of normalised values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="407"/>
+        <location filename="../../app/import_wizard.py" line="415"/>
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="409"/>
+        <location filename="../../app/import_wizard.py" line="417"/>
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="425"/>
+        <location filename="../../app/import_wizard.py" line="433"/>
         <source>Save mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="426"/>
-        <location filename="../../app/import_wizard.py" line="436"/>
+        <location filename="../../app/import_wizard.py" line="434"/>
+        <location filename="../../app/import_wizard.py" line="444"/>
         <source>Mapping (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="432"/>
+        <location filename="../../app/import_wizard.py" line="440"/>
         <source>Saving mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="436"/>
+        <location filename="../../app/import_wizard.py" line="444"/>
         <source>Load mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="446"/>
+        <location filename="../../app/import_wizard.py" line="454"/>
         <source>Loading mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="463"/>
+        <location filename="../../app/import_wizard.py" line="471"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="478"/>
+        <location filename="../../app/import_wizard.py" line="486"/>
         <source>The import is saved; it can no longer be cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="480"/>
+        <location filename="../../app/import_wizard.py" line="488"/>
         <source>Import saved; writing the rejects report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="514"/>
+        <location filename="../../app/import_wizard.py" line="522"/>
         <source>Import saved; finishing the rejects report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="515"/>
+        <location filename="../../app/import_wizard.py" line="523"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1029,7 +1029,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="124" />
-        <location filename="../../app/import_wizard.py" line="494" />
+        <location filename="../../app/import_wizard.py" line="502" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1145,83 +1145,88 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="303" />
+        <location filename="../../app/import_wizard.py" line="295" />
+        <source>The header is on line %1; the title above it is skipped.</source>
+        <translation>Заголовок таблицы — в строке %1; строки названия над ним пропущены.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="306" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="305" />
+        <location filename="../../app/import_wizard.py" line="308" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="321" />
+        <location filename="../../app/import_wizard.py" line="324" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="369" />
+        <location filename="../../app/import_wizard.py" line="372" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="407" />
+        <location filename="../../app/import_wizard.py" line="415" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="409" />
+        <location filename="../../app/import_wizard.py" line="417" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="425" />
+        <location filename="../../app/import_wizard.py" line="433" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="426" />
-        <location filename="../../app/import_wizard.py" line="436" />
+        <location filename="../../app/import_wizard.py" line="434" />
+        <location filename="../../app/import_wizard.py" line="444" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="432" />
+        <location filename="../../app/import_wizard.py" line="440" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="436" />
+        <location filename="../../app/import_wizard.py" line="444" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="446" />
+        <location filename="../../app/import_wizard.py" line="454" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="463" />
+        <location filename="../../app/import_wizard.py" line="471" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="478" />
+        <location filename="../../app/import_wizard.py" line="486" />
         <source>The import is saved; it can no longer be cancelled</source>
         <translation>Импорт сохранён; отменить его уже нельзя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="480" />
+        <location filename="../../app/import_wizard.py" line="488" />
         <source>Import saved; writing the rejects report…</source>
         <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="514" />
+        <location filename="../../app/import_wizard.py" line="522" />
         <source>Import saved; finishing the rejects report…</source>
         <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="515" />
+        <location filename="../../app/import_wizard.py" line="523" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>

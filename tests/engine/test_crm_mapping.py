@@ -91,7 +91,8 @@ def workbook(path):
 
 def test_sheets_by_one_based_number_or_name(workspace, tmp_path):
     path = workbook(tmp_path / "crm.xlsx")
-    assert propose(path)["reading"] == {"sheet": "Март", "sheets": ["Март", "Апрель", "2024"], "lines": [2]}
+    assert propose(path)["reading"] == {"sheet": "Март", "sheets": ["Март", "Апрель", "2024"], "lines": [2],
+                                        "header_line": 1}
     assert propose(path, sheet="2")["reading"]["sheet"] == "Апрель"
     assert propose(path, sheet=1)["reading"]["sheet"] == "Март"
     assert propose(path, sheet="2024")["reading"]["sheet"] == "2024"  # a name wins over a number

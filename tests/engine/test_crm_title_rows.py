@@ -1,0 +1,108 @@
+"""Exports with a title above the table ("Выгрузка клиентов", the export's date, blank lines):
+the header is found below it, the title is skipped, and lines stay the editor's (sheet's) lines."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from engine.crm.crm_import import import_crm
+from engine.crm.preview import propose
+from engine.crm.reading import header_position
+from engine.imports.registry import IMPORTED
+
+TITLED = ("Выгрузка клиентов\r\n"
+          "\r\n"
+          "Дата формирования: 01.03.2024;;\r\n"
+          "Телефон;Email;Имя\r\n"                      # line 4: the header
+          "89161234567;a@b.ru;Анна\r\n"                 # 5
+          "89161234568;b@b.ru;Борис;лишнее\r\n"         # 6: too many fields
+          "89161234569;c@b.ru;\"Вера\r\nВасильевна\"\r\n"  # 7-8: a quoted line break
+          "нет;;Глеб\r\n")                              # 9: no usable contact
+
+
+def rejects(ws):
+    return ws.con.execute("SELECT line, column_name, reason FROM import_rejects ORDER BY line, reason").fetchall()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251"])
+def test_a_csv_title_is_skipped_and_lines_are_the_editors(workspace, tmp_path, encoding):
+    path = tmp_path / "export.csv"
+    path.write_bytes(TITLED.encode(encoding))
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED, result.message
+    d = result.details
+    assert d["header_line"] == 4 and "the header is on line 4" in result.message
+    assert (d["rows"], d["ok"], d["rejected"]) == (4, 2, 2)
+    got = workspace.con.execute("SELECT line, phone, name FROM contacts ORDER BY line").fetchall()
+    assert got == [(5, "+79161234567", "Анна"), (7, "+79161234569", "Вера\r\nВасильевна")]
+    assert [(line, reason.split(":")[0]) for line, _, reason in rejects(workspace)] == [
+        (6, "too many fields"), (9, "not a phone number"), (9, "row rejected")]
+
+
+def test_one_record_per_line_after_a_title_keeps_lines_without_a_scan(workspace, tmp_path):
+    path = tmp_path / "plain.csv"
+    path.write_text("Клиенты сети «Ромашка»\nТелефон,Email\n89161234567,a@b.ru\n89161234568,b@@\n"
+                    "89161234569,c@b.ru,x\n89161234570,d@b.ru\n", encoding="utf-8")
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED and result.details["delimiter"] == ","  # the title has no delimiter
+    assert [r[0] for r in workspace.con.execute("SELECT line FROM contacts ORDER BY line").fetchall()] == [3, 4, 6]
+    assert [(line, column) for line, column, _ in rejects(workspace)] == [(4, "Email"), (5, None)]
+
+
+def test_an_xlsx_title_is_skipped_and_lines_are_sheet_rows(workspace, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Отчёт: клиенты за март"])
+    sheet.append([])
+    sheet.append(["Телефон", "E-mail", "ФИО", None])  # row 3: the header (a formatted empty cell at its end)
+    sheet.append(["+7 916 123 45 67", "a@b.ru", "Анна"])
+    sheet.append([None, None, None])
+    sheet.append(["89161234568", "", "Борис"])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    proposal = propose(path)
+    assert proposal["header"] == ["Телефон", "E-mail", "ФИО"] and proposal["reading"]["header_line"] == 3
+    assert proposal["reading"]["lines"] == [4, 6]
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED, result.message
+    assert result.details["header_line"] == 3
+    assert workspace.con.execute("SELECT line, phone, name FROM contacts ORDER BY line").fetchall() == [
+        (4, "+79161234567", "Анна"), (6, "+79161234568", "Борис")]
+
+
+def test_the_preview_finds_the_header_below_the_title(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(TITLED, encoding="utf-8")
+    proposal = propose(path)
+    assert proposal["header"] == ["Телефон", "Email", "Имя"]
+    assert proposal["reading"]["header_line"] == 4 and proposal["reading"]["lines"][:2] == [5, 6]
+    assert proposal["preview"][0]["phone"]["value"] == "+79161234567"
+
+
+@pytest.mark.parametrize("records, expected", [
+    ([["Телефон"], ["89161234567"], ["89161234568"]], 0),                  # one column: its header is first
+    ([["Телефон", "Email"], ["89161234567", ""], ["", "a@b.ru"]], 0),      # sparse data rows: still first
+    ([["Выгрузка"], ["Дата:", "", "01.03.2024"], ["Телефон", "Email", "Имя"], ["1", "2", "3"]], 2),
+    ([["Период", "01.03.2024", "31.03.2024"], ["Телефон", "Email", "Имя"], ["1", "2", "3"]], 1),
+    ([["Телефон", "Email", ""], ["89161234567", "a@b.ru", "x"]], 0),       # an unnamed third column
+    ([["Отчёт", "", "", "", ""], ["Телефон", "Email", "Имя", "Пол", "Карта"], ["1", "2", "3", "", ""]], 1),
+    ([], 0),
+])
+def test_header_position(records, expected):
+    assert header_position(records) == expected
+
+
+def test_rows_written_by_csv_module_with_a_title_round_trip(workspace, tmp_path):
+    path = tmp_path / "title.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t")
+        writer.writerow(["Список покупателей"])
+        writer.writerow(["Телефон", "Номер карты"])
+        writer.writerows([["8 916 123-45-67", "2700 0001"], ["", "2700 0002"]])
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED and result.details["delimiter"] == "\t"
+    assert workspace.con.execute("SELECT line, phone, card FROM contacts ORDER BY line").fetchall() == [
+        (3, "+79161234567", "27000001"), (4, None, "27000002")]
