@@ -97,6 +97,9 @@ class ImportSummary(QWidget):
         if d.get("values_dropped"):
             extra.append(self.tr("%1 single values dropped from otherwise good rows (in the rejects report)")
                          .replace("%1", count_text(d["values_dropped"])))
+        if d.get("extra_phones"):
+            extra.append(self.tr("%1 further phones kept from the other phone columns (they link the same person)")
+                         .replace("%1", count_text(d["extra_phones"])))
         if d.get("ignored_columns"):
             extra.append(self.tr("Ignored columns: %1").replace("%1", ", ".join(d["ignored_columns"])))
         self.details.setText("<br>".join(extra))

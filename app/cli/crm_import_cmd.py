@@ -136,9 +136,9 @@ def readable_preview(payload: dict) -> str:
     mapping = payload["mapping"]
     width = max((len(c) for c in payload["columns"]), default=0)
     lines += [f"  {c.ljust(width)}  -> {mapping.get(c, mp.IGNORE)}" for c in payload["columns"]]
-    roles = [mapping[c] for c in payload["columns"] if mapping.get(c, mp.IGNORE) != mp.IGNORE]
-    roles = list(dict.fromkeys(roles))  # columns joined into one role (a name in parts) show once
-    roles += [k for k in dict.fromkeys(k for row in payload["preview"] for k in row) if k not in roles]  # phone 2
+    # in column order; columns joined into one role (a name in parts) show once, a second phone as "phone 2"
+    roles = list(dict.fromkeys(k for row in payload["preview"] for k in row)) or list(dict.fromkeys(
+        mapping[c] for c in payload["columns"] if mapping.get(c, mp.IGNORE) != mp.IGNORE))
     rows, dropped = [], []
     # the lines the rejects report gives (a title above the header, quoted line breaks counted)
     numbers = reading.get("lines") or range(2, 2 + len(payload["preview"]))

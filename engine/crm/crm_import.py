@@ -27,7 +27,7 @@ from pathlib import Path
 from engine import normalize as nz
 from engine.crm import mapping as mp
 from engine.crm.crm_normalise import (RAW, USABLE, classify_rows, duplicate_rejects_sql, extra_phone_names,
-                                      extra_phones_sql, normalise_rows)
+                                      extra_phones_sql, normalise_rows, phone_column_sql)
 from engine.crm.reading import sheet_identity
 from engine.crm.sources import drop_source, open_source
 from engine.errors import O2OError
@@ -83,7 +83,8 @@ def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]])
             parts.append(f"SELECT line, '{header}', left({col}_raw, 200), {col}_reason FROM crm_norm "
                          f"WHERE {col}_reason IS NOT NULL")
     parts.append(f"SELECT line, NULL, NULL, '{NO_KEY}' FROM crm_norm WHERE NOT {USABLE}")
-    parts.append(duplicate_rejects_sql(names))
+    extra = extra_phones_sql(roles) if extra_phone_names(roles) else None
+    parts.append(duplicate_rejects_sql(con, names, extra, phone_column_sql(roles)))
     before = con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0]
     con.execute(f"INSERT INTO import_rejects SELECT {import_id}, * FROM ({' UNION ALL '.join(parts)})")
     return con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0] - before
@@ -109,7 +110,7 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         drop_source(con, RAW)  # an XLSX sheet's raw text is not needed any more: free its memory
         ctx.cancel.check()
         ctx.progress(0.7, f"deduplicating {table.rows:,} rows")
-        ok, dups, unusable = classify_rows(con)
+        ok, dups, unusable = classify_rows(con, extra_phones_sql(roles) if extra_phone_names(roles) else None)
         con.execute(f"""
             INSERT INTO contacts SELECT {ctx.import_id}, n.line, n.crm_id, n.name, n.phone, n.email, n.birth_date,
                 n.gender, n.card, n.consent, {extra_phones_sql(roles)}

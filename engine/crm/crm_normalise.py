@@ -41,7 +41,7 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
     pending = "pending: libphonenumber"
     extra = extra_phone_names(roles)
     phone_layers = f"phones AS ({nz.phone_layers_sql('base', 'phone_raw')})"
-    for previous, x in zip(["phones", *extra], extra):  # one more projection layer per phone column
+    for previous, x in zip(["phones", *(f"{x}_l" for x in extra)], extra):  # a projection layer per phone column
         phone_layers += f", {x}_l AS ({nz.phone_layers_sql(previous, f'{x}_raw', f'{x}_fast')})"
     extra_raw = "".join(f"{col} AS {x}_raw, " for (col, _), x in zip(roles.get("phone", [])[1:], extra))
     extra_final = "".join(f"{x}_raw, {x}_fast AS {x}, {_phone_reason(x, pending)} AS {x}_reason, " for x in extra)
@@ -148,9 +148,39 @@ def _phone_reason(x: str, pending: str) -> str:
             f"WHEN o2o_sci({x}_raw) THEN '{nz.MANGLED_PHONE}' ELSE '{pending}' END")
 
 
-def classify_rows(con) -> tuple[int, int, int]:
+def phone_column_sql(roles: dict[str, list[tuple[str, str]]]) -> str:
+    """SQL (over crm_norm as n) of the header of the column a row's phone came from."""
+    names = ["'" + name.replace("'", "''") + "'" for _, name in roles.get("phone", [])]
+    extra = extra_phone_names(roles)
+    if not extra:
+        return names[0] if names else "NULL"
+    untouched = " AND ".join(f"n.{x} IS NULL" for x in extra)  # rows the UPDATE left alone: the first column's
+    return (f"CASE WHEN n.phone1 IS NOT NULL OR ({untouched}) THEN {names[0]} "
+            + " ".join(f"WHEN n.{x} IS NOT NULL THEN {name}" for x, name in zip(extra, names[1:])) + " END")
+
+
+def _phone_keys(extra_sql: str | None, extra_known: bool) -> tuple[str, str]:
+    """(line, value) of every phone of this file's rows, and (import_id, line, value) of every
+    phone in contacts: a row's first phone and, where there are any, its extra phones."""
+    here = "SELECT line, phone AS value FROM crm_norm WHERE phone IS NOT NULL"
+    if extra_sql:
+        here += f" UNION ALL SELECT line, unnest({extra_sql}) FROM crm_norm n WHERE {extra_sql} IS NOT NULL"
+    known = "SELECT import_id, line, phone AS value FROM contacts WHERE phone IS NOT NULL"
+    if extra_known:
+        known += " UNION ALL SELECT import_id, line, unnest(extra_phones) FROM contacts WHERE extra_phones IS NOT NULL"
+    return here, known
+
+
+def _extras_known(con) -> bool:
+    return con.execute("SELECT count(*) FROM (SELECT 1 FROM contacts WHERE extra_phones IS NOT NULL LIMIT 1)"
+                       ).fetchone()[0] > 0
+
+
+def classify_rows(con, extra_sql: str | None = None) -> tuple[int, int, int]:
     """(new, duplicates, unusable) rows of crm_norm, and temp table crm_dups(line) of the
-    duplicates. A usable row is new when it is the first sighting (smallest line) of a phone,
+    duplicates. `extra_sql`: the rows' extra phones (extra_phones_sql) when several columns are
+    phones; a row's phones are all its keys, and so are the extra phones stored in contacts.
+    A usable row is new when it is the first sighting (smallest line) of a phone,
     e-mail, card or CRM id not yet in contacts (a customer registered twice under one phone keeps
     both CRM ids: the second row is stored and joins the same person); otherwise a duplicate.
     One hash aggregate per key gives the first lines, marked in a numpy bitmap indexed by line
@@ -160,11 +190,15 @@ def classify_rows(con) -> tuple[int, int, int]:
     import pyarrow as pa
 
     known_contacts = con.execute("SELECT count(*) FROM contacts").fetchone()[0] > 0
+    extra_known = known_contacts and _extras_known(con)
     firsts_sql = " UNION ALL ".join(
         f"SELECT min(line) AS first FROM crm_norm WHERE {key} IS NOT NULL"
         + (f" AND {key} NOT IN (SELECT {key} FROM contacts WHERE {key} IS NOT NULL)" if known_contacts else "")
         + f" GROUP BY {key}"
-        for key in ("phone", "email", "card", "crm_id"))
+        for key in ("email", "card", "crm_id"))
+    here, known = _phone_keys(extra_sql, extra_known)
+    firsts_sql += (f" UNION ALL SELECT min(line) FROM ({here}) "
+                   + (f"WHERE value NOT IN (SELECT value FROM ({known})) " if known_contacts else "") + "GROUP BY value")
     firsts = con.execute(firsts_sql).fetchnumpy()["first"]
     total = con.execute("SELECT count(*) FROM crm_norm_data").fetchone()[0]
     usable = np.asarray(con.execute(f"SELECT line FROM crm_norm WHERE {USABLE}").fetchnumpy()["line"], np.int64)
@@ -180,17 +214,24 @@ def classify_rows(con) -> tuple[int, int, int]:
     return len(usable) - len(dups), len(dups), total - len(usable)
 
 
-def duplicate_rejects_sql(columns: dict[str, str] | None = None) -> str:
+def duplicate_rejects_sql(con, columns: dict[str, str] | None = None, extra_sql: str | None = None,
+                          phone_column: str | None = None) -> str:
     """(line, column, value, reason) of each duplicate row, naming the key it repeats (phone
-    first, then e-mail, card, CRM id), its column (`columns`: role -> header) and where it was
-    seen first: an earlier line of this file, or an earlier import (its number, file and line).
-    Cheap when there are few duplicates (joins start from crm_dups)."""
+    first, then e-mail, card, CRM id), its column (`columns`: role -> header; `phone_column`: SQL
+    of the phone's, see phone_column_sql) and where it was seen first: an earlier line of this
+    file, or an earlier import (its number, file and line); a phone also where it was an extra
+    phone (`extra_sql` as for classify_rows). Cheap when there are few duplicates (joins start
+    from crm_dups)."""
     columns = columns or {}
     keys = (("phone", "phone", "phone"), ("e-mail", "email", "email"), ("card", "card", "card"),
             ("CRM id", "crm_id", "crm_id"))
 
     def header(role: str) -> str:
+        if role == "phone" and phone_column:
+            return phone_column
         return "'" + columns[role].replace("'", "''") + "'" if role in columns else "NULL"
+
+    here_phones, known_phones = _phone_keys(extra_sql, _extras_known(con))
 
     dup_keys = " UNION ALL ".join(
         f"SELECT d.line, '{word}' AS word, {header(role)} AS header, {i} AS rank, n.{col} AS value "
@@ -198,13 +239,18 @@ def duplicate_rejects_sql(columns: dict[str, str] | None = None) -> str:
         for i, (word, col, role) in enumerate(keys))
     # the key each duplicate is reported by (phone first …) is chosen before anything is joined
     # or spelled out: one key per line instead of one per key column (−60 % on 1 M duplicates)
+    def source(col: str, table: str) -> str:  # (…, value) rows of one key
+        if col == "phone":
+            return f"({here_phones if table == 'crm_norm' else known_phones})"
+        return f"(SELECT *, {col} AS value FROM {table})"
+
     here = " UNION ALL ".join(
-        f"SELECT '{word}' AS word, n.{col} AS value, min(n.line) AS first FROM crm_norm n "
-        f"WHERE n.{col} IN (SELECT value FROM chosen WHERE word = '{word}') GROUP BY n.{col}"
+        f"SELECT '{word}' AS word, n.value, min(n.line) AS first FROM {source(col, 'crm_norm')} n "
+        f"WHERE n.value IN (SELECT value FROM chosen WHERE word = '{word}') GROUP BY n.value"
         for word, col, _ in keys)
     before = " UNION ALL ".join(
-        f"SELECT '{word}' AS word, c.{col} AS value, min({{'i': c.import_id, 'l': c.line}}) AS prior FROM contacts c "
-        f"WHERE c.{col} IN (SELECT value FROM chosen WHERE word = '{word}') GROUP BY c.{col}"
+        f"SELECT '{word}' AS word, c.value, min({{'i': c.import_id, 'l': c.line}}) AS prior FROM {source(col, 'contacts')} c "
+        f"WHERE c.value IN (SELECT value FROM chosen WHERE word = '{word}') GROUP BY c.value"
         for word, col, _ in keys)
     return f"""SELECT * FROM (
         WITH dup_keys AS ({dup_keys}),

@@ -218,9 +218,12 @@ def propose_mapping(header: list[str], records: list[list], kind: str = "crm") -
     taken: set[str] = set()
     for i, (name, raw) in enumerate(zip(names, header)):
         role = role_by_header(raw, kind)
-        if role == "phone" and role in taken and kind != "receipts" and not _holds_phones(
-                [r[i] if i < len(r) else None for r in records]):
-            role = None  # "Тип телефона", "Телефон подтверждён": about the phone, not one
+        values = [r[i] if i < len(r) else None for r in records]
+        if role == "phone" and kind != "receipts" and not _holds_phones(values):
+            if _role_by_content(values) == "email":
+                role = "email"  # "Телефон / e-mail": what it holds wins
+            elif role in taken:
+                role = None  # "Тип телефона", "Телефон подтверждён": about the phone, not one
         if role and (role not in taken or role in MULTI_ROLES):
             mapping[name] = role
             taken.add(role)

@@ -375,8 +375,13 @@ def _load_capture(ctx: ImportContext, *, keep_ssid_clear: bool = False, window: 
         finally:
             writer.wait()
     except CaptureFormatError as exc:
-        raise ImportRefused(exc.reason, where=f"{ctx.path} (byte {exc.offset})",
-                            hint="Import pcap or pcapng files of an 802.11 monitor-mode capture") from exc
+        from engine.imports.sniff import sniff
+
+        kind = sniff(ctx.path)  # a text export of another tool: say which importer reads it
+        what = {"airodump": "an airodump-ng CSV", "kismet": "a Kismet export"}.get(kind)
+        hint = (f"This looks like {what}: import it with `o2o import {kind}`" if what
+                else "Import pcap or pcapng files of an 802.11 monitor-mode capture")
+        raise ImportRefused(exc.reason, where=f"{ctx.path} (byte {exc.offset})", hint=hint) from exc
     stats = reader.stats
     ingest.corrupt += stats.corrupt_records
     if stats.corrupt_reason:

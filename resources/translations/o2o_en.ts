@@ -682,66 +682,71 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_summary.py" line="101"/>
+        <source>%1 further phones kept from the other phone columns (they link the same person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="104"/>
         <source>Ignored columns: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="121"/>
+        <location filename="../../app/import_summary.py" line="124"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="121"/>
+        <location filename="../../app/import_summary.py" line="124"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="121"/>
+        <location filename="../../app/import_summary.py" line="124"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="122"/>
+        <location filename="../../app/import_summary.py" line="125"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="124"/>
+        <location filename="../../app/import_summary.py" line="127"/>
         <source>Rejected rows and dropped values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="125"/>
+        <location filename="../../app/import_summary.py" line="128"/>
         <source> (the first %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="127"/>
+        <location filename="../../app/import_summary.py" line="130"/>
         <source>full report: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="131"/>
+        <location filename="../../app/import_summary.py" line="134"/>
         <source>Loading the rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="144"/>
+        <location filename="../../app/import_summary.py" line="147"/>
         <source>Export rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="145"/>
+        <location filename="../../app/import_summary.py" line="148"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="153"/>
+        <location filename="../../app/import_summary.py" line="156"/>
         <source>Exporting rejects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="154"/>
+        <location filename="../../app/import_summary.py" line="157"/>
         <source>Rejects written to %1</source>
         <translation type="unfinished"></translation>
     </message>

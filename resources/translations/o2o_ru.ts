@@ -683,66 +683,71 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_summary.py" line="101" />
+        <source>%1 further phones kept from the other phone columns (they link the same person)</source>
+        <translation>Ещё телефонов из других колонок телефона: %1 (связаны с тем же человеком)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_summary.py" line="104" />
         <source>Ignored columns: %1</source>
         <translation>Пропущенные столбцы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="121" />
+        <location filename="../../app/import_summary.py" line="124" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="121" />
+        <location filename="../../app/import_summary.py" line="124" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="121" />
+        <location filename="../../app/import_summary.py" line="124" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="122" />
+        <location filename="../../app/import_summary.py" line="125" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="124" />
+        <location filename="../../app/import_summary.py" line="127" />
         <source>Rejected rows and dropped values</source>
         <translation>Отклонённые строки и отброшенные значения</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="125" />
+        <location filename="../../app/import_summary.py" line="128" />
         <source> (the first %1)</source>
         <translation> (первые %1)</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="127" />
+        <location filename="../../app/import_summary.py" line="130" />
         <source>full report: %1</source>
         <translation>полный отчёт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="131" />
+        <location filename="../../app/import_summary.py" line="134" />
         <source>Loading the rejects</source>
         <translation>Загрузка отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="144" />
+        <location filename="../../app/import_summary.py" line="147" />
         <source>Export rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="145" />
+        <location filename="../../app/import_summary.py" line="148" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="153" />
+        <location filename="../../app/import_summary.py" line="156" />
         <source>Exporting rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="154" />
+        <location filename="../../app/import_summary.py" line="157" />
         <source>Rejects written to %1</source>
         <translation>Отклонённые записаны в %1</translation>
     </message>

@@ -74,6 +74,12 @@ def test_refused_files_say_why(workspace, shared_data):
         {k: v for k, v in before.items() if k not in ("sites", "sensors")}
 
 
+
+def test_an_airodump_csv_given_as_a_capture_names_its_importer(workspace, shared_data):
+    path = next((shared_data / "airodump").rglob("*.csv"))
+    result = import_capture(workspace, path, site="Lab")
+    assert result.status == "refused" and "o2o import airodump" in result.message, result.message
+
 def test_anonymized_capture_imports_with_fcs_off(workspace, shared_data):
     path = shared_data / "captures" / "baccichet-probing-patterns" / "iPhoneXR-A_anonymized.pcap"
     result = import_capture(workspace, path, site="Lab")

@@ -89,6 +89,9 @@ def test_phone_columns_are_proposed_by_header_when_their_values_are_phones_and_b
                ["+7 926 000 11 22", "нет", "8 495 123 45 67", "8 903 111 22 33"]]
     assert mp.propose_mapping(header, records) == {
         "Телефон": "phone", "Телефон подтверждён": mp.IGNORE, "Телефон 2": "phone", "Контакт": "phone"}
+    # a phone-named column that holds e-mails is an e-mail column, first or not
+    assert mp.propose_mapping(["Телефон", "Телефон 2"], [["a@b.ru", "8 916 123 45 67"], ["c@d.ru", ""]]) == {
+        "Телефон": "email", "Телефон 2": "phone"}
     # a mapping naming several phone columns is valid; several e-mail columns still are not
     assert mp.validate_mapping({"Телефон": "phone", "Телефон 2": "phone"}, header)["Телефон 2"] == "phone"
     with pytest.raises(Exception, match="Two columns are mapped to email"):
@@ -117,3 +120,41 @@ def test_libphonenumber_sees_each_undecided_value_once(workspace, tmp_path, monk
     result = import_crm(workspace, write_csv(tmp_path / "foreign.csv", rows), mapping=mapping)
     assert result.status == IMPORTED and result.details["ok"] == 50
     assert sorted(calls) == ["+44 20 7946 0958", "нет"][:columns]
+
+
+def test_three_phone_columns(workspace, tmp_path):
+    header = ["Телефон", "Телефон 2", "Телефон 3", "Email"]
+    rows = [["8 916 000 00 01", "8 916 000 00 02", "8 916 000 00 03", ""],
+            ["", "нет", "+7 916 000 00 04", ""],
+            ["8 916 000 00 05", "8 916 000 00 05", "+44 20 7946 0958", "e@x.ru"]]
+    result = import_crm(workspace, write_csv(tmp_path / "three.csv", rows, header))
+    assert result.status == IMPORTED, result.message
+    assert result.details["extra_phones"] == 3
+    assert workspace.con.execute("SELECT line, phone, extra_phones FROM contacts ORDER BY line").fetchall() == [
+        (2, "+79160000001", ["+79160000002", "+79160000003"]),
+        (3, "+79160000004", None),
+        (4, "+79160000005", ["+442079460958"])]
+    assert workspace.con.execute("SELECT line, column_name FROM import_rejects").fetchall() == [(3, "Телефон 2")]
+
+
+def test_a_row_that_brings_a_new_phone_is_not_a_duplicate_and_a_known_extra_phone_is_a_key(workspace, tmp_path):
+    header = ["ID", "ФИО", "Моб. телефон", "Телефон домашний", "Email"]
+    first = [["1", "Иванов", "+7 916 111 11 11", "", "ivan@x.ru"]]
+    import_crm(workspace, write_csv(tmp_path / "march.csv", first, header))
+    rows = [["1", "Иванов", "+7 916 111 11 11", "+7 916 111 11 97", "ivan@x.ru"],  # 2: brings a new home phone
+            ["1", "Иванов", "+7 916 111 11 11", "+7 916 111 11 97", "ivan@x.ru"],  # 3: nothing new any more
+            ["", "Иванова", "", "+7 916 111 11 97", ""]]                            # 4: that phone, from column 2
+    result = import_crm(workspace, write_csv(tmp_path / "april.csv", rows, header))
+    d = result.details
+    assert (d["ok"], d["duplicates"]) == (1, 2)
+    assert workspace.con.execute("SELECT import_id, line, extra_phones FROM contacts ORDER BY 1, 2").fetchall() == [
+        (1, 2, None), (2, 2, ["+79161111197"])]
+    assert workspace.con.execute("SELECT line, column_name, reason FROM import_rejects WHERE import_id = 2 "
+                                 "ORDER BY line").fetchall() == [
+        (3, "Моб. телефон", "duplicate row: its phone is on line 2"),  # this file's earlier line is named first
+        (4, "Телефон домашний", "duplicate row: its phone is on line 2")]  # where it was an extra phone
+    # a later one-phone export: its phone was only ever an extra phone, and is known as such
+    later = import_crm(workspace, write_csv(tmp_path / "may.csv", [["+7 916 111 11 97"]], ["Телефон"]))
+    assert later.details["duplicates"] == 1
+    assert workspace.con.execute("SELECT reason FROM import_rejects WHERE import_id = 3").fetchall() == [
+        ("duplicate row: its phone is in import #2 (april.csv), line 2",)]
