@@ -28,7 +28,7 @@ from engine import normalize as nz
 from engine.crm import mapping as mp
 from engine.crm.crm_normalise import (RAW, USABLE, classify_rows, duplicate_rejects_sql, extra_phone_names,
                                       extra_phones_sql, normalise_rows, phone_column_sql)
-from engine.crm.reading import sheet_identity
+from engine.crm.reading import MAX_TITLE_LINES, sheet_identity
 from engine.crm.sources import drop_source, open_source
 from engine.errors import O2OError
 from engine.imports.registry import IMPORTED, REFUSED, ImportContext, ImportResult, LoadOutcome, run_import
@@ -54,7 +54,8 @@ def _resolve_mapping(ws, source, mapping, mapping_file, where: str) -> tuple[dic
     if not any(r in ("phone", "email", "card") for r in full.values()):
         raise O2OError("No phone, e-mail or card column found", where=where,
                        hint="Map the columns in the import dialog or with --mapping FILE.json "
-                            f"(columns: {', '.join(mp.unique_headers(header))})")
+                            f"(columns: {', '.join(mp.unique_headers(header))}; a header below a title is "
+                            f"looked for in the first {MAX_TITLE_LINES + 1} lines)")
     return full, origin
 
 

@@ -50,6 +50,7 @@ class TableSource:
     delimiter: str | None = None
     sheet: str | None = None
     header_line: int = 1  # the line (sheet row) the header is on: below a title when the export has one
+    title_records: int = 0  # CSV records above the header (blank lines count; a quoted line break does not)
     rows: int = 0
     parse_rejects: list[tuple[int, str, str]] = field(default_factory=list)  # (line, value, reason)
 
@@ -127,40 +128,44 @@ def detect_delimiter(first_line: str) -> str:
 
 
 def detect_delimiter_of_lines(lines: list[str]) -> str:
-    """The delimiter of a file from its first lines: the first line's, or, when it has none (a
-    title such as "Выгрузка клиентов" above the table), the one most of the next lines use."""
-    lines = [line for line in lines[:MAX_TITLE_LINES + 1] if line.strip()]
+    """The delimiter of a file from its first lines: the one that splits the most lines into the
+    same number of fields (a table's rows agree; a title above them — "Выгрузка клиентов,
+    магазин Тверская" — is one line that does not). The first line's delimiter wins a tie."""
+    lines = [line for line in lines[:2 * MAX_TITLE_LINES + 1] if line.strip()]
     if not lines:
         return ";"
-    first = lines[0]
-    if any(d in first for d in DELIMITERS):
-        return detect_delimiter(first)
-    votes = [detect_delimiter(line) for line in lines[1:] if any(d in line for d in DELIMITERS)]
-    return max(DELIMITERS, key=votes.count) if votes else ";"
+
+    def agreeing(d: str) -> int:
+        counts = [_count_outside_quotes(line, d) for line in lines]
+        used = [c for c in counts if c]
+        return max((used.count(c) for c in set(used)), default=0)
+
+    first = detect_delimiter(lines[0])
+    best = max(DELIMITERS, key=lambda d: (agreeing(d), d == first))
+    return best if agreeing(best) else first
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    count, quoted = 0, False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            count += 1
+    return count
 
 
 def header_position(records: list[list]) -> int:
-    """Index of the header among the first non-blank records of a table: the first with at least
-    two named cells, at least 75 % as many as a typical record of the sample, and no cell that
-    is a number or a date (a name is words). The records before it are a title the export put
-    above the table (report name, date of the export, filters): "Выгрузка клиентов",
-    "Дата: ;01.03.2024". 0 when none qualifies (a one-column table, a file without a header)."""
-    def named(record) -> list[str]:
-        return [str(v).strip() for v in record if v is not None and str(v).strip()]
+    """Index of the header among the first non-blank records of a table: the first of those whose
+    cells are most like column names the importers know (engine/crm/mapping.header_score: a short
+    "Телефон" beats a title "Список телефонов"), among the first MAX_TITLE_LINES + 1. The records
+    before it are a title the export put above the table (report name, date of the export,
+    filters). 0 when no record names a known column: read as before, the first line is the header."""
+    from engine.crm.mapping import header_score
 
-    counts = [len(named(r)) for r in records]
-    if not counts:
-        return 0
-    typical = sorted(counts)[len(counts) // 2]  # the median: a few over-long rows do not raise it
-    need = max(2, -(-3 * typical // 4))
-    for i, record in enumerate(records[:MAX_TITLE_LINES + 1]):
-        cells = named(record)
-        if len(cells) >= need and not any(_VALUE_LIKE.fullmatch(c) for c in cells):
-            return i
-    return 0
-
-
-_VALUE_LIKE = re.compile(r"[-+()0-9 .,:/]*[0-9][-+()0-9 .,:/]*")  # 01.03.2024, 2024, +7 916 …, 12:30
+    scores = [header_score(r) for r in records[:MAX_TITLE_LINES + 1]]
+    best = max(scores, default=0)
+    return scores.index(best) if best else 0
 
 
 def read_sample(path: Path, encoding: str | None = None, nbytes: int = SAMPLE_BYTES) -> tuple[str, str]:
@@ -224,6 +229,18 @@ def sample_records_at(text: str, delimiter: str, limit: int) -> list[tuple[int, 
     except csv.Error:
         pass
     return out[:limit]
+
+
+def records_before(text: str, delimiter: str, line: int) -> int:
+    """CSV records (a blank line is one) that start before `line` of a decoded sample: what
+    read_csv's `skip` counts."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
+    count, before = 0, 0
+    for _ in reader:
+        if before + 1 >= line:
+            break
+        count, before = count + 1, reader.line_num
+    return count
 
 
 def _cell(value) -> str | None:

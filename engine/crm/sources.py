@@ -28,7 +28,8 @@ import numpy as np
 from engine.crm import csv_lines
 from engine.crm.reading import (
     CHUNK_BYTES, MAX_LINE_BYTES, MAX_TITLE_LINES, SAMPLE_BYTES, TableSource, detect_delimiter,
-    detect_delimiter_of_lines, header_position, is_xlsx, load_xlsx, read_sample, sample_records_at,
+    detect_delimiter_of_lines, header_position, is_xlsx, load_xlsx, read_sample, records_before,
+    sample_records_at,
 )
 from engine.errors import ImportRefused, O2OError
 from engine.progress import CancelToken, ProgressFn, no_progress
@@ -108,7 +109,7 @@ class CsvSource:
         errors = (f"store_rejects=true, rejects_table='{self.table}_parse_errors', "
                   f"rejects_scan='{self.table}_parse_errors_scan', " if store_rejects else "") + "ignore_errors=true, "
         return (f"read_csv({_sql_str(str(self.read_path))}, columns={columns}, header=true, "
-                f"skip={self.source.header_line - 1}, "
+                f"skip={self.source.title_records}, "
                 f"delim={_sql_str(self.source.delimiter)}, quote='\"', escape='\"', auto_detect=false, "
                 f"strict_mode=true, {errors}max_line_size={MAX_LINE_BYTES}, buffer_size={2 * MAX_LINE_BYTES})")
 
@@ -230,7 +231,8 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
     if not header or not any(header):
         raise ImportRefused("No header line: the first line must name the columns", where=str(path))
     progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
-    source = TableSource(path, header, encoding=enc, delimiter=delimiter, header_line=header_line)
+    source = TableSource(path, header, encoding=enc, delimiter=delimiter, header_line=header_line,
+                         title_records=records_before(text, delimiter, header_line))
     return CsvSource(con, path, table, source, cancel)
 
 
@@ -266,7 +268,7 @@ def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int |
         lines = csv_lines.count_lines(path, cancel)
     if lines == above + 1 + accepted + len(rejected):  # one record per line: record numbers are lines
         return _record_number_points(rejected, above)
-    scanned = csv_lines.record_lines(path, source.delimiter, cancel)
+    scanned = csv_lines.record_lines(path, source.delimiter, cancel, source.header_line)
     if scanned is not None:
         starts, fields = scanned
         below = starts > source.header_line

@@ -89,6 +89,12 @@ def test_the_preview_finds_the_header_below_the_title(tmp_path):
     ([["Период", "01.03.2024", "31.03.2024"], ["Телефон", "Email", "Имя"], ["1", "2", "3"]], 1),
     ([["Телефон", "Email", ""], ["89161234567", "a@b.ru", "x"]], 0),       # an unnamed third column
     ([["Отчёт", "", "", "", ""], ["Телефон", "Email", "Имя", "Пол", "Карта"], ["1", "2", "3", "", ""]], 1),
+    ([["Телефон", "Email", "Имя", "Город", "2023"], ["нет", "a@b.ru", "Анна", "Москва", ""]], 0),  # no title
+    ([["Отчёт", "Магазин Тверская", "Все клиенты"], ["Телефон", "Email", "Имя"], ["1", "2", "3"]], 1),
+    ([["Список телефонов"], ["Телефон"], ["89161234567"]], 1),           # a short column name wins
+    ([["Кто", "Контакт"], ["Иван", "ivan@mail.ru"], ["Анна", "anna@gmail.com"]], 0),  # "mail" in values: no
+    ([["Магазин:", "Тверская"], ["Сегмент:", "VIP"], ["Телефон", "Email", "Имя", "Пол"], ["1", "", "", ""]], 2),
+    ([["Выгрузка"], ["1", "2"], ["3", "4"]], 0),                          # nothing names a column: as before
     ([], 0),
 ])
 def test_header_position(records, expected):
@@ -106,3 +112,37 @@ def test_rows_written_by_csv_module_with_a_title_round_trip(workspace, tmp_path)
     assert result.status == IMPORTED and result.details["delimiter"] == "\t"
     assert workspace.con.execute("SELECT line, phone, card FROM contacts ORDER BY line").fetchall() == [
         (3, "+79161234567", "27000001"), (4, None, "27000002")]
+
+
+def test_a_quoted_title_over_two_lines_and_a_comma_in_the_title(workspace, tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_text('"Отчёт\nза март";\nТелефон;Email;Имя\n89161234567;a@b.ru;Анна\n89161234568;b@b.ru;Борис\n',
+                    encoding="utf-8")
+    result = import_crm(workspace, path)
+    assert (result.details["header_line"], result.details["rows"], result.details["ok"]) == (3, 2, 2)
+    assert workspace.con.execute("SELECT line, name FROM contacts ORDER BY line").fetchall() == [
+        (4, "Анна"), (5, "Борис")]
+    comma = tmp_path / "comma.csv"
+    comma.write_text("Выгрузка клиентов, магазин Тверская\n\nТелефон;Email;Имя\n89161234569;c@b.ru;Вера\n",
+                     encoding="utf-8")
+    result = import_crm(workspace, comma)
+    assert result.status == IMPORTED and result.details["delimiter"] == ";" and result.details["header_line"] == 3
+
+
+def test_a_stray_quote_in_the_title_does_not_shift_the_lines_after_a_multiline_record(workspace, tmp_path):
+    path = tmp_path / "stray.csv"
+    path.write_text('Отчёт по "клиентам\nДата: 01.03.2024\nТелефон;Email;Имя\n'
+                    '89161234567;a@b.ru;"Анна\nМария"\n89161234568;b@b.ru;Борис\n89161234569;c@b.ru;Вера\n',
+                    encoding="utf-8")
+    result = import_crm(workspace, path)
+    assert result.details["header_line"] == 3
+    assert workspace.con.execute("SELECT line, name FROM contacts ORDER BY line").fetchall() == [
+        (4, "Анна\nМария"), (6, "Борис"), (7, "Вера")]
+
+
+def test_a_year_as_a_column_name_is_not_a_title(workspace, tmp_path):
+    path = tmp_path / "year.csv"
+    path.write_text("Телефон;Email;Имя;Город;2023\nнет;a@b.ru;Анна;Москва;\n89161234567;;Борис;Казань;1\n",
+                    encoding="utf-8")
+    result = import_crm(workspace, path)
+    assert (result.details["header_line"], result.details["rows"], result.details["ok"]) == (1, 2, 2)
