@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHB
 from app.import_summary import ImportSummary
 from app.worker import TaskError, TaskRunner
 from engine.crm import mapping as mp
-from engine.crm.preview import row_problem
+from engine.crm.crm_import import NO_KEY
+from engine.crm.preview import KEY_ROLES, row_problem
 from engine.people_queries import normalised_preview, preview_table
 
 ROLE_LABELS = {
@@ -385,11 +386,19 @@ class ImportWizard(QDialog):
             labels.append(self.tr(ROLE_LABELS.get(role, role)) + number)
         self.norm_table.setHorizontalHeaderLabels(labels)
         self.invalid_cells = 0
-        checked = self.preview.facts.get("fields_checked", False)
+        sheet = "sheet" in self.preview.facts
+        checked = self.preview.facts.get("fields_checked", False) or sheet
+        crm = self.kind_combo.currentData() == "crm"
+        roles = [mapping[c] for c in self.preview.columns]
         for row, record in enumerate(cells):
-            problem = checked and row_problem(self.preview.records[row], len(self.preview.columns))
+            problem = checked and row_problem(self.preview.records[row], len(self.preview.columns), sheet=sheet)
             if problem:  # the import rejects this record whole: say so in every cell of the row
                 record = [("", problem)] * len(record)
+            elif crm and not any(text and not reason and role in KEY_ROLES
+                                 for (text, reason), role in zip(record, roles)):
+                # no usable phone, e-mail or card: the row is rejected; cells with a reason keep theirs
+                record = [(text, reason or NO_KEY) if role != mp.IGNORE else (text, reason)
+                          for (text, reason), role in zip(record, roles)]
             for col, (text, reason) in enumerate(record):
                 item = QTableWidgetItem(text)
                 ignored = mapping[self.preview.columns[col]] == mp.IGNORE

@@ -142,8 +142,15 @@ def readable_preview(payload: dict) -> str:
     rows, dropped = [], []
     # the lines the rejects report gives (a title above the header, quoted line breaks counted)
     numbers = reading.get("lines") or range(2, 2 + len(payload["preview"]))
-    for number, row in zip(numbers, payload["preview"]):
+    problems = payload.get("row_problems") or [None] * len(payload["preview"])
+    for number, row, problem in zip(numbers, payload["preview"], problems):
         cells = [number]
+        if problem and problem.startswith("row rejected: too"):  # not read at all: no values to show
+            rows.append(cells + ["⚠"] * len(roles))
+            dropped.append(f"  line {number}: {problem}")
+            continue
+        if problem:
+            dropped.append(f"  line {number}: {problem}")
         for role in roles:
             value = row.get(role) or {}
             if value.get("reason"):
@@ -159,7 +166,7 @@ def readable_preview(payload: dict) -> str:
     else:
         lines.append("No data rows.")
     if dropped:
-        lines += ["Values that would be dropped (⚠):", *dropped]
+        lines += ["Values and rows that would be dropped (⚠):", *dropped]
     if payload.get("mapping_file"):
         lines.append(f"Mapping written to {payload['mapping_file']}")
     lines += [f"Note: {n}" for n in payload.get("notes") or []]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
-from engine.crm.reading import head_records
+from engine.crm.reading import head_records, sheet_row_problem
 
 _NORMALISERS = {
     "phone": nz.normalize_phone,
@@ -52,13 +52,29 @@ def normalise_value(role: str, text):
     return (value or None), None
 
 
-def row_problem(record: list, width: int) -> str | None:
-    """Why the import rejects a CSV record whole (another number of fields than the header), in
-    the words of its rejects report; None for a record it reads."""
+def row_problem(record: list, width: int, *, sheet: bool = False) -> str | None:
+    """Why the import rejects a record whole, in the words of its rejects report; None for a
+    record it reads. CSV: another number of fields than the header; a sheet row: values beyond
+    the header's columns."""
+    if sheet:
+        problem = sheet_row_problem(record, width)
+        return f"row rejected: {problem}" if problem else None
     if len(record) == width:
         return None
     side = "too many" if len(record) > width else "too few"
     return f"row rejected: {side} fields (expected {width}, found {len(record)})"
+
+
+KEY_ROLES = ("phone", "email", "card")
+
+
+def crm_row_problem(row: dict) -> str | None:
+    """Why the CRM import rejects a row of preview_rows whole: no usable phone, e-mail or card."""
+    from engine.crm.crm_import import NO_KEY
+
+    usable = any(v.get("value") is not None and not v.get("reason") for k, v in row.items()
+                 if k.split(" ")[0] in KEY_ROLES)
+    return None if usable else NO_KEY
 
 
 def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]) -> list[dict]:
@@ -94,8 +110,12 @@ def propose(path: str | Path, *, ws=None, kind: str = "crm", encoding: str | Non
     remembered = mp.remembered_mapping(ws, header, kind) if ws is not None else None
     mapping = remembered or mp.propose_mapping(header, records, kind)
     names = mp.unique_headers(header)
+    preview = preview_rows(header, records, mapping) if kind == "crm" else records
+    # why the import would reject each previewed row whole (None: it reads it)
+    problems = [row_problem(record, len(header), sheet="sheet" in facts)
+                or (crm_row_problem(row) if kind == "crm" else None) for record, row in zip(records, preview)]
     return {"file": str(path), "header": header, "columns": names, "signature": mp.signature(header),
             "mapping": mapping, "mapping_source": "remembered for this file shape" if remembered else "detected",
             "roles": list(mp.roles_for(kind)) + [mp.IGNORE], "reading": facts,
             "ignored_columns": [n for n in names if mapping.get(n, mp.IGNORE) == mp.IGNORE],
-            "preview": preview_rows(header, records, mapping) if kind == "crm" else records}
+            "preview": preview, "row_problems": problems}

@@ -324,6 +324,18 @@ def xlsx_rows(path: Path, sheet: str | int | None = None):
     return name, rows()
 
 
+def sheet_row_problem(values: list, width: int) -> str | None:
+    """Why a sheet row is rejected whole: values beyond the header's columns (formatted empty
+    cells do not count)."""
+    filled = len(_trimmed(values))
+    return f"too many fields: expected {width}, found {filled}" if filled > width else None
+
+
+def _row_text(values: list) -> str:
+    """A rejected sheet row as the rejects report shows it: its cells joined with ';'."""
+    return ";".join("" if v is None else str(v) for v in _trimmed(values))[:200]
+
+
 def _trimmed(values: list) -> list:
     """A header row without the empty cells at its end (formatting, not columns)."""
     values = list(values)
@@ -375,9 +387,9 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
             continue
         if not any(v not in (None, "") for v in values):
             continue  # blank sheet rows are formatting, not data
-        if len(values) > len(header) and any(v not in (None, "") for v in values[len(header):]):
-            source.parse_rejects.append((number, "", f"too many fields: expected {len(header)}, "
-                                                     f"found {len(values)}"))
+        problem = sheet_row_problem(values, len(header))
+        if problem:
+            source.parse_rejects.append((number, _row_text(values), problem))
             continue
         chunk.append((number, values))
         if len(chunk) >= XLSX_CHUNK_ROWS:

@@ -163,7 +163,9 @@ class CsvSource:
                 hint = "Check the delimiter and encoding"
             raise O2OError(f"Cannot read as CSV: {detail}", where=str(self.path), hint=hint) from exc
         source = self.source
-        source.parse_rejects = [(int(line), value, _reason(reason)) for line, value, reason in parse_rejects]
+        # DuckDB may quote a blank line before the record with it
+        source.parse_rejects = [(int(line), value.lstrip("\r\n"), _reason(reason))
+                                for line, value, reason in parse_rejects]
         source.rows = con.execute(f"SELECT count(*) FROM {target}").fetchall()[0][0]
         # the copy when there is one: its line ends are the ones an editor counts (lone \r made \n)
         self._points = _physical_lines(self.read_path, source, source.rows, self.physical_lines, self.cancel)

@@ -83,6 +83,10 @@ def test_wizard_imports_a_cp1251_crm_export_with_a_changed_role(qtbot, app_conte
     assert wizard.norm_table.item(3, phone_col).text().startswith("⚠")        # Excel-mangled phone
     assert wizard.norm_table.item(3, phone_col).background().color().name() == "#fecaca"
     assert wizard.norm_table.item(5, phone_col).text() == "+79035556677"      # extension stripped
+    # row 4 has no usable phone, e-mail or card: every mapped cell says the row is rejected
+    name_col = columns.index("ФИО")
+    assert wizard.norm_table.item(3, name_col).text() == "⚠ row rejected: no usable phone, e-mail or card"
+    assert wizard.norm_table.item(0, name_col).text() == "Иванов Иван"
 
     # the analyst changes one role: gender is not to be imported
     with qtbot.waitSignal(wizard.normalised, timeout=10000):

@@ -1,0 +1,39 @@
+"""The preview says which rows the import would reject whole, as the import does."""
+from __future__ import annotations
+
+from engine.crm.crm_import import NO_KEY, import_crm
+from engine.crm.preview import propose
+
+
+def test_csv_preview_names_whole_row_rejects_like_the_import(workspace, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("Телефон;Email;Имя\n89161234567;a@b.ru;Анна\n89161234568;b@b.ru;Борис;лишнее\n"
+                    "89161234569;c@b.ru\nнет;;Глеб\n", encoding="utf-8")
+    problems = propose(path)["row_problems"]
+    assert problems[0] is None
+    assert problems[1].startswith("row rejected: too many fields") and problems[2].startswith("row rejected: too few")
+    assert problems[3] == NO_KEY
+    result = import_crm(workspace, path)
+    rejected = [line for line, in workspace.con.execute(
+        "SELECT DISTINCT line FROM import_rejects WHERE column_name IS NULL ORDER BY line").fetchall()]
+    assert rejected == [3, 4, 5] and result.details["rejected"] == 3
+
+
+def test_sheet_preview_and_import_agree_on_values_beyond_the_header(workspace, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Телефон", "Email"])
+    sheet.append(["89161234567", "a@b.ru"])
+    sheet.append(["89161234568", "b@b.ru", "лишнее"])
+    sheet.append(["89161234569", "c@b.ru"])
+    sheet.cell(row=4, column=6).number_format = "0.00"  # a formatted empty cell is not a value
+    path = tmp_path / "beyond.xlsx"
+    book.save(path)
+    problems = propose(path)["row_problems"]
+    assert problems == [None, "row rejected: too many fields: expected 2, found 3", None]
+    result = import_crm(workspace, path)
+    assert (result.details["ok"], result.details["rejected"]) == (2, 1)
+    assert workspace.con.execute("SELECT line, value, reason FROM import_rejects").fetchall() == [
+        (3, "89161234568;b@b.ru;лишнее", "too many fields: expected 2, found 3")]
