@@ -114,35 +114,36 @@ def test_rows_written_by_csv_module_with_a_title_round_trip(workspace, tmp_path)
         (3, "+79161234567", "27000001"), (4, None, "27000002")]
 
 
-def test_a_quoted_title_over_two_lines_and_a_comma_in_the_title(workspace, tmp_path):
-    path = tmp_path / "quoted.csv"
-    path.write_text('"Отчёт\nза март";\nТелефон;Email;Имя\n89161234567;a@b.ru;Анна\n89161234568;b@b.ru;Борис\n',
-                    encoding="utf-8")
+def import_text(workspace, tmp_path, text: str):
+    """(import result, [(line, name)] of the stored contacts) of a UTF-8 CSV with this text."""
+    path = tmp_path / f"export{len(list(tmp_path.iterdir()))}.csv"
+    path.write_text(text, encoding="utf-8")
     result = import_crm(workspace, path)
+    names = workspace.con.execute("SELECT line, name FROM contacts WHERE import_id = ? ORDER BY line",
+                                  [result.import_id]).fetchall()
+    return result, names
+
+
+def test_a_quoted_title_over_two_lines_and_a_comma_in_the_title(workspace, tmp_path):
+    result, names = import_text(workspace, tmp_path, '"Отчёт\nза март";\nТелефон;Email;Имя\n'
+                                                     "89161234567;a@b.ru;Анна\n89161234568;b@b.ru;Борис\n")
     assert (result.details["header_line"], result.details["rows"], result.details["ok"]) == (3, 2, 2)
-    assert workspace.con.execute("SELECT line, name FROM contacts ORDER BY line").fetchall() == [
-        (4, "Анна"), (5, "Борис")]
-    comma = tmp_path / "comma.csv"
-    comma.write_text("Выгрузка клиентов, магазин Тверская\n\nТелефон;Email;Имя\n89161234569;c@b.ru;Вера\n",
-                     encoding="utf-8")
-    result = import_crm(workspace, comma)
+    assert names == [(4, "Анна"), (5, "Борис")]
+    result, _ = import_text(workspace, tmp_path, "Выгрузка клиентов, магазин Тверская\n\nТелефон;Email;Имя\n"
+                                                 "89161234569;c@b.ru;Вера\n")
     assert result.status == IMPORTED and result.details["delimiter"] == ";" and result.details["header_line"] == 3
 
 
 def test_a_stray_quote_in_the_title_does_not_shift_the_lines_after_a_multiline_record(workspace, tmp_path):
-    path = tmp_path / "stray.csv"
-    path.write_text('Отчёт по "клиентам\nДата: 01.03.2024\nТелефон;Email;Имя\n'
-                    '89161234567;a@b.ru;"Анна\nМария"\n89161234568;b@b.ru;Борис\n89161234569;c@b.ru;Вера\n',
-                    encoding="utf-8")
-    result = import_crm(workspace, path)
+    result, names = import_text(workspace, tmp_path, 'Отчёт по "клиентам\nДата: 01.03.2024\nТелефон;Email;Имя\n'
+                                                     '89161234567;a@b.ru;"Анна\nМария"\n89161234568;b@b.ru;Борис\n'
+                                                     "89161234569;c@b.ru;Вера\n")
     assert result.details["header_line"] == 3
-    assert workspace.con.execute("SELECT line, name FROM contacts ORDER BY line").fetchall() == [
-        (4, "Анна\nМария"), (6, "Борис"), (7, "Вера")]
+    assert names == [(4, "Анна\nМария"), (6, "Борис"), (7, "Вера")]
 
 
 def test_a_year_as_a_column_name_is_not_a_title(workspace, tmp_path):
-    path = tmp_path / "year.csv"
-    path.write_text("Телефон;Email;Имя;Город;2023\nнет;a@b.ru;Анна;Москва;\n89161234567;;Борис;Казань;1\n",
-                    encoding="utf-8")
-    result = import_crm(workspace, path)
+    result, names = import_text(workspace, tmp_path, "Телефон;Email;Имя;Город;2023\nнет;a@b.ru;Анна;Москва;\n"
+                                                     "89161234567;;Борис;Казань;1\n")
     assert (result.details["header_line"], result.details["rows"], result.details["ok"]) == (1, 2, 2)
+    assert names == [(2, "Анна"), (3, "Борис")]
