@@ -25,10 +25,12 @@ def format_cell(value) -> str:
 class DataFrameModel(QAbstractTableModel):
     """A read-only model over a small DataFrame (already fetched with a limit)."""
 
-    def __init__(self, frame: pd.DataFrame | None = None, parent=None, headers: dict[str, str] | None = None):
+    def __init__(self, frame: pd.DataFrame | None = None, parent=None, headers: dict[str, str] | None = None,
+                 formats: dict | None = None):
         super().__init__(parent)
         self.frame = frame if frame is not None else pd.DataFrame()
         self.headers = headers or {}  # column -> translated label shown in the header
+        self.formats = formats or {}  # column -> function of the value giving the shown text (the tooltip: raw)
 
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
@@ -46,7 +48,9 @@ class DataFrameModel(QAbstractTableModel):
             return None
         value = self.frame.iat[index.row(), index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_cell(value.item() if hasattr(value, "item") else value)
+            value = value.item() if hasattr(value, "item") else value
+            shown = self.formats.get(self.frame.columns[index.column()])
+            return shown(value) if shown is not None and not pd.isna(value) else format_cell(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)) \

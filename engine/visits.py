@@ -16,7 +16,8 @@ Devices get a role per site (stored in device_roles, and it overrides the visits
   sensor listens), or ≥ `fixed_nonprobe_share` of its frames are not probe requests
   (APs, printers, POS terminals talk, phones probe) on ≥ `fixed_nonprobe_day_share` of days;
 - staff: present (first to last inside visit of a local day) more than `staff_hours` a
-  day on at least `staff_days` of any `staff_window_days` consecutive days (at least on
+  day on at least `staff_days` of any `staff_window_days` consecutive days the site has data
+  (days it was open: an event on two weekends a month apart has four in a row; at least on
   every day of a site with fewer days of data than `staff_days`, e.g. a one-day event).
 
 All parameters are the analyst's (visit_settings; per-sensor RSSI on `sensors`) and a
@@ -43,7 +44,7 @@ from engine.progress import CancelToken, ProgressFn, no_progress
 from engine.sessionize import sessionize
 from engine.workspace import Workspace
 
-ALGORITHM = "visits-v2"  # part of the fingerprint: a changed algorithm forces a full rebuild
+ALGORITHM = "visits-v3"  # part of the fingerprint: a changed algorithm forces a full rebuild
 
 # Defaults in line with common Wi-Fi footfall practice (Meraki/CMX-style presence
 # analytics): 2-minute session gap, a visit must be heard inside; short visit 5 minutes
@@ -70,7 +71,7 @@ DESCRIPTIONS: dict[str, str] = {
     "rssi_inside": "dBm at or above which a phone is inside (when the sensor has none)",
     "staff_hours": "staff: hours present per day (more than)",
     "staff_days": "staff: on at least this many days …",
-    "staff_window_days": "… of any this many consecutive days",
+    "staff_window_days": "… of any this many consecutive days the site has data",
     "fixed_day_share": "fixed equipment: share of the site's days present",
     "fixed_min_days": "fixed equipment: seen on at least this many days",
     "fixed_min_hours": "fixed equipment: average hours present per day (at least)",
@@ -239,8 +240,11 @@ WITH vv AS (
                                               INTERVAL 1 DAY)) AS day
           FROM vv WHERE local_end::DATE > local_start::DATE)
 ), site_days AS (
-    SELECT site_id, day, greatest(epoch(max(e)) - epoch(min(s)), 1) AS site_span
-    FROM v GROUP BY ALL
+    -- day_no counts the site's days with data: staff windows are of days the site was open
+    -- (an event on two weekends a month apart, a store closed on Sundays)
+    SELECT site_id, day, greatest(epoch(max(e)) - epoch(min(s)), 1) AS site_span,
+           row_number() OVER (PARTITION BY site_id ORDER BY day) AS day_no
+    FROM v GROUP BY site_id, day
 ), n_site_days AS (
     SELECT site_id, count(*) AS n_days FROM site_days GROUP BY ALL
 ), dev_days AS (
@@ -268,20 +272,21 @@ WITH vv AS (
       AND ((dev.days >= p.fixed_day_share * n.n_days AND dev.span_share >= p.fixed_span_share)
            OR (dev.nonprobe_share >= p.fixed_nonprobe_share AND dev.days >= p.fixed_nonprobe_day_share * n.n_days))
 ), long_days AS (
-    SELECT dd.site_id, dd.device_key, dd.day, p.staff_window_days AS z,
+    SELECT dd.site_id, dd.device_key, sd.day_no, p.staff_window_days AS z,
            least(p.staff_days, n.n_days) AS y, p.staff_hours AS x
-    FROM dev_days dd JOIN _site_params p USING (site_id) JOIN n_site_days n USING (site_id)
+    FROM dev_days dd JOIN site_days sd USING (site_id, day) JOIN _site_params p USING (site_id)
+    JOIN n_site_days n USING (site_id)
     WHERE dd.inside_span > p.staff_hours * 3600
 ), staff AS (
     SELECT a.site_id, a.device_key, 'staff' AS role,
-           printf('present more than %g h a day on %d of %d consecutive days',
+           printf('present more than %g h a day on %d of %d consecutive days the site had data',
                   any_value(a.x), max(n), any_value(a.z)) AS reason
-    FROM (SELECT a.site_id, a.device_key, a.day, any_value(a.x) AS x, any_value(a.y) AS y,
+    FROM (SELECT a.site_id, a.device_key, a.day_no, any_value(a.x) AS x, any_value(a.y) AS y,
                  any_value(a.z) AS z, count(*) AS n
           FROM long_days a JOIN long_days b
             ON a.site_id = b.site_id AND a.device_key = b.device_key
-           AND b.day BETWEEN a.day - (a.z - 1) AND a.day
-          GROUP BY a.site_id, a.device_key, a.day) a
+           AND b.day_no BETWEEN a.day_no - (a.z - 1) AND a.day_no
+          GROUP BY a.site_id, a.device_key, a.day_no) a
     WHERE n >= y
     GROUP BY a.site_id, a.device_key
 )

@@ -34,7 +34,8 @@ def register(sub) -> None:
                        help="a site (repeatable); default every site")
     stats.add_argument("--together", action="store_true",
                        help="also the figures of the chosen sites together (each device once), as the "
-                            "dashboard shows several sites; last in the list, name 'together'")
+                            "dashboard shows several sites; last in the list, with \"together\": true and "
+                            "the chosen sites' names as its name (headed 'together' in the table)")
     stats.add_argument("--from", dest="frm", metavar="DATE", help="first local date (YYYY-MM-DD)")
     stats.add_argument("--to", metavar="DATE", help="last local date, inclusive")
     add_json_arg(stats)
@@ -155,8 +156,9 @@ def _stats_table(rows: list[dict]) -> str:
             return "—"
         if key in ("capture_rate", "return_rate"):
             return f"{100 * value:.1f} %"
-        if key in ("avg_dwell_s", "median_dwell_s"):
-            return f"{int(value) // 60:d}:{int(value) % 60:02d}"
+        if key in ("avg_dwell_s", "median_dwell_s"):  # rounded, as the dashboard's tiles (app/formatting.mmss)
+            seconds = int(round(value))
+            return f"{seconds // 60:d}:{seconds % 60:02d}"
         if isinstance(value, float):
             return f"{value:.3f}"
         return f"{value:,}" if isinstance(value, int) else str(value)

@@ -197,7 +197,11 @@ class VisitsView(View):
         export.clicked.connect(self.export_current)
         head.addWidget(export)
         layout.addLayout(head)
-        self.table_model = DataFrameModel()
+        # as the tiles show them: rates in %, dwell in mm:ss (the tooltip keeps the exact value)
+        self.table_model = DataFrameModel(formats={"capture_rate": pct, "return_rate": pct,
+                                                   "avg_dwell_s": mmss, "median_dwell_s": mmss},
+                                          headers={"avg_dwell_s": self.tr("avg dwell (mm:ss)"),
+                                                   "median_dwell_s": self.tr("median dwell (mm:ss)")})
         self.table = data_table(self.table_model)
         self.table.setMinimumHeight(140)
         layout.addWidget(self.table)

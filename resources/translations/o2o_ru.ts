@@ -908,340 +908,340 @@ Start a capture, or drop a .pcap here to replay it.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="30" />
+        <location filename="../../app/import_wizard.py" line="31" />
         <source>phone</source>
         <translation>телефон</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="31" />
+        <location filename="../../app/import_wizard.py" line="32" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="32" />
+        <location filename="../../app/import_wizard.py" line="33" />
         <source>name</source>
         <translation>имя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="33" />
+        <location filename="../../app/import_wizard.py" line="34" />
         <source>birth date</source>
         <translation>дата рождения</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="34" />
+        <location filename="../../app/import_wizard.py" line="35" />
         <source>gender</source>
         <translation>пол</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="35" />
+        <location filename="../../app/import_wizard.py" line="36" />
         <source>loyalty card</source>
         <translation>карта лояльности</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="36" />
+        <location filename="../../app/import_wizard.py" line="37" />
         <source>consent</source>
         <translation>согласие</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="37" />
+        <location filename="../../app/import_wizard.py" line="38" />
         <source>id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="38" />
+        <location filename="../../app/import_wizard.py" line="39" />
         <source>FN (fiscal drive)</source>
         <translation>ФН (фискальный накопитель)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="39" />
+        <location filename="../../app/import_wizard.py" line="40" />
         <source>FD (document no.)</source>
         <translation>ФД (номер документа)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="40" />
+        <location filename="../../app/import_wizard.py" line="41" />
         <source>FP (fiscal sign)</source>
         <translation>ФП (фискальный признак)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="41" />
+        <location filename="../../app/import_wizard.py" line="42" />
         <source>date and time</source>
         <translation>дата и время</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="42" />
+        <location filename="../../app/import_wizard.py" line="43" />
         <source>total</source>
         <translation>сумма</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="43" />
+        <location filename="../../app/import_wizard.py" line="44" />
         <source>operation type</source>
         <translation>тип операции</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="44" />
+        <location filename="../../app/import_wizard.py" line="45" />
         <source>register (KKT) no.</source>
         <translation>рег. номер ККТ</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="45" />
+        <location filename="../../app/import_wizard.py" line="46" />
         <source>INN</source>
         <translation>ИНН</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="46" />
+        <location filename="../../app/import_wizard.py" line="47" />
         <source>promo code</source>
         <translation>промокод</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="47" />
+        <location filename="../../app/import_wizard.py" line="48" />
         <source>buyer phone</source>
         <translation>телефон покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="48" />
+        <location filename="../../app/import_wizard.py" line="49" />
         <source>buyer e-mail</source>
         <translation>e-mail покупателя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="49" />
+        <location filename="../../app/import_wizard.py" line="50" />
         <source>ignore</source>
         <translation>пропустить</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="51" />
+        <location filename="../../app/import_wizard.py" line="52" />
         <source>CRM export (customers)</source>
         <translation>Выгрузка CRM (клиенты)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="52" />
+        <location filename="../../app/import_wizard.py" line="53" />
         <source>Receipts table</source>
         <translation>Таблица чеков</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="97" />
+        <location filename="../../app/import_wizard.py" line="98" />
         <source>Import %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="122" />
+        <location filename="../../app/import_wizard.py" line="123" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="123" />
+        <location filename="../../app/import_wizard.py" line="124" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="124" />
-        <location filename="../../app/import_wizard.py" line="502" />
+        <location filename="../../app/import_wizard.py" line="125" />
+        <location filename="../../app/import_wizard.py" line="511" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="125" />
+        <location filename="../../app/import_wizard.py" line="126" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="126" />
+        <location filename="../../app/import_wizard.py" line="127" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="158" />
-        <location filename="../../app/import_wizard.py" line="263" />
+        <location filename="../../app/import_wizard.py" line="159" />
+        <location filename="../../app/import_wizard.py" line="264" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="160" />
+        <location filename="../../app/import_wizard.py" line="161" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161" />
+        <location filename="../../app/import_wizard.py" line="162" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162" />
+        <location filename="../../app/import_wizard.py" line="163" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163" />
+        <location filename="../../app/import_wizard.py" line="164" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="170" />
+        <location filename="../../app/import_wizard.py" line="171" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="172" />
+        <location filename="../../app/import_wizard.py" line="173" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="198" />
+        <location filename="../../app/import_wizard.py" line="199" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="199" />
+        <location filename="../../app/import_wizard.py" line="200" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="204" />
+        <location filename="../../app/import_wizard.py" line="205" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="207" />
+        <location filename="../../app/import_wizard.py" line="208" />
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="224" />
+        <location filename="../../app/import_wizard.py" line="225" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="239" />
+        <location filename="../../app/import_wizard.py" line="240" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="239" />
+        <location filename="../../app/import_wizard.py" line="240" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="239" />
+        <location filename="../../app/import_wizard.py" line="240" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240" />
+        <location filename="../../app/import_wizard.py" line="241" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="265" />
+        <location filename="../../app/import_wizard.py" line="266" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="272" />
+        <location filename="../../app/import_wizard.py" line="273" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="288" />
+        <location filename="../../app/import_wizard.py" line="289" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="292" />
+        <location filename="../../app/import_wizard.py" line="293" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="295" />
+        <location filename="../../app/import_wizard.py" line="296" />
         <source>The header is on line %1; the title above it is skipped.</source>
         <translation>Заголовок таблицы — в строке %1; строки названия над ним пропущены.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="306" />
+        <location filename="../../app/import_wizard.py" line="307" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="308" />
+        <location filename="../../app/import_wizard.py" line="309" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="324" />
+        <location filename="../../app/import_wizard.py" line="325" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="372" />
+        <location filename="../../app/import_wizard.py" line="373" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="415" />
+        <location filename="../../app/import_wizard.py" line="424" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="417" />
+        <location filename="../../app/import_wizard.py" line="426" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="433" />
+        <location filename="../../app/import_wizard.py" line="442" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="434" />
-        <location filename="../../app/import_wizard.py" line="444" />
+        <location filename="../../app/import_wizard.py" line="443" />
+        <location filename="../../app/import_wizard.py" line="453" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="440" />
+        <location filename="../../app/import_wizard.py" line="449" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="444" />
+        <location filename="../../app/import_wizard.py" line="453" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="454" />
+        <location filename="../../app/import_wizard.py" line="463" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="471" />
+        <location filename="../../app/import_wizard.py" line="480" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="486" />
+        <location filename="../../app/import_wizard.py" line="495" />
         <source>The import is saved; it can no longer be cancelled</source>
         <translation>Импорт сохранён; отменить его уже нельзя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="488" />
+        <location filename="../../app/import_wizard.py" line="497" />
         <source>Import saved; writing the rejects report…</source>
         <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="522" />
+        <location filename="../../app/import_wizard.py" line="531" />
         <source>Import saved; finishing the rejects report…</source>
         <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="523" />
+        <location filename="../../app/import_wizard.py" line="532" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="157" />
+        <location filename="../../app/import_wizard.py" line="158" />
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164" />
+        <location filename="../../app/import_wizard.py" line="165" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
@@ -2483,13 +2483,13 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="86" />
-        <location filename="../../app/views/visits_view.py" line="255" />
+        <location filename="../../app/views/visits_view.py" line="259" />
         <source>No captures yet — drop a .pcap here or start a capture</source>
         <translation>Захватов пока нет — перетащите сюда .pcap или начните захват</translation>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="92" />
-        <location filename="../../app/views/visits_view.py" line="263" />
+        <location filename="../../app/views/visits_view.py" line="267" />
         <source>Build visits</source>
         <translation>Построить визиты</translation>
     </message>
@@ -2510,7 +2510,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="110" />
-        <location filename="../../app/views/visits_view.py" line="409" />
+        <location filename="../../app/views/visits_view.py" line="413" />
         <source>Visits</source>
         <translation>Визиты</translation>
     </message>
@@ -2521,7 +2521,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/views/visits_view.py" line="111" />
-        <location filename="../../app/views/visits_view.py" line="412" />
+        <location filename="../../app/views/visits_view.py" line="416" />
         <source>Passers-by</source>
         <translation>Прохожие</translation>
     </message>
@@ -2676,194 +2676,204 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Экспорт показателей в CSV… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207" />
+        <location filename="../../app/views/visits_view.py" line="203" />
+        <source>avg dwell (mm:ss)</source>
+        <translation>средняя длительность (мм:сс)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="204" />
+        <source>median dwell (mm:ss)</source>
+        <translation>медианная длительность (мм:сс)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/visits_view.py" line="211" />
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207" />
+        <location filename="../../app/views/visits_view.py" line="211" />
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207" />
+        <location filename="../../app/views/visits_view.py" line="211" />
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207" />
+        <location filename="../../app/views/visits_view.py" line="211" />
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="207" />
+        <location filename="../../app/views/visits_view.py" line="211" />
         <source>Fri</source>
         <translation>Пт</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208" />
+        <location filename="../../app/views/visits_view.py" line="212" />
         <source>Sat</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="208" />
+        <location filename="../../app/views/visits_view.py" line="212" />
         <source>Sun</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="224" />
+        <location filename="../../app/views/visits_view.py" line="228" />
         <source>No workspace open — File ▸ New (Ctrl+N) or Open (Ctrl+O)</source>
         <translation>Рабочая область не открыта — Файл ▸ Новая (Ctrl+N) или Открыть (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="233" />
+        <location filename="../../app/views/visits_view.py" line="237" />
         <source>Loading visit figures</source>
         <translation>Загрузка показателей визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="240" />
+        <location filename="../../app/views/visits_view.py" line="244" />
         <source>Loading visit charts</source>
         <translation>Загрузка графиков визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="264" />
+        <location filename="../../app/views/visits_view.py" line="268" />
         <source>%1 detections are waiting: build visits to see the dashboard.</source>
         <translation>Ожидают обработки обнаружений: %1. Постройте визиты, чтобы увидеть дашборд.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="268" />
+        <location filename="../../app/views/visits_view.py" line="272" />
         <source>Rebuild visits</source>
         <translation>Пересчитать визиты</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="269" />
+        <location filename="../../app/views/visits_view.py" line="273" />
         <source>Visits are out of date (new detections or changed thresholds).</source>
         <translation>Визиты устарели (новые обнаружения или изменённые пороги).</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="272" />
+        <location filename="../../app/views/visits_view.py" line="276" />
         <source>No visits at the selected site(s).</source>
         <translation>На выбранных объектах нет визитов.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="284" />
+        <location filename="../../app/views/visits_view.py" line="288" />
         <source>Estimating people behind randomized MACs</source>
         <translation>Оценка числа людей за случайными MAC</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="304" />
+        <location filename="../../app/views/visits_view.py" line="308" />
         <source>%1 · %2 – %3</source>
         <translation>%1 · %2 – %3</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="307" />
+        <location filename="../../app/views/visits_view.py" line="311" />
         <source>change vs %1 – %2 (the previous period of equal length)</source>
         <translation>изменение к %1 – %2 (предыдущий период той же длины)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="309" />
+        <location filename="../../app/views/visits_view.py" line="313" />
         <source>all time: pick a period in the bar above to see the change</source>
         <translation>за всё время: выберите период выше, чтобы видеть изменение</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="314" />
+        <location filename="../../app/views/visits_view.py" line="318" />
         <source>From %1 visits</source>
         <translation>По визитам: %1</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="328" />
+        <location filename="../../app/views/visits_view.py" line="332" />
         <source>Estimated people behind them: %1 (range %2–%3)
 Method: %4</source>
         <translation>Оценка числа людей за ними: %1 (диапазон %2–%3)
 Метод: %4</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="331" />
+        <location filename="../../app/views/visits_view.py" line="335" />
         <source>≈ %1 people (%2–%3)</source>
         <translation>≈ %1 чел. (%2–%3)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="338" />
+        <location filename="../../app/views/visits_view.py" line="342" />
         <source>%1 pp</source>
         <translation>%1 п.п.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="346" />
+        <location filename="../../app/views/visits_view.py" line="350" />
         <source>per day</source>
         <translation>за день</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="346" />
+        <location filename="../../app/views/visits_view.py" line="350" />
         <source>per %1 days</source>
         <translation>за %1 дн.</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="348" />
+        <location filename="../../app/views/visits_view.py" line="352" />
         <source>per %1 h</source>
         <translation>за %1 ч</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="349" />
+        <location filename="../../app/views/visits_view.py" line="353" />
         <source>per %1 min</source>
         <translation>за %1 мин</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="356" />
+        <location filename="../../app/views/visits_view.py" line="360" />
         <source>no data in this period</source>
         <translation>нет данных за период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="358" />
+        <location filename="../../app/views/visits_view.py" line="362" />
         <source>no previous data</source>
         <translation>нет данных за прошлый период</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="361" />
+        <location filename="../../app/views/visits_view.py" line="365" />
         <source>▲ from 0</source>
         <translation>▲ с 0</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="361" />
+        <location filename="../../app/views/visits_view.py" line="365" />
         <source>no change (0)</source>
         <translation>без изменений (0)</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="398" />
+        <location filename="../../app/views/visits_view.py" line="402" />
         <source>New</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="399" />
+        <location filename="../../app/views/visits_view.py" line="403" />
         <source>Returning</source>
         <translation>Вернувшиеся</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="411" />
+        <location filename="../../app/views/visits_view.py" line="415" />
         <source>Visitors</source>
         <translation>Посетители</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="443" />
+        <location filename="../../app/views/visits_view.py" line="447" />
         <source>Traffic for the visible range</source>
         <translation>Трафик за видимый диапазон</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="462" />
+        <location filename="../../app/views/visits_view.py" line="466" />
         <source>Building visits</source>
         <translation>Построение визитов</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="465" />
+        <location filename="../../app/views/visits_view.py" line="469" />
         <source>Visits built: %1 visits, %2 staff devices</source>
         <translation>Визиты построены: визитов — %1, устройств персонала — %2</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="484" />
+        <location filename="../../app/views/visits_view.py" line="488" />
         <source>All selected sites</source>
         <translation>Все выбранные площадки</translation>
     </message>
     <message>
-        <location filename="../../app/views/visits_view.py" line="505" />
+        <location filename="../../app/views/visits_view.py" line="509" />
         <source>Export figures</source>
         <translation>Экспорт показателей</translation>
     </message>

@@ -301,3 +301,10 @@ def test_demo_workspace_build_and_tiles(qtbot, screen, demo_small, tmp_path):
         assert (table.loc[s["name"], "from"], table.loc[s["name"], "to"]) == (s["from"], s["to"])
         assert table.loc[s["name"], "unique_visitors"] == s["unique_visitors"]
     assert len({(s["from"], s["to"]) for s in stats.all_site_stats(ws)}) > 1   # the event's own day
+    # the table shows rates and dwell as the tiles do (%, mm:ss); the frame keeps the exact values
+    model, columns = view.table_model, list(view.table_model.frame.columns)
+    first = stats.all_site_stats(ws)[0]
+    row = list(table.index).index(first["name"])
+    shown = {c: model.data(model.index(row, columns.index(c))) for c in ("capture_rate", "avg_dwell_s")}
+    assert shown == {"capture_rate": f"{100 * first['capture_rate']:.1f} %",
+                     "avg_dwell_s": "%02d:%02d" % divmod(round(first["avg_dwell_s"]), 60)}

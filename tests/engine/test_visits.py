@@ -213,6 +213,23 @@ def test_staff_and_fixed_roles(site):
     assert ws.con.execute("SELECT list(DISTINCT class) FROM visits WHERE device_key = 10").fetchone()[0] == ["visitor"]
 
 
+
+def test_staff_windows_count_the_days_the_site_has_data(site):
+    """An event on two weekends four weeks apart: staff there 6 h on all four days are staff,
+    though no 7 calendar days hold 3 of them; someone there on one weekend only is not."""
+    ws, site_id, door, _ = site
+    _devices(ws, [10, 11, 30])
+    for day in (0, 1, 28, 29):
+        base = day * 86400
+        _detect(ws, site_id, door, 10, base + np.arange(0, 6 * 3600, 60), -55)          # all four days
+        if day < 2:
+            _detect(ws, site_id, door, 11, base + np.arange(0, 6 * 3600, 60), -55)      # the first weekend
+        _detect(ws, site_id, door, 30, base + 3600 + np.arange(0, 1200, 60), -60)       # a customer
+    visits.rebuild(ws)
+    roles = ws.con.execute("SELECT device_key, role, reason FROM device_roles").fetchall()
+    assert [(d, r) for d, r, _ in roles] == [(10, "staff")]
+    assert "3 consecutive days" not in roles[0][2] and "of 7 consecutive days the site had data" in roles[0][2]
+
 def test_local_time_and_site_settings_are_separate(workspace):
     a, _ = workspace.ensure_site("Moscow", timezone_name="Europe/Moscow")
     b, _ = workspace.ensure_site("Novosibirsk", timezone_name="Asia/Novosibirsk")
