@@ -32,6 +32,18 @@ OTHER_KINDS = {
     "registers": ("a list of cash registers (site;kkt_reg_id;…)", "o2o import registers"),
     "partner_matches": ("partner matches (mac_md5;phone_sha256)", "o2o import partner --partner NAME"),
 }
+def _positive(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"a line number counting from 1, not {text!r}")
+    return value
+
+
 SHEET_HELP = "XLSX sheet: its name, or its number counting from 1 (default: the first sheet)"
 
 RECEIPT_TOTALS = ("documents", "receipts", "items", "duplicates", "rejected", "unregistered_registers", "sales",
@@ -48,6 +60,9 @@ def register_import(import_sub) -> None:
     crm.add_argument("--encoding", help="file encoding (default: detected: utf-8, cp1251, koi8-r)")
     crm.add_argument("--delimiter", help="field delimiter (default: detected among ; , tab |); 'tab' for tab")
     crm.add_argument("--sheet", help=SHEET_HELP)
+    crm.add_argument("--header-line", type=_positive, metavar="N",
+                     help="the line (XLSX: sheet row) the header is on, when the one detected below a title "
+                          "is not it (see header_line in the result)")
     crm.add_argument("--rejects", type=Path, metavar="FILE.csv", help="where to write the rejects report")
     crm.add_argument("--preview", action="store_true",
                      help="only propose a mapping and show what the first rows become; import nothing "
@@ -112,10 +127,12 @@ def _preview(args, delimiter):
     if args.workspace.exists():
         ws, notes = open_workspace(args, create=False)
         with ws:
-            payload = propose(args.file, ws=ws, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet)
+            payload = propose(args.file, ws=ws, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet,
+                              header_line=args.header_line)
     else:
         notes.append(f"workspace {args.workspace} does not exist: mapping detected, nothing created")
-        payload = propose(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet)
+        payload = propose(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet,
+                          header_line=args.header_line)
     if args.save_mapping:
         payload["mapping_file"] = str(mp.save_mapping(args.save_mapping, payload["mapping"]).resolve())
     payload["notes"] = notes
@@ -183,7 +200,8 @@ def cmd_import_crm(args):
     with workspace_for_import(args) as (ws, notes):
         result = crm_import.import_crm(
             ws, args.file, mapping_file=args.mapping, encoding=args.encoding, delimiter=delimiter,
-            sheet=args.sheet, rejects_file=args.rejects, progress=stderr_progress(not args.json))
+            sheet=args.sheet, header_line=args.header_line, rejects_file=args.rejects,
+            progress=stderr_progress(not args.json))
         if args.save_mapping and result.status == IMPORTED:
             saved = mp.save_mapping(args.save_mapping, result.details["mapping"])
             result.details["mapping_file"] = str(saved.resolve())

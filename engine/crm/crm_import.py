@@ -91,12 +91,13 @@ def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]])
     return con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0] - before
 
 
-def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None, sheet=None):
+def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None, sheet=None, header_line=None):
     def load(ctx: ImportContext) -> LoadOutcome:
         con, where = ctx.ws.con, str(ctx.path)
         con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would write to the console
         ctx.progress(0.0, "reading")
         source = open_source(con, ctx.path, RAW, encoding=encoding, delimiter=delimiter, sheet=sheet,
+                             header_line=header_line,
                              cancel=ctx.cancel, progress=ctx.progress)
         try:
             ctx.cancel.check()
@@ -178,18 +179,20 @@ def export_rejects(ws, import_id: int, path: str | Path | None = None) -> Path:
 
 def import_crm(ws, path, *, mapping: dict | None = None, mapping_file: str | Path | None = None,
                encoding: str | None = None, delimiter: str | None = None, sheet: str | int | None = None,
+               header_line: int | None = None,
                rejects_file: str | Path | None = None, write_rejects: bool = True,
                progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                **_site_options) -> ImportResult:
     """Import a CRM export. `sheet` (XLSX): a name or a number counting from 1, the first when
-    None; each sheet of a workbook is its own import. `rejects_file` overrides where the
+    None; each sheet of a workbook is its own import. `header_line`: the line (sheet row) of the
+    header when detection below a title should not decide it. `rejects_file` overrides where the
     rejects CSV goes; `rejects_file` in the result is an absolute path."""
     try:
         sheet, identity = sheet_identity(path, sheet)
     except O2OError as exc:
         return ImportResult(str(path), "crm", REFUSED, exc.one_line())
     loader = crm_loader(mapping=mapping, mapping_file=mapping_file, encoding=encoding,
-                        delimiter=delimiter, sheet=sheet)
+                        delimiter=delimiter, sheet=sheet, header_line=header_line)
     result = run_import(ws, path, "crm", loader, progress=progress, cancel=cancel, identity_suffix=identity)
     if result.status == IMPORTED:
         result.details["rejects_file"] = None

@@ -103,10 +103,11 @@ def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]
 
 
 def propose(path: str | Path, *, ws=None, kind: str = "crm", encoding: str | None = None,
-            delimiter: str | None = None, sheet=None, limit: int = 20) -> dict:
+            delimiter: str | None = None, sheet=None, limit: int = 20, header_line: int | None = None) -> dict:
     """Mapping proposal + preview of the first rows. A mapping remembered in the workspace for
     this file shape wins over detection."""
-    header, records, facts = head_records(Path(path), limit, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    header, records, facts = head_records(Path(path), limit, encoding=encoding, delimiter=delimiter, sheet=sheet,
+                                          header_line=header_line)
     remembered = mp.remembered_mapping(ws, header, kind) if ws is not None else None
     mapping = remembered or mp.propose_mapping(header, records, kind)
     names = mp.unique_headers(header)

@@ -168,6 +168,19 @@ def header_position(records: list[list]) -> int:
     return scores.index(best) if best else 0
 
 
+def pick_header(numbered: list[tuple[int, list]], header_line: int | None, path: Path) -> int:
+    """Index of the header among (line, record) pairs: the record on `header_line` when the
+    analyst names it (--header-line), else the detected one (header_position)."""
+    if header_line is None:
+        return header_position([r for _, r in numbered])
+    for i, (line, _) in enumerate(numbered):
+        if line == header_line:
+            return i
+    raise O2OError(f"No header on line {header_line}: it is blank, inside a record, or past the first "
+                   f"{len(numbered)} records", where=str(path),
+                   hint="Give the line an editor shows for the header (the sheet row for XLSX)")
+
+
 def read_sample(path: Path, encoding: str | None = None, nbytes: int = SAMPLE_BYTES) -> tuple[str, str]:
     """(decoded text of the first bytes, encoding) of a CSV file."""
     with open(path, "rb") as fh:
@@ -344,19 +357,19 @@ def _trimmed(values: list) -> list:
     return values
 
 
-def _with_header_first(rows, head: list):
+def _with_header_first(rows, head: list, header_line: int | None, path: Path):
     """The sheet's rows from its header on: the first non-blank rows are held in `head` until
     the header among them is known; title rows above it are left out."""
     for number, values in rows:
         if any(v not in (None, "") for v in values):
             head.append((number, values))
-        if len(head) > 2 * MAX_TITLE_LINES:
+        if len(head) > max(2 * MAX_TITLE_LINES, header_line or 0):
             break
-    yield from head[header_position([v for _, v in head]):]
+    yield from head[pick_header(head, header_line, path):]
     yield from rows
 
 
-def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
+def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None, header_line: int | None = None,
               cancel: CancelToken | None = None, progress: ProgressFn = no_progress) -> TableSource:
     import pyarrow as pa
 
@@ -377,7 +390,7 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
         chunk.clear()
 
     head: list[tuple[int, list]] = []  # the first non-blank rows: where the header is (see header_position)
-    for number, values in _with_header_first(rows, head):
+    for number, values in _with_header_first(rows, head, header_line, path):
         if header is None:
             header = [(v or "").strip() for v in _trimmed(values)]
             source = TableSource(path, header, sheet=name, header_line=number)
@@ -405,7 +418,8 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None,
 
 
 def head_records(path: Path, limit: int = 20, *, encoding: str | None = None, delimiter: str | None = None,
-                 sheet: str | int | None = None) -> tuple[list[str], list[list[str | None]], dict]:
+                 sheet: str | int | None = None,
+                 header_line: int | None = None) -> tuple[list[str], list[list[str | None]], dict]:
     """(header, first data records, reading facts) without reading the whole file (previews)."""
     path = Path(path)
     if path.stat().st_size == 0:
@@ -416,22 +430,22 @@ def head_records(path: Path, limit: int = 20, *, encoding: str | None = None, de
         for number, values in rows:
             if values and any(v not in (None, "") for v in values):
                 records.append((number, values))
-            if len(records) > limit + MAX_TITLE_LINES:
+            if len(records) > limit + max(MAX_TITLE_LINES, header_line or 0):
                 break
         rows.close()
         if not records:
             raise ImportRefused(f"Empty sheet '{name}': no header and no rows", where=str(path))
-        records = records[header_position([r for _, r in records]):]
+        records = records[pick_header(records, header_line, path):]
         return ([(h or "").strip() for h in _trimmed(records[0][1])], [r for _, r in records[1:]],
                 {"sheet": name, "sheets": sheet_names(path), "lines": [n for n, _ in records[1:]],
                  "header_line": records[0][0]})
     text, enc = read_sample(path, encoding, nbytes=256 << 10)
     if delimiter is None:
         delimiter = detect_delimiter_of_lines(text.lstrip("\ufeff").splitlines())
-    records = sample_records_at(text.lstrip("\ufeff"), delimiter, limit + 1 + MAX_TITLE_LINES)
+    records = sample_records_at(text.lstrip("\ufeff"), delimiter, limit + 1 + max(MAX_TITLE_LINES, header_line or 0))
     if not records:
         raise ImportRefused("No header line", where=str(path))
-    records = records[header_position([r for _, r in records]):][:limit + 1]
+    records = records[pick_header(records, header_line, path):][:limit + 1]
     # `lines`: where each record starts (the rejects report's numbers); `fields_checked`: a
     # record with another number of fields than the header is rejected whole by the import
     return ([h.strip() for h in records[0][1]], [r for _, r in records[1:]],

@@ -28,8 +28,8 @@ import numpy as np
 from engine.crm import csv_lines
 from engine.crm.reading import (
     CHUNK_BYTES, MAX_LINE_BYTES, MAX_TITLE_LINES, SAMPLE_BYTES, TableSource, detect_delimiter,
-    detect_delimiter_of_lines, header_position, is_xlsx, load_xlsx, read_sample, records_before,
-    sample_records_at,
+    detect_delimiter_of_lines, is_xlsx, load_xlsx, pick_header, read_sample,
+    records_before, sample_records_at,
 )
 from engine.errors import ImportRefused, O2OError
 from engine.progress import CancelToken, ProgressFn, no_progress
@@ -211,7 +211,7 @@ class SheetSource:
 
 def open_source(con, path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
                 sheet: str | int | None = None, cancel: CancelToken | None = None,
-                progress: ProgressFn = no_progress) -> CsvSource | SheetSource:
+                progress: ProgressFn = no_progress, header_line: int | None = None) -> CsvSource | SheetSource:
     """The export at `path` ready to read (see the module docstring). Refuses empty files and
     files without a header line."""
     path, cancel = Path(path), cancel or CancelToken()
@@ -219,7 +219,8 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
         raise ImportRefused("Empty file (0 bytes): no header and no rows", where=str(path))
     drop_source(con, table)
     if is_xlsx(path):
-        return SheetSource(con, table, load_xlsx(con, path, table, sheet=sheet, cancel=cancel, progress=progress))
+        return SheetSource(con, table, load_xlsx(con, path, table, sheet=sheet, cancel=cancel, progress=progress,
+                                                 header_line=header_line))
     text, enc = read_sample(path, encoding)
     text = text.lstrip("\ufeff")
     if delimiter is None:
@@ -227,8 +228,8 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
     if len(delimiter) != 1:
         raise O2OError(f"A delimiter is one character, not {delimiter!r}", where=str(path))
     # the header may sit below a title ("Выгрузка клиентов", the export's date): read_csv skips those lines
-    first = sample_records_at(text, delimiter, 2 * MAX_TITLE_LINES + 1)
-    header_line, header = first[header_position([r for _, r in first])] if first else (1, [])
+    first = sample_records_at(text, delimiter, max(2 * MAX_TITLE_LINES, header_line or 0) + 1)
+    header_line, header = first[pick_header(first, header_line, path)] if first else (1, [])
     header = [h.strip() for h in header]
     if not header or not any(header):
         raise ImportRefused("No header line: the first line must name the columns", where=str(path))

@@ -147,3 +147,29 @@ def test_a_year_as_a_column_name_is_not_a_title(workspace, tmp_path):
                                                      "89161234567;;Борис;Казань;1\n")
     assert (result.details["header_line"], result.details["rows"], result.details["ok"]) == (1, 2, 2)
     assert names == [(2, "Анна"), (3, "Борис")]
+
+
+def test_the_analyst_can_name_the_header_line(workspace, tmp_path):
+    """A title whose words are column names fools detection; --header-line settles it."""
+    path = tmp_path / "named.csv"
+    path.write_text("Телефон;Email;Имя\nОтчёт;за март;2024\nPhone;Mail;Name\n89161234567;a@b.ru;Анна\n",
+                    encoding="utf-8")
+    assert propose(path, header_line=3)["header"] == ["Phone", "Mail", "Name"]
+    refused = import_crm(workspace, path, header_line=9)
+    assert refused.status != IMPORTED and "No header on line 9" in refused.message
+    result = import_crm(workspace, path, header_line=3)
+    assert result.details["header_line"] == 3 and result.details["ok"] == 1
+    assert workspace.con.execute("SELECT line, phone, name FROM contacts").fetchall() == [(4, "+79161234567", "Анна")]
+
+
+def test_the_header_row_of_a_sheet_can_be_named(workspace, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["Телефон", "Email"], ["Отчёт", "март"], ["Phone", "Mail"], ["89161234567", "a@b.ru"]):
+        book.active.append(row)
+    path = tmp_path / "named.xlsx"
+    book.save(path)
+    result = import_crm(workspace, path, header_line=3)
+    assert result.details["header_line"] == 3
+    assert workspace.con.execute("SELECT line, phone FROM contacts").fetchall() == [(4, "+79161234567")]
