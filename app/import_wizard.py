@@ -17,7 +17,7 @@ import duckdb
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QPlainTextEdit, QProgressBar, QPushButton, QStackedWidget, QTableWidget,
+                               QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QStackedWidget, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.import_summary import ImportSummary
@@ -156,6 +156,12 @@ class ImportWizard(QDialog):
             self.delimiter_combo.addItem(label, value)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setToolTip(self.tr("The sheet of the workbook to import; each sheet is its own import"))
+        self.header_spin = QSpinBox()  # 0: the header line detection finds (below a title, if any)
+        self.header_spin.setRange(0, 100000)
+        self.header_spin.setMaximumWidth(160)
+        self.header_spin.setSpecialValueText(self.tr("detected"))
+        self.header_spin.setToolTip(self.tr("The line (sheet row) the column names are on, when the one detected "
+                                            "below a title is not it"))
         self.facts_label = QLabel(self.tr("Reading the first rows…"))
         self.facts_label.setWordWrap(True)
         form.addRow(self.tr("File:"), self.file_label)
@@ -163,6 +169,7 @@ class ImportWizard(QDialog):
         form.addRow(self.tr("Encoding:"), self.encoding_combo)
         form.addRow(self.tr("Delimiter:"), self.delimiter_combo)
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
+        form.addRow(self.tr("Header on line:"), self.header_spin)
         form.addRow("", self.facts_label)
         self.file_form = form
         self.first_lines = QPlainTextEdit()
@@ -175,6 +182,7 @@ class ImportWizard(QDialog):
         self.encoding_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
         self.delimiter_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
         self.sheet_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
+        self.header_spin.editingFinished.connect(lambda: self.load_preview(keep_reading=True))
         self._show_sheet_row(False)
         return page
 
@@ -260,6 +268,8 @@ class ImportWizard(QDialog):
                 options["delimiter"] = self.delimiter_combo.currentData()
             elif self.sheet_combo.count():
                 options["sheet"] = self.sheet_combo.currentData()
+            if self.header_spin.value() and options["kind"] == "crm":  # CRM exports only (see _import)
+                options["header_line"] = self.header_spin.value()
         self.next_button.setEnabled(False)
         self.facts_label.setText(self.tr("Reading the first rows…"))
         path = self.path
@@ -278,6 +288,7 @@ class ImportWizard(QDialog):
         self.error_label.hide()
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(preview.kind)))
         facts = preview.facts
+        self.header_spin.setEnabled(preview.kind == "crm")
         csv_file = "encoding" in facts
         self.encoding_combo.setEnabled(csv_file)
         self.delimiter_combo.setEnabled(csv_file)
@@ -473,6 +484,8 @@ class ImportWizard(QDialog):
             options["delimiter"] = self.delimiter_combo.currentData()
         elif self.preview.facts.get("sheet"):
             options["sheet"] = self.preview.facts["sheet"]
+        if self.header_spin.value() and self.preview.kind == "crm":  # receipt tables: detected only
+            options["header_line"] = self.header_spin.value()
         self.go(PROGRESS)
         self.progress_bar.setValue(0)
         self.importing, self.saved, self.cancel_requested = True, False, False

@@ -265,12 +265,13 @@ def guess_kind(header: list[str], records: list[list]) -> str:
 
 
 def preview_table(ws, path, *, encoding: str | None = None, delimiter: str | None = None,
-                  sheet=None, kind: str | None = None, limit: int = 20) -> TablePreview:
+                  sheet=None, kind: str | None = None, limit: int = 20, header_line: int | None = None) -> TablePreview:
     """Read the head of a CSV/XLSX export (never the whole file) and propose a mapping:
     the one remembered for this file shape if any, else the detected one."""
     from engine.crm.reading import head_records
 
-    header, records, facts = head_records(Path(path), limit, encoding=encoding, delimiter=delimiter, sheet=sheet)
+    header, records, facts = head_records(Path(path), limit, encoding=encoding, delimiter=delimiter, sheet=sheet,
+                                          header_line=header_line)
     kind = kind or guess_kind(header, records)
     proposals = {k: mp.propose_mapping(header, records, k) for k in ("crm", "receipts")}
     remembered = mp.remembered_mapping(ws, header, kind) if ws is not None else None

@@ -1032,7 +1032,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="125"/>
-        <location filename="../../app/import_wizard.py" line="511"/>
+        <location filename="../../app/import_wizard.py" line="523"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,189 +1047,204 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="159"/>
-        <location filename="../../app/import_wizard.py" line="264"/>
-        <source>Reading the first rows…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/import_wizard.py" line="161"/>
-        <source>File:</source>
+        <source>detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="162"/>
-        <source>What it holds:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="163"/>
-        <source>Encoding:</source>
+        <source>The line (sheet row) the column names are on, when the one detected below a title is not it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="164"/>
+        <location filename="../../app/import_wizard.py" line="273"/>
+        <source>Reading the first rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="166"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="167"/>
+        <source>What it holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="168"/>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="169"/>
         <source>Delimiter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="171"/>
+        <source>Header on line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="177"/>
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173"/>
+        <location filename="../../app/import_wizard.py" line="179"/>
         <source>First records:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="199"/>
+        <location filename="../../app/import_wizard.py" line="206"/>
         <source>Load mapping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="200"/>
+        <location filename="../../app/import_wizard.py" line="207"/>
         <source>Save mapping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="205"/>
+        <location filename="../../app/import_wizard.py" line="212"/>
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="208"/>
+        <location filename="../../app/import_wizard.py" line="215"/>
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="225"/>
+        <location filename="../../app/import_wizard.py" line="232"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240"/>
+        <location filename="../../app/import_wizard.py" line="247"/>
         <source>1 · File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240"/>
+        <location filename="../../app/import_wizard.py" line="247"/>
         <source>2 · Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240"/>
+        <location filename="../../app/import_wizard.py" line="247"/>
         <source>3 · Importing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="241"/>
+        <location filename="../../app/import_wizard.py" line="248"/>
         <source>4 · Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="266"/>
+        <location filename="../../app/import_wizard.py" line="275"/>
         <source>Reading %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="273"/>
+        <location filename="../../app/import_wizard.py" line="282"/>
         <source>Cannot read this file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="289"/>
+        <location filename="../../app/import_wizard.py" line="299"/>
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="293"/>
+        <location filename="../../app/import_wizard.py" line="303"/>
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="296"/>
+        <location filename="../../app/import_wizard.py" line="306"/>
         <source>The header is on line %1; the title above it is skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="307"/>
+        <location filename="../../app/import_wizard.py" line="317"/>
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="309"/>
+        <location filename="../../app/import_wizard.py" line="319"/>
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="325"/>
+        <location filename="../../app/import_wizard.py" line="335"/>
         <source>role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="373"/>
+        <location filename="../../app/import_wizard.py" line="383"/>
         <source>Preview of normalised values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="424"/>
+        <location filename="../../app/import_wizard.py" line="434"/>
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="426"/>
+        <location filename="../../app/import_wizard.py" line="436"/>
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="442"/>
+        <location filename="../../app/import_wizard.py" line="452"/>
         <source>Save mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="443"/>
         <location filename="../../app/import_wizard.py" line="453"/>
+        <location filename="../../app/import_wizard.py" line="463"/>
         <source>Mapping (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="449"/>
+        <location filename="../../app/import_wizard.py" line="459"/>
         <source>Saving mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="453"/>
+        <location filename="../../app/import_wizard.py" line="463"/>
         <source>Load mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="463"/>
+        <location filename="../../app/import_wizard.py" line="473"/>
         <source>Loading mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="480"/>
+        <location filename="../../app/import_wizard.py" line="492"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="495"/>
+        <location filename="../../app/import_wizard.py" line="507"/>
         <source>The import is saved; it can no longer be cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="497"/>
+        <location filename="../../app/import_wizard.py" line="509"/>
         <source>Import saved; writing the rejects report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="531"/>
+        <location filename="../../app/import_wizard.py" line="543"/>
         <source>Import saved; finishing the rejects report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="532"/>
+        <location filename="../../app/import_wizard.py" line="544"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,7 +1254,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="165"/>
+        <location filename="../../app/import_wizard.py" line="170"/>
         <source>Sheet:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1034,7 +1034,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="125" />
-        <location filename="../../app/import_wizard.py" line="511" />
+        <location filename="../../app/import_wizard.py" line="523" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
@@ -1049,189 +1049,204 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="159" />
-        <location filename="../../app/import_wizard.py" line="264" />
+        <location filename="../../app/import_wizard.py" line="161" />
+        <source>detected</source>
+        <translation>найдена сама</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="162" />
+        <source>The line (sheet row) the column names are on, when the one detected below a title is not it</source>
+        <translation>Строка (строка листа) с названиями колонок, если найденная под заголовком отчёта — не та</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="164" />
+        <location filename="../../app/import_wizard.py" line="273" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161" />
+        <location filename="../../app/import_wizard.py" line="166" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162" />
+        <location filename="../../app/import_wizard.py" line="167" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163" />
+        <location filename="../../app/import_wizard.py" line="168" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164" />
+        <location filename="../../app/import_wizard.py" line="169" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="171" />
+        <source>Header on line:</source>
+        <translation>Заголовок в строке:</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="177" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173" />
+        <location filename="../../app/import_wizard.py" line="179" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="199" />
+        <location filename="../../app/import_wizard.py" line="206" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="200" />
+        <location filename="../../app/import_wizard.py" line="207" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="205" />
+        <location filename="../../app/import_wizard.py" line="212" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="208" />
+        <location filename="../../app/import_wizard.py" line="215" />
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="225" />
+        <location filename="../../app/import_wizard.py" line="232" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240" />
+        <location filename="../../app/import_wizard.py" line="247" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240" />
+        <location filename="../../app/import_wizard.py" line="247" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240" />
+        <location filename="../../app/import_wizard.py" line="247" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="241" />
+        <location filename="../../app/import_wizard.py" line="248" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="266" />
+        <location filename="../../app/import_wizard.py" line="275" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="273" />
+        <location filename="../../app/import_wizard.py" line="282" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="289" />
+        <location filename="../../app/import_wizard.py" line="299" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="293" />
+        <location filename="../../app/import_wizard.py" line="303" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="296" />
+        <location filename="../../app/import_wizard.py" line="306" />
         <source>The header is on line %1; the title above it is skipped.</source>
         <translation>Заголовок таблицы — в строке %1; строки названия над ним пропущены.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="307" />
+        <location filename="../../app/import_wizard.py" line="317" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="309" />
+        <location filename="../../app/import_wizard.py" line="319" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="325" />
+        <location filename="../../app/import_wizard.py" line="335" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="373" />
+        <location filename="../../app/import_wizard.py" line="383" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="424" />
+        <location filename="../../app/import_wizard.py" line="434" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="426" />
+        <location filename="../../app/import_wizard.py" line="436" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="442" />
+        <location filename="../../app/import_wizard.py" line="452" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="443" />
         <location filename="../../app/import_wizard.py" line="453" />
+        <location filename="../../app/import_wizard.py" line="463" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="449" />
+        <location filename="../../app/import_wizard.py" line="459" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="453" />
+        <location filename="../../app/import_wizard.py" line="463" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="463" />
+        <location filename="../../app/import_wizard.py" line="473" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="480" />
+        <location filename="../../app/import_wizard.py" line="492" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="495" />
+        <location filename="../../app/import_wizard.py" line="507" />
         <source>The import is saved; it can no longer be cancelled</source>
         <translation>Импорт сохранён; отменить его уже нельзя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="497" />
+        <location filename="../../app/import_wizard.py" line="509" />
         <source>Import saved; writing the rejects report…</source>
         <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="531" />
+        <location filename="../../app/import_wizard.py" line="543" />
         <source>Import saved; finishing the rejects report…</source>
         <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="532" />
+        <location filename="../../app/import_wizard.py" line="544" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1241,7 +1256,7 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="165" />
+        <location filename="../../app/import_wizard.py" line="170" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>

@@ -268,6 +268,26 @@ def test_the_sheet_picker_chooses_the_sheet_previewed_and_imported(qtbot, app_co
     wizard.accept()
 
 
+
+def test_the_header_line_can_be_named_and_is_imported_so(qtbot, app_context, workspace, tmp_path):
+    context, monitor = app_context
+    path = tmp_path / "titled.csv"
+    path.write_text("Телефон;Email;Имя\nОтчёт;за март;2024\nPhone;Mail;Name\n89161234567;a@b.ru;Анна\n",
+                    encoding="utf-8")
+    wizard = open_wizard(qtbot, context, monitor, path)
+    assert wizard.preview.columns == ["Телефон", "Email", "Имя"]          # detection is fooled by this title
+    wizard.header_spin.setValue(3)
+    with qtbot.waitSignal(wizard.preview_loaded, timeout=10000):
+        wizard.header_spin.editingFinished.emit()
+    assert wizard.preview.columns == ["Phone", "Mail", "Name"] and "line 3" in wizard.facts_label.text()
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.next_button.click()
+    with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
+        wizard.import_button.click()
+    assert done.args[0].details["header_line"] == 3
+    assert workspace.con.execute("SELECT line, name FROM contacts").fetchall() == [(4, "Анна")]
+    wizard.accept()
+
 def test_no_sheet_picker_for_csv_or_a_one_sheet_workbook(qtbot, app_context, tmp_path):
     import openpyxl
 
