@@ -118,24 +118,6 @@ def role_by_header(header: str, kind: str = "crm") -> str | None:
     return None
 
 
-def header_score(record: list) -> int:
-    """How much a record looks like the header of a CRM export or a receipt table: 2 for each cell
-    that is a short column name the detection knows ("Телефон", "Дата рождения"), 1 for a longer
-    text that contains one ("Список телефонов"); values (an e-mail, a number, a date) never count
-    (engine/crm/reading.header_position)."""
-    score = 0
-    for cell in record:
-        text = str(cell).strip() if cell is not None else ""
-        if not text or len(text) > 60 or "@" in text or _VALUE_DIGITS.search(text):
-            continue
-        if role_by_header(text) or role_by_header(text, "receipts"):
-            score += 2 if len(_norm_header(text)) <= 12 else 1
-    return score
-
-
-_VALUE_DIGITS = re.compile(r"[0-9]{3}")  # phones, dates, card numbers, years
-
-
 _DIGITS_ONLY = re.compile(r"\d+")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_/-]{0,31}")
 _NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ]?[a-zа-яё]+)?"

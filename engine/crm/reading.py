@@ -50,7 +50,6 @@ class TableSource:
     delimiter: str | None = None
     sheet: str | None = None
     header_line: int = 1  # the line (sheet row) the header is on: below a title when the export has one
-    title_records: int = 0  # CSV records above the header (blank lines count; a quoted line break does not)
     rows: int = 0
     parse_rejects: list[tuple[int, str, str]] = field(default_factory=list)  # (line, value, reason)
 
@@ -156,16 +155,24 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def header_position(records: list[list]) -> int:
-    """Index of the header among the first non-blank records of a table: the first of those whose
-    cells are most like column names the importers know (engine/crm/mapping.header_score: a short
-    "Телефон" beats a title "Список телефонов"), among the first MAX_TITLE_LINES + 1. The records
-    before it are a title the export put above the table (report name, date of the export,
-    filters). 0 when no record names a known column: read as before, the first line is the header."""
-    from engine.crm.mapping import header_score
+    """Index of the header among the first non-blank records of a table: the first that is not a
+    title line, within the first MAX_TITLE_LINES + 1. A title line is what exports put above a
+    table: one text ("Выгрузка клиентов", "Дата формирования: 01.03.2024", a merged cell) or a
+    filter ("Магазин:;Тверская", "Период:;01.03.2024;31.03.2024": a first cell ending in ':' that
+    not every cell ends in). Deliberately plain: a file whose first line names two or more columns
+    is read with it as the header, as always; a one-column table too; anything else is the
+    analyst's to say with --header-line / the wizard's "Header on line"."""
+    def named(record) -> list[str]:
+        return [str(v).strip() for v in record if v is not None and str(v).strip()]
 
-    scores = [header_score(r) for r in records[:MAX_TITLE_LINES + 1]]
-    best = max(scores, default=0)
-    return scores.index(best) if best else 0
+    if max((len(named(r)) for r in records), default=0) < 2:
+        return 0
+    for i, record in enumerate(records[:MAX_TITLE_LINES + 1]):
+        cells = named(record)
+        title = len(cells) <= 1 or (cells[0].endswith(":") and not all(c.endswith(":") for c in cells))
+        if not title:
+            return i
+    return 0
 
 
 def pick_header(numbered: list[tuple[int, list]], header_line: int | None, path: Path) -> int:
@@ -242,18 +249,6 @@ def sample_records_at(text: str, delimiter: str, limit: int) -> list[tuple[int, 
     except csv.Error:
         pass
     return out[:limit]
-
-
-def records_before(text: str, delimiter: str, line: int) -> int:
-    """CSV records (a blank line is one) that start before `line` of a decoded sample: what
-    read_csv's `skip` counts."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
-    count, before = 0, 0
-    for _ in reader:
-        if before + 1 >= line:
-            break
-        count, before = count + 1, reader.line_num
-    return count
 
 
 def _cell(value) -> str | None:
@@ -441,7 +436,7 @@ def head_records(path: Path, limit: int = 20, *, encoding: str | None = None, de
                  "header_line": records[0][0]})
     text, enc = read_sample(path, encoding, nbytes=256 << 10)
     if delimiter is None:
-        delimiter = detect_delimiter_of_lines(text.lstrip("\ufeff").splitlines())
+        delimiter = detect_delimiter_of_lines(text.lstrip("\ufeff").splitlines()[(header_line or 1) - 1:])
     records = sample_records_at(text.lstrip("\ufeff"), delimiter, limit + 1 + max(MAX_TITLE_LINES, header_line or 0))
     if not records:
         raise ImportRefused("No header line", where=str(path))

@@ -29,7 +29,7 @@ from engine.crm import csv_lines
 from engine.crm.reading import (
     CHUNK_BYTES, MAX_LINE_BYTES, MAX_TITLE_LINES, SAMPLE_BYTES, TableSource, detect_delimiter,
     detect_delimiter_of_lines, is_xlsx, load_xlsx, pick_header, read_sample,
-    records_before, sample_records_at,
+    sample_records_at,
 )
 from engine.errors import ImportRefused, O2OError
 from engine.progress import CancelToken, ProgressFn, no_progress
@@ -37,6 +37,17 @@ from engine.progress import CancelToken, ProgressFn, no_progress
 
 def _sql_str(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _after_lines(text: str, lines: int, newlines: bool) -> str:
+    """`text` after its first `lines` physical lines (ends: \n, or with `newlines` also \r\n and a
+    lone \r, as the editor and the sample reader count them)."""
+    import re
+
+    ends = list(re.finditer(r"\r\n|\r|\n" if newlines else r"\n", text))
+    if len(ends) < lines:
+        raise O2OError(f"The header's line {lines + 1} is not within the first {CHUNK_BYTES >> 20} MB")
+    return text[ends[lines - 1].end():]
 
 
 def mixed_line_ends(sample: bytes) -> bool:
@@ -47,10 +58,12 @@ def mixed_line_ends(sample: bytes) -> bool:
     return lone_cr > 0 or (crlf > 0 and lone_lf > 0)
 
 
-def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool = False) -> tuple[Path, int]:
-    """(UTF-8 copy in a temp file, physical lines of the file: counted on the way, see csv_lines).
+def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool = False,
+               skip_lines: int = 0) -> tuple[Path, int]:
+    """(UTF-8 copy in a temp file, physical lines of the copy: counted on the way, see csv_lines).
     With `newlines`, every line end (\r\n, a lone \r) becomes \n: DuckDB's reader takes one
-    kind of line end per file, and exports edited by hand mix them."""
+    kind of line end per file, and exports edited by hand mix them. The first `skip_lines` lines
+    (a title above the header) are left out: DuckDB's `skip` loses its way in a title with quotes."""
     fd, name = tempfile.mkstemp(prefix="o2o-utf8-", suffix=".csv")
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     breaks, last, held = 0, b"\n", ""
@@ -58,6 +71,8 @@ def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool
         while block := src.read(CHUNK_BYTES):
             cancel.check()
             text = decoder.decode(block)
+            if skip_lines:
+                text, skip_lines = _after_lines(text, skip_lines, newlines), 0
             if newlines:
                 text = held + text
                 held = "\r" if text.endswith("\r") else ""  # its \n may start the next block
@@ -98,9 +113,12 @@ class CsvSource:
 
     def _prepare(self) -> None:
         self.close()
-        if self.source.encoding not in ("utf-8", "utf-8-sig") or self.newlines:
+        self.shift = 0  # physical lines of the export left out of the file read (its title)
+        title = self.source.header_line - 1
+        if self.source.encoding not in ("utf-8", "utf-8-sig") or self.newlines or title:
             self.read_path, self.physical_lines = _transcode(self.path, self.source.encoding, self.cancel,
-                                                             newlines=self.newlines)
+                                                             newlines=self.newlines, skip_lines=title)
+            self.shift = title
 
     def relation(self, store_rejects: bool = True) -> str:
         """read_csv(...) of the file: rows the parser refuses are skipped, and recorded in
@@ -109,7 +127,7 @@ class CsvSource:
         errors = (f"store_rejects=true, rejects_table='{self.table}_parse_errors', "
                   f"rejects_scan='{self.table}_parse_errors_scan', " if store_rejects else "") + "ignore_errors=true, "
         return (f"read_csv({_sql_str(str(self.read_path))}, columns={columns}, header=true, "
-                f"skip={self.source.title_records}, "
+
                 f"delim={_sql_str(self.source.delimiter)}, quote='\"', escape='\"', auto_detect=false, "
                 f"strict_mode=true, {errors}max_line_size={MAX_LINE_BYTES}, buffer_size={2 * MAX_LINE_BYTES})")
 
@@ -167,8 +185,14 @@ class CsvSource:
         source.parse_rejects = [(int(line), value.lstrip("\r\n"), _reason(reason))
                                 for line, value, reason in parse_rejects]
         source.rows = con.execute(f"SELECT count(*) FROM {target}").fetchall()[0][0]
+        if not source.rows and not source.parse_rejects and _text_after(self.read_path,
+                                                                       source.header_line - self.shift):
+            raise ImportRefused("No row could be read: a quote opened on the header line or above it never "
+                                "closes, so the rest of the file reads as one field", where=str(self.path),
+                                hint="Check the quotes of the first lines (or name the header with --header-line)")
         # the copy when there is one: its line ends are the ones an editor counts (lone \r made \n)
-        self._points = _physical_lines(self.read_path, source, source.rows, self.physical_lines, self.cancel)
+        self._points = _physical_lines(self.read_path, source, source.rows, self.physical_lines, self.cancel,
+                                       self.shift)
 
     def add_line_numbers(self, view: str, data: str) -> None:
         """View `view` = table `data` (made by create) with each row's `line` in front."""
@@ -224,7 +248,8 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
     text, enc = read_sample(path, encoding)
     text = text.lstrip("\ufeff")
     if delimiter is None:
-        delimiter = detect_delimiter_of_lines(text.splitlines()[:MAX_TITLE_LINES + 1])
+        # from the named header on when there is one (a long title must not decide it)
+        delimiter = detect_delimiter_of_lines(text.splitlines()[(header_line or 1) - 1:])
     if len(delimiter) != 1:
         raise O2OError(f"A delimiter is one character, not {delimiter!r}", where=str(path))
     # the header may sit below a title ("Выгрузка клиентов", the export's date): read_csv skips those lines
@@ -234,8 +259,7 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
     if not header or not any(header):
         raise ImportRefused("No header line: the first line must name the columns", where=str(path))
     progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
-    source = TableSource(path, header, encoding=enc, delimiter=delimiter, header_line=header_line,
-                         title_records=records_before(text, delimiter, header_line))
+    source = TableSource(path, header, encoding=enc, delimiter=delimiter, header_line=header_line)
     return CsvSource(con, path, table, source, cancel)
 
 
@@ -255,35 +279,56 @@ def load_table(con, path: Path, table: str, *, encoding: str | None = None, deli
     return source.source
 
 
+def _text_after(path: Path, line: int) -> bool:
+    """Whether a non-blank line follows line `line` of a file (reads only up to the first one)."""
+    with open(path, "rb") as fh:
+        for number, text in enumerate(fh, start=1):
+            if number > line and text.strip():
+                return True
+    return False
+
+
 def _reason(duckdb_reason: str) -> str:
     text = duckdb_reason.replace("TOO MANY COLUMNS", "too many fields").replace("MISSING COLUMNS", "too few fields")
     text = text.replace("Expected Number of Columns", "expected").replace("Found", "found")
     return text.splitlines()[0][:300]
 
 
-def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int | None, cancel: CancelToken):
+def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int | None, cancel: CancelToken,
+                    shift: int = 0):
     """(positions, offsets) of the accepted rows' line numbers (see csv_lines.change_points);
-    the parse rejects' lines are set to physical lines on the way. `lines`: the file's
-    physical lines when already counted (while transcoding)."""
+    the parse rejects' lines are set to physical lines on the way. `lines`: the physical lines of
+    the file read when already counted (while transcoding); `shift`: the export's lines left out
+    before it (a title): every line is counted in the file read, then shifted to the export's."""
     rejected = [line for line, _, _ in source.parse_rejects]
-    above = source.header_line - 1  # title lines above the header
+    first = source.header_line - shift  # the header's line in the file read
     if lines is None:
         lines = csv_lines.count_lines(path, cancel)
-    if lines == above + 1 + accepted + len(rejected):  # one record per line: record numbers are lines
-        return _record_number_points(rejected, above)
-    scanned = csv_lines.record_lines(path, source.delimiter, cancel, source.header_line)
-    if scanned is not None:
-        starts, fields = scanned
-        below = starts > source.header_line
-        starts, fields = starts[below], fields[below]
-        ok = fields == len(source.header)
-        # the scan and DuckDB must agree on which records are rows; quoting the scan cannot
-        # follow (a stray quote inside an unquoted field) falls back to record numbers
-        if int(ok.sum()) == accepted and int((~ok).sum()) == len(rejected):
-            source.parse_rejects = [(int(line), value, reason) for line, (_, value, reason)
-                                    in zip(starts[~ok], source.parse_rejects)]
-            return csv_lines.change_points(starts[ok])
-    return _record_number_points(rejected, above)
+    points = None
+    if lines == first + accepted + len(rejected):  # one record per line: record numbers are lines
+        points = _record_number_points(rejected, first - 1)
+    else:
+        scanned = csv_lines.record_lines(path, source.delimiter, cancel, first)
+        if scanned is not None:
+            starts, fields = scanned
+            below = starts > first
+            starts, fields = starts[below], fields[below]
+            ok = fields == len(source.header)
+            # the scan and DuckDB must agree on which records are rows; quoting the scan cannot
+            # follow (a stray quote inside an unquoted field) falls back to record numbers
+            if int(ok.sum()) == accepted and int((~ok).sum()) == len(rejected):
+                source.parse_rejects = [(int(line), value, reason) for line, (_, value, reason)
+                                        in zip(starts[~ok], source.parse_rejects)]
+                points = csv_lines.change_points(starts[ok])
+        if points is None:
+            points = _record_number_points(rejected, first - 1)
+    if not shift:
+        return points
+    source.parse_rejects = [(line + shift, value, reason) for line, value, reason in source.parse_rejects]
+    positions, offsets = points
+    if not len(positions) or positions.min() > 0:  # the shift holds from the first row on
+        positions, offsets = np.concatenate(([0], positions)), np.concatenate(([0], offsets))
+    return positions.astype(np.int64), (offsets + shift).astype(np.int64)
 
 
 def _record_number_points(rejected_lines: list[int], above: int = 0):
