@@ -126,11 +126,16 @@ def import_text(workspace, tmp_path, text: str):
     return result, names
 
 
-def test_a_quoted_title_over_two_lines_and_a_comma_in_the_title(workspace, tmp_path):
-    result, names = import_text(workspace, tmp_path, '"Отчёт\nза март";\nТелефон;Email;Имя\n'
+@pytest.mark.parametrize("title", ['"Отчёт\nза март";', '"Клиенты" магазина "Тверская", март\n'])
+def test_a_quoted_title_is_left_out_of_the_file_duckdb_reads(workspace, tmp_path, title):
+    """DuckDB's skip loses its way in a quoted title (it read 0 rows)."""
+    result, names = import_text(workspace, tmp_path, title + "\nТелефон;Email;Имя\n"
                                                      "89161234567;a@b.ru;Анна\n89161234568;b@b.ru;Борис\n")
     assert (result.details["header_line"], result.details["rows"], result.details["ok"]) == (3, 2, 2)
     assert names == [(4, "Анна"), (5, "Борис")]
+
+
+def test_a_comma_in_the_title_does_not_decide_the_delimiter(workspace, tmp_path):
     result, _ = import_text(workspace, tmp_path, "Выгрузка клиентов, магазин Тверская\n\nТелефон;Email;Имя\n"
                                                  "89161234569;c@b.ru;Вера\n")
     assert result.status == IMPORTED and result.details["delimiter"] == ";" and result.details["header_line"] == 3
@@ -177,12 +182,7 @@ def test_the_header_row_of_a_sheet_can_be_named(workspace, tmp_path):
     assert workspace.con.execute("SELECT line, phone FROM contacts").fetchall() == [(4, "+79161234567")]
 
 
-def test_a_title_with_quotes_is_not_read_by_duckdb(workspace, tmp_path):
-    """DuckDB's skip loses its way in a quoted title: the title is left out of the file read."""
-    result, names = import_text(workspace, tmp_path, '"Клиенты" магазина "Тверская", март\n\nТелефон;Email;ФИО\n'
-                                                     "89161234567;a@b.ru;Анна\n89161234568;b@b.ru;Борис\n")
-    assert (result.details["header_line"], result.details["rows"], result.details["ok"]) == (3, 2, 2)
-    assert names == [(4, "Анна"), (5, "Борис")]
+def test_a_filter_line_above_a_header_with_one_known_column(workspace, tmp_path):
     result, names = import_text(workspace, tmp_path, 'Дата выгрузки:;01.03.2024\nТелефон;Город;Менеджер\n'
                                                      '89161234569;Москва;"Петров\nП."\n89161234570;Казань;x;y\n'
                                                      "89161234571;Тверь;Сидоров\n")
