@@ -101,8 +101,9 @@ def _registers_loader(ctx: ImportContext) -> LoadOutcome:
                 created.append(site)
     known = {r[0] for r in con.execute("SELECT kkt_reg_id FROM registers").fetchall()}
     # a register of an earlier list is replaced: a newer list is the truth (a till moved, a new tenant)
-    con.executemany("INSERT OR REPLACE INTO registers VALUES (?, ?, ?, ?, ?)",
-                    [(kkt, sites[site], inn, tenant, ctx.import_id) for _, site, kkt, inn, tenant in good])
+    if good:  # a list whose every row is rejected stores none (and lists them all)
+        con.executemany("INSERT OR REPLACE INTO registers VALUES (?, ?, ?, ?, ?)",
+                        [(kkt, sites[site], inn, tenant, ctx.import_id) for _, site, kkt, inn, tenant in good])
     ctx.reject_rows(con.execute("SELECT line, column_name, value, reason FROM reg_bad ORDER BY line").fetchall())
     ctx.reject_rows(duplicates)
     ctx.reject_rows([(line, None, value, reason) for line, value, reason in source.parse_rejects])

@@ -381,6 +381,17 @@ def test_registers_strict_numbers_first_row_wins_and_rejects_report(workspace, t
                                  "WHERE kkt_reg_id = '0006334399059439'").fetchone()[0] == "Молл Б"
 
 
+def test_a_register_list_with_no_usable_row_imports_nothing_and_lists_it(workspace, tmp_path):
+    registers = tmp_path / "bad_registers.csv"
+    registers.write_text("site;kkt_reg_id;inn;tenant\n;0006334399059439;;\n", encoding="utf-8")
+    result = import_file(workspace, registers)
+    assert result.status == IMPORTED, result.message
+    assert (result.details["registers"], result.details["rejected"]) == (0, 1)
+    header_only = tmp_path / "header_only_registers.csv"
+    header_only.write_text("site;kkt_reg_id;inn;tenant\n", encoding="utf-8")
+    assert import_file(workspace, header_only).status == IMPORTED
+
+
 def test_items_that_do_not_add_up_are_flagged(workspace, tmp_path):
     """|Σ item sums − totalSum| > 1 kopeck per item flags the receipt; rounding within that does not."""
     def items(*sums):
