@@ -217,21 +217,6 @@ def _later_encoding(path: Path, nbytes: int) -> str | None:
     return None
 
 
-def sample_records(text: str, delimiter: str, limit: int) -> list[list[str]]:
-    """The first `limit` records of a decoded sample (the last, possibly cut one dropped)."""
-    # newline="": lines end at \n, \r\n or a lone \r (old Mac exports), as csv expects
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
-    out = []
-    try:
-        for record in reader:
-            if len(out) > limit:
-                break
-            out.append(record)
-    except csv.Error:
-        pass
-    return out[:limit]
-
-
 def sample_records_at(text: str, delimiter: str, limit: int) -> list[tuple[int, list[str]]]:
     """(line it starts on, record) of the first `limit` non-blank records of a decoded sample, the
     first line being 1: lines as an editor counts them (a quoted line break and a blank line each
