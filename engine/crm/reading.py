@@ -159,7 +159,8 @@ def header_position(records: list[list]) -> int:
     title line, within the first MAX_TITLE_LINES + 1. A title line is what exports put above a
     table: one text ("Выгрузка клиентов", "Дата формирования: 01.03.2024", a merged cell) or a
     filter ("Магазин:;Тверская", "Период:;01.03.2024;31.03.2024": a first cell ending in ':' that
-    not every cell ends in). Deliberately plain: a file whose first line names two or more columns
+    not every cell ends in; "Магазин: Тверская;Период: март": every cell a label and its value).
+    Deliberately plain: a file whose first line names two or more columns
     is read with it as the header, as always; a one-column table too; anything else is the
     analyst's to say with --header-line / the wizard's "Header on line"."""
     def named(record) -> list[str]:
@@ -169,10 +170,14 @@ def header_position(records: list[list]) -> int:
         return 0
     for i, record in enumerate(records[:MAX_TITLE_LINES + 1]):
         cells = named(record)
-        title = len(cells) <= 1 or (cells[0].endswith(":") and not all(c.endswith(":") for c in cells))
+        title = (len(cells) <= 1 or (cells[0].endswith(":") and not all(c.endswith(":") for c in cells))
+                 or all(_LABEL_VALUE.match(c) for c in cells))
         if not title:
             return i
     return 0
+
+
+_LABEL_VALUE = re.compile(r"[^:]{1,40}:\s+\S")  # "Магазин: Тверская" — a filter in one cell
 
 
 def pick_header(numbered: list[tuple[int, list]], header_line: int | None, path: Path) -> int:
