@@ -84,8 +84,7 @@ def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]])
             parts.append(f"SELECT line, '{header}', left({col}_raw, 200), {col}_reason FROM crm_norm "
                          f"WHERE {col}_reason IS NOT NULL")
     parts.append(f"SELECT line, NULL, NULL, '{NO_KEY}' FROM crm_norm WHERE NOT {USABLE}")
-    extra = extra_phones_sql(roles) if extra_phone_names(roles) else None
-    parts.append(duplicate_rejects_sql(con, names, extra, phone_column_sql(roles)))
+    parts.append(duplicate_rejects_sql(con, names, extra_phones_sql(roles), phone_column_sql(roles)))
     before = con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0]
     con.execute(f"INSERT INTO import_rejects SELECT {import_id}, * FROM ({' UNION ALL '.join(parts)})")
     return con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0] - before
@@ -112,10 +111,10 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         drop_source(con, RAW)  # an XLSX sheet's raw text is not needed any more: free its memory
         ctx.cancel.check()
         ctx.progress(0.7, f"deduplicating {table.rows:,} rows")
-        ok, dups, unusable = classify_rows(con, extra_phones_sql(roles) if extra_phone_names(roles) else None)
+        ok, dups, unusable = classify_rows(con, extra_phones_sql(roles))
         con.execute(f"""
             INSERT INTO contacts SELECT {ctx.import_id}, n.line, n.crm_id, n.name, n.phone, n.email, n.birth_date,
-                n.gender, n.card, n.consent, {extra_phones_sql(roles)}
+                n.gender, n.card, n.consent, {extra_phones_sql(roles) or 'NULL'}
             FROM crm_norm n {'ANTI JOIN crm_dups d USING (line)' if dups else ''} WHERE {USABLE}""")
         ctx.cancel.check()
         ctx.progress(0.85, "writing the rejects report")
@@ -124,9 +123,8 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         entries = _write_rejects(con, ctx.import_id, roles) + parse_rejects
         phones, emails, cards = con.execute(
             "SELECT count(phone), count(email), count(card) FROM crm_norm_data").fetchone()
-        extra_phones = con.execute(f"SELECT coalesce(sum(len({extra_phones_sql(roles)})), 0) FROM crm_norm n "
-                                   f"{'ANTI JOIN crm_dups d USING (line)' if dups else ''}").fetchone()[0] \
-            if extra_phone_names(roles) else 0
+        extra_phones = con.execute("SELECT coalesce(sum(len(extra_phones)), 0) FROM contacts WHERE import_id = ?",
+                                   [ctx.import_id]).fetchone()[0]
         rejected = unusable + len(table.parse_rejects)
         rows = table.rows + len(table.parse_rejects)
         drop_source(con, "crm_norm")

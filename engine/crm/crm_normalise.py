@@ -125,13 +125,13 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
     return table
 
 
-def extra_phones_sql(roles: dict[str, list[tuple[str, str]]], alias: str = "n") -> str:
-    """The row's valid phones after its first, each once, in column order (VARCHAR[]; NULL when
-    none): from the phone columns' own values in crm_norm (phone1 is the first column's when an
-    UPDATE set `phone` from a later one)."""
+def extra_phones_sql(roles: dict[str, list[tuple[str, str]]], alias: str = "n") -> str | None:
+    """SQL of the row's valid phones after its first, each once, in column order (VARCHAR[]; NULL
+    when none): from the phone columns' own values in crm_norm (phone1 is the first column's when
+    an UPDATE set `phone` from a later one). None when one column at most is a phone."""
     extra = extra_phone_names(roles)
     if not extra:
-        return "NULL::VARCHAR[]"
+        return None
     values = "[" + ", ".join([f"coalesce({alias}.phone1, {alias}.phone)"] + [f"{alias}.{x}" for x in extra]) + "]"
     found = f"list_filter({values}, lambda p, i: p IS NOT NULL AND list_position({values}, p) = i)"
     return f"CASE WHEN len({found}) > 1 THEN {found}[2:] END"
@@ -237,8 +237,6 @@ def duplicate_rejects_sql(con, columns: dict[str, str] | None = None, extra_sql:
         f"SELECT d.line, '{word}' AS word, {header(role)} AS header, {i} AS rank, n.{col} AS value "
         f"FROM crm_dups d JOIN crm_norm n USING (line) WHERE n.{col} IS NOT NULL"
         for i, (word, col, role) in enumerate(keys))
-    # the key each duplicate is reported by (phone first …) is chosen before anything is joined
-    # or spelled out: one key per line instead of one per key column (−60 % on 1 M duplicates)
     def source(col: str, table: str) -> str:  # (…, value) rows of one key
         if col == "phone":
             return f"({here_phones if table == 'crm_norm' else known_phones})"
@@ -253,6 +251,8 @@ def duplicate_rejects_sql(con, columns: dict[str, str] | None = None, extra_sql:
         f"WHERE c.value IN (SELECT value FROM chosen WHERE word = '{word}') GROUP BY c.value"
         for word, col, _ in keys)
     return f"""SELECT * FROM (
+        -- the key each duplicate is reported by (phone first …) is chosen before anything is joined
+        -- or spelled out: one key per line instead of one per key column (−60 % on 1 M duplicates)
         WITH dup_keys AS ({dup_keys}),
              chosen AS (SELECT line, arg_min(word, rank) AS word, arg_min(header, rank) AS header,
                                arg_min(value, rank) AS value FROM dup_keys GROUP BY line),

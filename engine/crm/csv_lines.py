@@ -34,12 +34,9 @@ def count_lines(path: Path, cancel: CancelToken) -> int:
     return breaks + (last != b"\n")
 
 
-def record_lines(path: Path, delimiter: str, cancel: CancelToken,
-                 header_line: int = 1) -> tuple[np.ndarray, np.ndarray] | None:
-    """(first physical line, number of fields) of every non-blank record after the header (on
-    `header_line`: the scan starts there, so a stray quote in a title above it cannot shift the
-    quoting), in file order; None when the delimiter is not a single ASCII byte (the scan works on
-    bytes) or the header line is not found."""
+def record_lines(path: Path, delimiter: str, cancel: CancelToken) -> tuple[np.ndarray, np.ndarray] | None:
+    """(first physical line, number of fields) of every non-blank record after the header, in
+    file order; None when the delimiter is not a single ASCII byte (the scan works on bytes)."""
     if len(delimiter.encode("utf-8")) != 1:
         return None
     delim = ord(delimiter)
@@ -50,14 +47,6 @@ def record_lines(path: Path, delimiter: str, cancel: CancelToken,
     # the record still open at the end of the previous chunk
     open_start, open_delims, open_content = 1, 0, 0
     with open(path, "rb") as fh:
-        if header_line > 1:  # skip the title's lines
-            head, at = fh.read(CHUNK_BYTES), -1
-            for _ in range(header_line - 1):
-                at = head.find(b"\n", at + 1)
-                if at < 0:
-                    return None
-            fh.seek(at + 1)
-            breaks_before, open_start = header_line - 1, header_line
         while block := fh.read(CHUNK_BYTES):
             cancel.check()
             a = np.frombuffer(block, np.uint8)

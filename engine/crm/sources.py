@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -42,8 +43,6 @@ def _sql_str(text: str) -> str:
 def _after_lines(text: str, lines: int, newlines: bool) -> str:
     """`text` after its first `lines` physical lines (ends: \n, or with `newlines` also \r\n and a
     lone \r, as the editor and the sample reader count them)."""
-    import re
-
     ends = list(re.finditer(r"\r\n|\r|\n" if newlines else r"\n", text))
     if len(ends) < lines:
         raise O2OError(f"The header's line {lines + 1} is not within the first {CHUNK_BYTES >> 20} MB")
@@ -185,8 +184,7 @@ class CsvSource:
         source.parse_rejects = [(int(line), value.lstrip("\r\n"), _reason(reason))
                                 for line, value, reason in parse_rejects]
         source.rows = con.execute(f"SELECT count(*) FROM {target}").fetchall()[0][0]
-        if not source.rows and not source.parse_rejects and _text_after(self.read_path,
-                                                                       source.header_line - self.shift):
+        if not source.rows and not source.parse_rejects and _text_after(self.read_path, 1):  # header on line 1
             raise ImportRefused("No row could be read: a quote opened on the header line or above it never "
                                 "closes, so the rest of the file reads as one field", where=str(self.path),
                                 hint="Check the quotes of the first lines (or name the header with --header-line)")
@@ -297,22 +295,19 @@ def _reason(duckdb_reason: str) -> str:
 def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int | None, cancel: CancelToken,
                     shift: int = 0):
     """(positions, offsets) of the accepted rows' line numbers (see csv_lines.change_points);
-    the parse rejects' lines are set to physical lines on the way. `lines`: the physical lines of
-    the file read when already counted (while transcoding); `shift`: the export's lines left out
-    before it (a title): every line is counted in the file read, then shifted to the export's."""
+    the parse rejects' lines are set to physical lines on the way. `path` is the file read, its
+    header on line 1 (a title is left out of the copy); `lines`: its physical lines when already
+    counted (while transcoding); `shift`: the export's lines left out before it, added at the end."""
     rejected = [line for line, _, _ in source.parse_rejects]
-    first = source.header_line - shift  # the header's line in the file read
     if lines is None:
         lines = csv_lines.count_lines(path, cancel)
     points = None
-    if lines == first + accepted + len(rejected):  # one record per line: record numbers are lines
-        points = _record_number_points(rejected, first - 1)
+    if lines == 1 + accepted + len(rejected):  # one record per line: record numbers are lines
+        points = _record_number_points(rejected)
     else:
-        scanned = csv_lines.record_lines(path, source.delimiter, cancel, first)
+        scanned = csv_lines.record_lines(path, source.delimiter, cancel)
         if scanned is not None:
             starts, fields = scanned
-            below = starts > first
-            starts, fields = starts[below], fields[below]
             ok = fields == len(source.header)
             # the scan and DuckDB must agree on which records are rows; quoting the scan cannot
             # follow (a stray quote inside an unquoted field) falls back to record numbers
@@ -321,7 +316,7 @@ def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int |
                                         in zip(starts[~ok], source.parse_rejects)]
                 points = csv_lines.change_points(starts[ok])
         if points is None:
-            points = _record_number_points(rejected, first - 1)
+            points = _record_number_points(rejected)
     if not shift:
         return points
     source.parse_rejects = [(line + shift, value, reason) for line, value, reason in source.parse_rejects]
@@ -331,13 +326,13 @@ def _physical_lines(path: Path, source: TableSource, accepted: int, lines: int |
     return positions.astype(np.int64), (offsets + shift).astype(np.int64)
 
 
-def _record_number_points(rejected_lines: list[int], above: int = 0):
-    """Record numbers (DuckDB's count, the `above` title lines included: header = above + 1): the
-    accepted row at position k is record k + 2 + above + the rejected records before it; the j-th
-    rejected record (1-based) sits before position line_j - 2 - above - (j - 1)."""
-    points: dict[int, int] = {0: above} if above else {}
+def _record_number_points(rejected_lines: list[int]):
+    """Record numbers (DuckDB's count: header = 1): the accepted row at position k is record
+    k + 2 + the rejected records before it; the j-th rejected record (1-based) sits before
+    position line_j - 2 - (j - 1)."""
+    points: dict[int, int] = {}
     for j, line in enumerate(sorted(set(rejected_lines))):
-        points[line - 2 - above - j] = above + j + 1
+        points[line - 2 - j] = j + 1
     return np.array(list(points), np.int64), np.array(list(points.values()), np.int64)
 
 
