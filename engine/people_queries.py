@@ -283,18 +283,20 @@ def preview_table(ws, path, *, encoding: str | None = None, delimiter: str | Non
 def normalised_preview(records: list[list], columns: list[str], mapping: dict[str, str]) -> list[list[tuple]]:
     """Per preview record and column: (shown text, reason or None). Ignored columns give ('', None);
     a value the import would drop gives ('', reason) — the same rules as the import."""
-    from engine.crm.preview import normalise_value
+    from engine.crm.preview import normalise_values
 
+    roles = [mapping.get(column, mp.IGNORE) for column in columns]
+    # a column at a time: one query for its values, not one per cell
+    verdicts = [normalise_values(role, [record[i] if i < len(record) else None for record in records])
+                if role != mp.IGNORE else None for i, role in enumerate(roles)]
     out = []
-    for record in records:
+    for r in range(len(records)):
         row = []
-        for i, column in enumerate(columns):
-            role = mapping.get(column, mp.IGNORE)
-            raw = record[i] if i < len(record) else None
-            if role == mp.IGNORE:
+        for column_verdicts in verdicts:
+            if column_verdicts is None:
                 row.append(("", None))
                 continue
-            value, reason = normalise_value(role, raw)
+            value, reason = column_verdicts[r]
             if isinstance(value, bool):
                 text = "yes" if value else "no"
             elif value is None:

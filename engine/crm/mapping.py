@@ -176,7 +176,7 @@ def _holds_phones(values: list) -> bool:
     from engine import normalize as nz
 
     values = [str(v).strip() for v in values if v is not None and str(v).strip()][:200]
-    return not values or sum(nz.normalize_phone(v)[0] is not None for v in values) / len(values) > 0.5
+    return not values or sum(e164 is not None for e164, _ in nz.normalize_phones(values)) / len(values) > 0.5
 
 
 def _role_by_content(values: list[str]) -> str | None:
@@ -188,19 +188,19 @@ def _role_by_content(values: list[str]) -> str | None:
     if not values:
         return None
 
-    def share(fn) -> float:
-        return sum(1 for v in values if fn(v)[0] is not None) / len(values)
+    def share(fn) -> float:  # fn: a bulk normaliser
+        return sum(1 for value, _ in fn(values) if value is not None) / len(values)
 
-    if sum("@" in v for v in values) / len(values) > 0.5 and share(nz.normalize_email) > 0.5:
+    if sum("@" in v for v in values) / len(values) > 0.5 and share(nz.normalize_emails) > 0.5:
         return "email"
-    phone_share = share(nz.normalize_phone) if any(len(re.sub(r"\D", "", v)) >= 10 for v in values) else 0.0
+    phone_share = share(nz.normalize_phones) if any(len(re.sub(r"\D", "", v)) >= 10 for v in values) else 0.0
     if _is_card_column(values, phone_share):
         return "card"
     if phone_share > 0.6:
         return "phone"
-    if share(nz.normalize_gender) > 0.8:
+    if share(nz.normalize_genders) > 0.8:
         return "gender"
-    if all(re.search(r"[./-]", v) for v in values) and share(nz.normalize_date) > 0.8:
+    if all(re.search(r"[./-]", v) for v in values) and share(nz.normalize_dates) > 0.8:
         return "birth_date"
     if _is_consent_column(values):
         return "consent"

@@ -8,14 +8,15 @@ from engine import normalize as nz
 from engine.crm import mapping as mp
 from engine.crm.reading import head_records, sheet_row_problem
 
+# bulk normalisers: one query for a column's previewed values, not one per cell
 _NORMALISERS = {
-    "phone": nz.normalize_phone,
-    "buyer_phone": nz.normalize_phone,
-    "email": nz.normalize_email,
-    "buyer_email": nz.normalize_email,
-    "birth_date": nz.normalize_date,
-    "gender": nz.normalize_gender,
-    "card": nz.normalize_card,
+    "phone": nz.normalize_phones,
+    "buyer_phone": nz.normalize_phones,
+    "email": nz.normalize_emails,
+    "buyer_email": nz.normalize_emails,
+    "birth_date": nz.normalize_dates,
+    "gender": nz.normalize_genders,
+    "card": nz.normalize_cards,
 }
 
 
@@ -39,15 +40,23 @@ def _operation_type(text):
     return f"{code} {OPERATION_WORDS[code][0]}", None
 
 
+def normalise_values(role: str, texts: list) -> list[tuple]:
+    """(value, reason) of each cell of a column under a role (CRM or receipt table), as the import
+    would store it."""
+    fn = _NORMALISERS.get(role)
+    if fn is not None:
+        return fn(texts)
+    return [normalise_value(role, text) for text in texts]
+
+
 def normalise_value(role: str, text):
-    """(value, reason) of one cell under a role (CRM or receipt table), as the import would store it."""
+    """(value, reason) of one cell under a role (see normalise_values)."""
     if role == "consent":
         return _consent(text)
     if role == "operation_type":
         return _operation_type(text)
-    fn = _NORMALISERS.get(role)
-    if fn is not None:
-        return fn(text)
+    if role in _NORMALISERS:
+        return _NORMALISERS[role]([text])[0]
     value = str(text).strip() if text is not None else ""
     return (value or None), None
 
@@ -81,14 +90,18 @@ def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]
     """[{role: {"column", "raw", "value", "reason"}}] for each record; names joined like the import,
     a second phone column under "phone 2" (and so on)."""
     names = mp.unique_headers(header)
+    cell = lambda record, i: record[i] if i < len(record) else None  # noqa: E731
+    verdicts = {i: normalise_values(role, [cell(record, i) for record in records])
+                for i, role in enumerate(mapping.get(name, mp.IGNORE) for name in names)
+                if role != mp.IGNORE and role not in mp.JOINED_ROLES}
     out = []
-    for record in records:
+    for r, record in enumerate(records):
         row: dict[str, dict] = {}
         for i, name in enumerate(names):
             role = mapping.get(name, mp.IGNORE)
             if role == mp.IGNORE:
                 continue
-            raw = record[i] if i < len(record) else None
+            raw = cell(record, i)
             key = role
             if role in row and role in mp.JOINED_ROLES:
                 joined = " ".join(v for v in (row[role]["raw"], raw) if v and str(v).strip())
@@ -96,7 +109,7 @@ def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]
                 continue
             if role in row:  # another phone column: "phone 2", "phone 3" …
                 key = next(f"{role} {n}" for n in range(2, len(names) + 2) if f"{role} {n}" not in row)
-            value, reason = normalise_value(role, raw)
+            value, reason = verdicts[i][r] if i in verdicts else normalise_value(role, raw)
             row[key] = {"column": name, "raw": raw, "value": value, "reason": reason}
         out.append(row)
     return out
