@@ -191,7 +191,8 @@ def import_crm(ws, path, *, mapping: dict | None = None, mapping_file: str | Pat
         return ImportResult(str(path), "crm", REFUSED, exc.one_line())
     loader = crm_loader(mapping=mapping, mapping_file=mapping_file, encoding=encoding,
                         delimiter=delimiter, sheet=sheet, header_line=header_line)
-    result = run_import(ws, path, "crm", loader, progress=progress, cancel=cancel, identity_suffix=identity)
+    result = run_import(ws, path, "crm", loader, progress=progress, cancel=cancel, identity_suffix=identity,
+                        hash_in_background=True)
     if result.status == IMPORTED:
         result.details["rejects_file"] = None
         if write_rejects and result.details.get("reject_entries"):

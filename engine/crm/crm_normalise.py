@@ -183,35 +183,45 @@ def classify_rows(con, extra_sql: str | None = None) -> tuple[int, int, int]:
     A usable row is new when it is the first sighting (smallest line) of a phone,
     e-mail, card or CRM id not yet in contacts (a customer registered twice under one phone keeps
     both CRM ids: the second row is stored and joins the same person); otherwise a duplicate.
-    One hash aggregate per key gives the first lines, marked in a numpy bitmap indexed by line
-    (a row first for several keys is marked once); the duplicates are usually few, so storing the
-    new rows is an anti-join against them instead of a join of 10 M rows with 10 M flags."""
-    import numpy as np
-    import pyarrow as pa
 
-    known_contacts = con.execute("SELECT count(*) FROM contacts").fetchone()[0] > 0
-    extra_known = known_contacts and _extras_known(con)
-    firsts_sql = " UNION ALL ".join(
-        f"SELECT min(line) AS first FROM crm_norm WHERE {key} IS NOT NULL"
-        + (f" AND {key} NOT IN (SELECT {key} FROM contacts WHERE {key} IS NOT NULL)" if known_contacts else "")
-        + f" GROUP BY {key}"
-        for key in ("email", "card", "crm_id"))
-    here, known = _phone_keys(extra_sql, extra_known)
-    firsts_sql += (f" UNION ALL SELECT min(line) FROM ({here}) "
-                   + (f"WHERE value NOT IN (SELECT value FROM ({known})) " if known_contacts else "") + "GROUP BY value")
-    firsts = con.execute(firsts_sql).fetchnumpy()["first"]
-    total = con.execute("SELECT count(*) FROM crm_norm_data").fetchone()[0]
-    usable = np.asarray(con.execute(f"SELECT line FROM crm_norm WHERE {USABLE}").fetchnumpy()["line"], np.int64)
-    size = int(max(usable.max(initial=0), np.max(firsts, initial=0))) + 1
-    first = np.zeros(size, dtype=bool)
-    first[np.asarray(firsts, dtype=np.int64)] = True
-    dups = usable[~first[usable]]
-    con.register("_crm_dups_arrow", pa.table({"line": dups}))
-    try:
-        con.execute("CREATE OR REPLACE TEMP TABLE crm_dups AS SELECT line FROM _crm_dups_arrow")
-    finally:
-        con.unregister("_crm_dups_arrow")
-    return len(usable) - len(dups), len(dups), total - len(usable)
+    Only the key values that can make a duplicate are kept: those seen twice in the file or
+    already in contacts (`crm_dupkey_<key>(v, first)`, first NULL when in contacts). A row is a
+    duplicate when each of its keys is such a value and not first seen on its own line. The
+    hash aggregates that find them return only those values (usually few): a file without any
+    is decided by their counts, and 10 M first lines are never sent to Python."""
+    known_contacts = con.execute("SELECT count(*) FROM (SELECT 1 FROM contacts LIMIT 1)").fetchone()[0] > 0
+    here_phones, known_phones = _phone_keys(extra_sql, known_contacts and _extras_known(con))
+    keys = {"email": "(SELECT line, email AS value FROM crm_norm WHERE email IS NOT NULL)",
+            "card": "(SELECT line, card AS value FROM crm_norm WHERE card IS NOT NULL)",
+            "crm_id": "(SELECT line, crm_id AS value FROM crm_norm WHERE crm_id IS NOT NULL)",
+            "phone": f"({here_phones})"}
+    problems = 0
+    for key, here in keys.items():
+        known = (f"(SELECT DISTINCT value FROM ({known_phones}))" if key == "phone"
+                 else f"(SELECT DISTINCT {key} AS value FROM contacts WHERE {key} IS NOT NULL)")
+        seen = (f"SELECT a.value AS v, CASE WHEN k.value IS NULL THEN a.first END AS first "
+                f"FROM (SELECT value, min(line) AS first, count(*) AS n FROM {here} GROUP BY value) a "
+                f"LEFT JOIN {known} k USING (value) WHERE a.n > 1 OR k.value IS NOT NULL" if known_contacts else
+                f"SELECT value AS v, min(line) AS first FROM {here} GROUP BY value HAVING count(*) > 1")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE crm_dupkey_{key} AS {seen}")
+        problems += con.execute(f"SELECT count(*) FROM crm_dupkey_{key}").fetchone()[0]
+    total, usable = con.execute(f"SELECT count(*), count(*) FILTER (WHERE {USABLE}) FROM crm_norm_data").fetchone()
+    con.execute("CREATE OR REPLACE TEMP TABLE crm_dups (line BIGINT)")
+    if problems:
+        # not new for a key: no value, or a value that repeats and is not first seen on this line
+        stale = " AND ".join(f"(n.{key} IS NULL OR (d_{key}.v IS NOT NULL AND d_{key}.first IS DISTINCT FROM n.line))"
+                             for key in keys)
+        joins = " ".join(f"LEFT JOIN crm_dupkey_{key} d_{key} ON d_{key}.v = n.{key}" for key in keys)
+        extra_new = ""
+        if extra_sql:  # and none of its extra phones is new either
+            extra_new = (f" AND n.line NOT IN (SELECT x.line FROM (SELECT line, unnest({extra_sql}) AS value "
+                         f"FROM crm_norm n WHERE {extra_sql} IS NOT NULL) x LEFT JOIN crm_dupkey_phone d "
+                         f"ON d.v = x.value WHERE d.v IS NULL OR d.first IS NOT DISTINCT FROM x.line)")
+        con.execute(f"INSERT INTO crm_dups SELECT n.line FROM crm_norm n {joins} WHERE {USABLE} AND {stale}{extra_new}")
+    dups = con.execute("SELECT count(*) FROM crm_dups").fetchone()[0]
+    for key in keys:
+        con.execute(f"DROP TABLE crm_dupkey_{key}")
+    return usable - dups, dups, total - usable
 
 
 def duplicate_rejects_sql(con, columns: dict[str, str] | None = None, extra_sql: str | None = None,
