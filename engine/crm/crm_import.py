@@ -70,9 +70,14 @@ def _role_columns(full: dict[str, str], header: list[str]) -> dict[str, list[tup
     return out
 
 
+def _column_names(roles: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
+    """role -> the column named in the rejects report: name columns are joined into one value;
+    each phone column is its own (the first: `phone`)."""
+    return {role: cols[0][1] if role == "phone" else " + ".join(n for _, n in cols) for role, cols in roles.items()}
+
+
 def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]]) -> int:
-    # name columns are joined into one value; each phone column is its own (the first: `phone`)
-    names = {role: cols[0][1] if role == "phone" else " + ".join(n for _, n in cols) for role, cols in roles.items()}
+    names = _column_names(roles)
     parts = []
     for x, (_, name) in zip(extra_phone_names(roles), roles.get("phone", [])[1:]):
         header = name.replace("'", "''")
@@ -84,7 +89,7 @@ def _write_rejects(con, import_id: int, roles: dict[str, list[tuple[str, str]]])
             parts.append(f"SELECT line, '{header}', left({col}_raw, 200), {col}_reason FROM crm_norm "
                          f"WHERE {col}_reason IS NOT NULL")
     parts.append(f"SELECT line, NULL, NULL, '{NO_KEY}' FROM crm_norm WHERE NOT {USABLE}")
-    parts.append(duplicate_rejects_sql(con, names, extra_phones_sql(roles), phone_column_sql(roles)))
+    parts.append(duplicate_rejects_sql())
     before = con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0]
     con.execute(f"INSERT INTO import_rejects SELECT {import_id}, * FROM ({' UNION ALL '.join(parts)})")
     return con.execute("SELECT count(*) FROM import_rejects WHERE import_id = ?", [import_id]).fetchone()[0] - before
@@ -111,7 +116,8 @@ def crm_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None
         drop_source(con, RAW)  # an XLSX sheet's raw text is not needed any more: free its memory
         ctx.cancel.check()
         ctx.progress(0.7, f"deduplicating {table.rows:,} rows")
-        ok, dups, unusable = classify_rows(con, extra_phones_sql(roles))
+        ok, dups, unusable = classify_rows(con, extra_phones_sql(roles), _column_names(roles),
+                                           phone_column_sql(roles))
         con.execute(f"""
             INSERT INTO contacts SELECT {ctx.import_id}, n.line, n.crm_id, n.name, n.phone, n.email, n.birth_date,
                 n.gender, n.card, n.consent, {extra_phones_sql(roles) or 'NULL'}

@@ -176,102 +176,100 @@ def _extras_known(con) -> bool:
                        ).fetchone()[0] > 0
 
 
-def classify_rows(con, extra_sql: str | None = None) -> tuple[int, int, int]:
-    """(new, duplicates, unusable) rows of crm_norm, and temp table crm_dups(line) of the
-    duplicates. `extra_sql`: the rows' extra phones (extra_phones_sql) when several columns are
+# the key a duplicate row is reported by: its first in this order (a usable row has one of the first three)
+REPORT_KEYS = (("phone", "phone"), ("e-mail", "email"), ("card", "card"), ("CRM id", "crm_id"))
+NOT_KNOWN = "NULL::STRUCT(i INTEGER, l BIGINT)"
+
+
+def _duplicate_keys_sql(key: str, here: str, known: str | None) -> str:
+    """(v, first, prior) of the values of one key that can make a row a duplicate: those seen twice
+    in this file (first: the smallest line) or already in contacts (prior: the earliest import
+    and line there; NULL when not known). `here`: (line, value) of this file; `known`:
+    (import_id, line, value) of contacts, None when contacts is empty."""
+    # values seen twice: their 64-bit hashes are grouped first (integers: a third cheaper than
+    # text) and only the values of a repeated hash are grouped again exactly
+    repeated = (f"SELECT value AS v, min(line) AS first FROM {here} WHERE hash(value) IN "
+                f"(SELECT hash(value) FROM {here} GROUP BY 1 HAVING count(*) > 1) GROUP BY value HAVING count(*) > 1")
+    if known is None:
+        return f"SELECT v, first, {NOT_KNOWN} AS prior FROM ({repeated})"
+    # one hash aggregate over this file's values and the known ones together
+    return (f"SELECT value AS v, min(line) FILTER (WHERE src = 0) AS first, "
+            f"min({{'i': import_id, 'l': line}}) FILTER (WHERE src = 1) AS prior FROM "
+            f"(SELECT 0 AS src, NULL::INTEGER AS import_id, line, value FROM {here} UNION ALL "
+            f"SELECT 1, import_id, line, value FROM {known}) GROUP BY value "
+            f"HAVING count(*) FILTER (WHERE src = 0) > 1 OR (count(*) FILTER (WHERE src = 0) = 1 AND bool_or(src = 1))")
+
+
+def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | None = None,
+                  phone_column: str | None = None) -> tuple[int, int, int]:
+    """(new, duplicates, unusable) rows of crm_norm, and temp table crm_dups of the duplicates.
+    `extra_sql`: the rows' extra phones (extra_phones_sql) when several columns are
     phones; a row's phones are all its keys, and so are the extra phones stored in contacts.
     A usable row is new when it is the first sighting (smallest line) of a phone,
     e-mail, card or CRM id not yet in contacts (a customer registered twice under one phone keeps
     both CRM ids: the second row is stored and joins the same person); otherwise a duplicate.
 
-    Only the key values that can make a duplicate are kept: those seen twice in the file or
-    already in contacts (`crm_dupkey_<key>(v, first)`, first NULL when in contacts). A row is a
-    duplicate when each of its keys is such a value and not first seen on its own line. The
-    hash aggregates that find them return only those values (usually few): a file without any
-    is decided by their counts, and 10 M first lines are never sent to Python."""
+    Only the key values that can make a duplicate are kept (_duplicate_keys_sql): a row is a
+    duplicate when each of its keys is such a value and not first seen on its own line. A file
+    without any is decided by their counts, and 10 M first lines are never sent to Python.
+    crm_dups(line, header, word, value, first, prior) says, for the rejects report, which key a
+    duplicate is listed by (REPORT_KEYS), its column (`columns`: role -> header; `phone_column`:
+    SQL of the phone's, see phone_column_sql) and where that value was seen first: an earlier
+    line of this file (`first` < line) or an earlier import (`prior`)."""
+    columns = columns or {}
     known_contacts = con.execute("SELECT count(*) FROM (SELECT 1 FROM contacts LIMIT 1)").fetchone()[0] > 0
     here_phones, known_phones = _phone_keys(extra_sql, known_contacts and _extras_known(con))
-    keys = {"email": "(SELECT line, email AS value FROM crm_norm WHERE email IS NOT NULL)",
-            "card": "(SELECT line, card AS value FROM crm_norm WHERE card IS NOT NULL)",
-            "crm_id": "(SELECT line, crm_id AS value FROM crm_norm WHERE crm_id IS NOT NULL)",
-            "phone": f"({here_phones})"}
     problems = 0
-    for key, here in keys.items():
-        known = (f"(SELECT DISTINCT value FROM ({known_phones}))" if key == "phone"
-                 else f"(SELECT DISTINCT {key} AS value FROM contacts WHERE {key} IS NOT NULL)")
-        seen = (f"SELECT a.value AS v, CASE WHEN k.value IS NULL THEN a.first END AS first "
-                f"FROM (SELECT value, min(line) AS first, count(*) AS n FROM {here} GROUP BY value) a "
-                f"LEFT JOIN {known} k USING (value) WHERE a.n > 1 OR k.value IS NOT NULL" if known_contacts else
-                f"SELECT value AS v, min(line) AS first FROM {here} GROUP BY value HAVING count(*) > 1")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE crm_dupkey_{key} AS {seen}")
+    for word, key in REPORT_KEYS:
+        here = (f"({here_phones})" if key == "phone"
+                else f"(SELECT line, {key} AS value FROM crm_norm WHERE {key} IS NOT NULL)")
+        known = (f"({known_phones})" if key == "phone"
+                 else f"(SELECT import_id, line, {key} AS value FROM contacts WHERE {key} IS NOT NULL)")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE crm_dupkey_{key} AS "
+                    f"{_duplicate_keys_sql(key, here, known if known_contacts else None)}")
         problems += con.execute(f"SELECT count(*) FROM crm_dupkey_{key}").fetchone()[0]
     total, usable = con.execute(f"SELECT count(*), count(*) FILTER (WHERE {USABLE}) FROM crm_norm_data").fetchone()
-    con.execute("CREATE OR REPLACE TEMP TABLE crm_dups (line BIGINT)")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE crm_dups (line BIGINT, header VARCHAR, word VARCHAR, value VARCHAR, "
+                f"first BIGINT, prior {NOT_KNOWN[len('NULL::'):]})")
     if problems:
-        # not new for a key: no value, or a value that repeats and is not first seen on this line
-        stale = " AND ".join(f"(n.{key} IS NULL OR (d_{key}.v IS NOT NULL AND d_{key}.first IS DISTINCT FROM n.line))"
-                             for key in keys)
-        joins = " ".join(f"LEFT JOIN crm_dupkey_{key} d_{key} ON d_{key}.v = n.{key}" for key in keys)
+        # not new for a key: no value, or a value that is known or not first seen on this line
+        stale = " AND ".join(f"(n.{key} IS NULL OR (d_{key}.v IS NOT NULL AND "
+                             f"(d_{key}.prior IS NOT NULL OR d_{key}.first <> n.line)))" for _, key in REPORT_KEYS)
+        joins = " ".join(f"LEFT JOIN crm_dupkey_{key} d_{key} ON d_{key}.v = n.{key}" for _, key in REPORT_KEYS)
         extra_new = ""
         if extra_sql:  # and none of its extra phones is new either
             extra_new = (f" AND n.line NOT IN (SELECT x.line FROM (SELECT line, unnest({extra_sql}) AS value "
                          f"FROM crm_norm n WHERE {extra_sql} IS NOT NULL) x LEFT JOIN crm_dupkey_phone d "
-                         f"ON d.v = x.value WHERE d.v IS NULL OR d.first IS NOT DISTINCT FROM x.line)")
-        con.execute(f"INSERT INTO crm_dups SELECT n.line FROM crm_norm n {joins} WHERE {USABLE} AND {stale}{extra_new}")
+                         f"ON d.v = x.value WHERE d.v IS NULL OR (d.prior IS NULL AND d.first = x.line))")
+
+        def reported(sql_of) -> str:  # the value of the key the row is reported by
+            return "CASE " + " ".join(f"WHEN n.{key} IS NOT NULL THEN {sql_of(word, key)}"
+                                      for word, key in REPORT_KEYS) + " END"
+
+        def header(word: str, key: str) -> str:
+            role = "crm_id" if key == "crm_id" else key
+            if key == "phone" and phone_column:
+                return phone_column
+            return "'" + columns[role].replace("'", "''") + "'" if role in columns else "NULL"
+
+        con.execute(f"""
+            INSERT INTO crm_dups SELECT n.line, {reported(header)}, {reported(lambda w, k: f"'{w}'")},
+                {reported(lambda w, k: f"n.{k}")}, {reported(lambda w, k: f"d_{k}.first")},
+                {reported(lambda w, k: f"d_{k}.prior")}
+            FROM crm_norm n {joins} WHERE {USABLE} AND {stale}{extra_new}""")
     dups = con.execute("SELECT count(*) FROM crm_dups").fetchone()[0]
-    for key in keys:
+    for _, key in REPORT_KEYS:
         con.execute(f"DROP TABLE crm_dupkey_{key}")
     return usable - dups, dups, total - usable
 
 
-def duplicate_rejects_sql(con, columns: dict[str, str] | None = None, extra_sql: str | None = None,
-                          phone_column: str | None = None) -> str:
-    """(line, column, value, reason) of each duplicate row, naming the key it repeats (phone
-    first, then e-mail, card, CRM id), its column (`columns`: role -> header; `phone_column`: SQL
-    of the phone's, see phone_column_sql) and where it was seen first: an earlier line of this
-    file, or an earlier import (its number, file and line); a phone also where it was an extra
-    phone (`extra_sql` as for classify_rows). Cheap when there are few duplicates (joins start
-    from crm_dups)."""
-    columns = columns or {}
-    keys = (("phone", "phone", "phone"), ("e-mail", "email", "email"), ("card", "card", "card"),
-            ("CRM id", "crm_id", "crm_id"))
-
-    def header(role: str) -> str:
-        if role == "phone" and phone_column:
-            return phone_column
-        return "'" + columns[role].replace("'", "''") + "'" if role in columns else "NULL"
-
-    here_phones, known_phones = _phone_keys(extra_sql, _extras_known(con))
-
-    dup_keys = " UNION ALL ".join(
-        f"SELECT d.line, '{word}' AS word, {header(role)} AS header, {i} AS rank, n.{col} AS value "
-        f"FROM crm_dups d JOIN crm_norm n USING (line) WHERE n.{col} IS NOT NULL"
-        for i, (word, col, role) in enumerate(keys))
-    def source(col: str, table: str) -> str:  # (…, value) rows of one key
-        if col == "phone":
-            return f"({here_phones if table == 'crm_norm' else known_phones})"
-        return f"(SELECT *, {col} AS value FROM {table})"
-
-    here = " UNION ALL ".join(
-        f"SELECT '{word}' AS word, n.value, min(n.line) AS first FROM {source(col, 'crm_norm')} n "
-        f"WHERE n.value IN (SELECT value FROM chosen WHERE word = '{word}') GROUP BY n.value"
-        for word, col, _ in keys)
-    before = " UNION ALL ".join(
-        f"SELECT '{word}' AS word, c.value, min({{'i': c.import_id, 'l': c.line}}) AS prior FROM {source(col, 'contacts')} c "
-        f"WHERE c.value IN (SELECT value FROM chosen WHERE word = '{word}') GROUP BY c.value"
-        for word, col, _ in keys)
-    return f"""SELECT * FROM (
-        -- the key each duplicate is reported by (phone first …) is chosen before anything is joined
-        -- or spelled out: one key per line instead of one per key column (−60 % on 1 M duplicates)
-        WITH dup_keys AS ({dup_keys}),
-             chosen AS (SELECT line, arg_min(word, rank) AS word, arg_min(header, rank) AS header,
-                               arg_min(value, rank) AS value FROM dup_keys GROUP BY line),
-             here AS ({here}), before AS ({before})
-        SELECT k.line, k.header, left(k.word || ' ' || k.value, 200),
-               CASE WHEN h.first < k.line THEN 'duplicate row: its ' || k.word || ' is on line ' || h.first
-                    ELSE 'duplicate row: its ' || k.word || ' is in import #' || b.prior.i
-                         || coalesce(' (' || m.file_name || ')', '') || ', line ' || b.prior.l END
-        FROM chosen k
-        LEFT JOIN here h ON h.word = k.word AND h.value = k.value
-        LEFT JOIN before b ON b.word = k.word AND b.value = k.value
-        LEFT JOIN imports m ON m.import_id = b.prior.i)"""
+def duplicate_rejects_sql() -> str:
+    """(line, column, value, reason) of each duplicate row of crm_dups (classify_rows): the key it
+    repeats and where that was seen first, an earlier line of this file or an earlier import
+    (its number, file and line)."""
+    return """
+        SELECT d.line, d.header, left(d.word || ' ' || d.value, 200),
+               CASE WHEN d.first < d.line THEN 'duplicate row: its ' || d.word || ' is on line ' || d.first
+                    ELSE 'duplicate row: its ' || d.word || ' is in import #' || d.prior.i
+                         || coalesce(' (' || m.file_name || ')', '') || ', line ' || d.prior.l END
+        FROM crm_dups d LEFT JOIN imports m ON m.import_id = d.prior.i"""

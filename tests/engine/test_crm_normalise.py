@@ -69,13 +69,13 @@ def test_first_sighting_wins_and_the_rest_are_seen(con):
     con.execute("CREATE TABLE contacts (import_id INTEGER, line BIGINT, phone VARCHAR, email VARCHAR, card VARCHAR, "
                 "crm_id VARCHAR, extra_phones VARCHAR[])")
     con.execute("INSERT INTO contacts VALUES (1, 9, NULL, 'a@b.ru', NULL, NULL, NULL)")  # line 4's only key is known
-    new, dups, unusable = classify_rows(con)
+    new, dups, unusable = classify_rows(con, columns={"phone": "Телефон"})
     # line 3 repeats line 2's phone; line 7 repeats line 5's; line 4 has only a known e-mail
     assert (new, dups, unusable) == (3, 3, 0)
     assert [r[0] for r in con.execute("SELECT line FROM crm_dups ORDER BY line").fetchall()] == [3, 4, 7]
     con.execute("CREATE TABLE imports (import_id INTEGER, file_name VARCHAR)")
     con.execute("INSERT INTO imports VALUES (1, 'old.csv')")
-    listed = {r[0]: r[1:] for r in con.execute(duplicate_rejects_sql(con, {"phone": "Телефон"})).fetchall()}
+    listed = {r[0]: r[1:] for r in con.execute(duplicate_rejects_sql()).fetchall()}
     assert listed == {3: ("Телефон", "phone +79161234567", "duplicate row: its phone is on line 2"),
                       4: (None, "e-mail a@b.ru", "duplicate row: its e-mail is in import #1 (old.csv), line 9"),
                       7: ("Телефон", "phone +79037654321", "duplicate row: its phone is on line 5")}
