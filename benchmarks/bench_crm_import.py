@@ -1,6 +1,6 @@
 """CRM import speed: O2O's importer end to end vs pandas.read_csv + phonenumbers.
 
-    .venv/bin/python benchmarks/bench_crm_import.py [--rows N] [--encoding cp1251] [--baseline-rows M]
+    .venv/bin/python benchmarks/bench_crm_import.py [--rows N] [--encoding cp1251] [--baseline-rows M] [--threads T]
 
 Generates a CRM export like the demo's (Телефон;Email;ФИО;Дата рождения;Пол;Номер карты,
 phones in the spellings people type, 3 % invalid, some Excel-mangled, e-mails in mixed case),
@@ -15,6 +15,8 @@ transcoded to UTF-8 (Python, as the importer does), DuckDB's read_csv of it coun
 into a temp table of text columns (what the importer's first stage makes). `before` is the
 figure this benchmark printed before the issue-5 speed work, so later runs stay comparable;
 the load average matters on the shared 2-core machine, so it is printed beside each figure.
+`--threads T` limits DuckDB to T threads (default: one per core) for the import and the floor,
+to see how the import scales with cores (the transcode and the Python steps use one).
 """
 from __future__ import annotations
 
@@ -67,13 +69,15 @@ def generate(path: Path, rows: int, encoding: str) -> float:
     return time.perf_counter() - started
 
 
-def run_o2o(path: Path, folder: Path) -> dict:
+def run_o2o(path: Path, folder: Path, threads: int | None = None) -> dict:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
     os.environ.setdefault("XDG_DATA_HOME", str(folder / "keyring"))
     from engine.crm.crm_import import import_crm
     from engine.workspace import Workspace
 
     ws = Workspace.open(folder / "bench.o2o", create=True, demo=True)
+    if threads:
+        ws.con.execute(f"SET threads = {int(threads)}")
     stages: dict[str, float] = {}
     last = [time.perf_counter(), "start"]
 
@@ -102,7 +106,7 @@ BEFORE = {"rows_per_s": 123_992, "seconds": 80.65, "load_average": 2.7,
           "stage_seconds": {"reading": 10.39, "normalising": 37.06, "deduplicating": 29.03, "writing": 3.52}}
 
 
-def read_floor(path: Path, encoding: str) -> dict:
+def read_floor(path: Path, encoding: str, threads: int | None = None) -> dict:
     """Seconds for the parts of reading that any DuckDB-based import pays (see the docstring)."""
     import codecs
 
@@ -118,6 +122,8 @@ def read_floor(path: Path, encoding: str) -> dict:
         out["transcode_s"] = round(time.perf_counter() - started, 2)
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")
+    if threads:
+        con.execute(f"SET threads = {int(threads)}")
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(6)) + "}"
     scan = (f"read_csv('{str(source).replace(chr(39), chr(39) * 2)}', columns={columns}, header=true, "
             "delim=';', quote='\"', escape='\"', auto_detect=false)")
@@ -160,6 +166,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--encoding", default="cp1251", help="of the generated file (the demo's is cp1251)")
     parser.add_argument("--baseline-rows", type=int, default=200_000)
+    parser.add_argument("--threads", type=int, help="DuckDB threads (default: one per core)")
     parser.add_argument("--keep", action="store_true", help="keep the generated file and workspace")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="o2o-bench-crm-"))
@@ -169,13 +176,13 @@ def main() -> None:
         size_mb = path.stat().st_size / 1e6
         print(f"generated {args.rows:,} rows, {size_mb:,.0f} MB ({args.encoding}) in {gen_s:.1f} s", file=sys.stderr)
         load_before = round(os.getloadavg()[0], 1)
-        o2o = run_o2o(path, folder)
+        o2o = run_o2o(path, folder, args.threads)
         o2o["load_average_before"], o2o["load_average_after"] = load_before, round(os.getloadavg()[0], 1)
-        floor = read_floor(path, args.encoding)
+        floor = read_floor(path, args.encoding, args.threads)
         base = run_baseline(path, min(args.baseline_rows, args.rows), args.encoding)
         extrapolated = args.rows / base["rows_per_s"]
         report = {
-            "rows": args.rows, "file_mb": round(size_mb, 1), "encoding": args.encoding, "cpus": os.cpu_count(),
+            "rows": args.rows, "file_mb": round(size_mb, 1), "encoding": args.encoding, "cpus": os.cpu_count(), "duckdb_threads": args.threads or os.cpu_count(),
             "load_average_at_end": [round(x, 1) for x in os.getloadavg()],
             "o2o": o2o,
             "floor": floor,
