@@ -128,11 +128,12 @@ def _preview(args, delimiter):
         ws, notes = open_workspace(args, create=False)
         with ws:
             payload = propose(args.file, ws=ws, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet,
-                              header_line=args.header_line)
+                              header_line=args.header_line, mapping_file=args.mapping)
     else:
-        notes.append(f"workspace {args.workspace} does not exist: mapping detected, nothing created")
+        notes.append(f"workspace {args.workspace} does not exist: "
+                     + ("nothing created" if args.mapping else "mapping detected, nothing created"))
         payload = propose(args.file, encoding=args.encoding, delimiter=delimiter, sheet=args.sheet,
-                          header_line=args.header_line)
+                          header_line=args.header_line, mapping_file=args.mapping)
     if args.save_mapping:
         payload["mapping_file"] = str(mp.save_mapping(args.save_mapping, payload["mapping"]).resolve())
     payload["notes"] = notes

@@ -116,20 +116,26 @@ def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]
 
 
 def propose(path: str | Path, *, ws=None, kind: str = "crm", encoding: str | None = None,
-            delimiter: str | None = None, sheet=None, limit: int = 20, header_line: int | None = None) -> dict:
-    """Mapping proposal + preview of the first rows. A mapping remembered in the workspace for
-    this file shape wins over detection."""
+            delimiter: str | None = None, sheet=None, limit: int = 20, header_line: int | None = None,
+            mapping_file: str | Path | None = None) -> dict:
+    """Mapping proposal + preview of the first rows. A mapping file given wins, then a mapping
+    remembered in the workspace for this file shape, then detection."""
     header, records, facts = head_records(Path(path), limit, encoding=encoding, delimiter=delimiter, sheet=sheet,
                                           header_line=header_line)
-    remembered = mp.remembered_mapping(ws, header, kind) if ws is not None else None
-    mapping = remembered or mp.propose_mapping(header, records, kind)
+    remembered = mp.remembered_mapping(ws, header, kind) if ws is not None and not mapping_file else None
+    if mapping_file:
+        mapping = mp.validate_mapping(mp.load_mapping(mapping_file), header, kind, where=str(mapping_file))
+        source = f"file {Path(mapping_file).name}"
+    else:
+        mapping = remembered or mp.propose_mapping(header, records, kind)
+        source = "remembered for this file shape" if remembered else "detected"
     names = mp.unique_headers(header)
     preview = preview_rows(header, records, mapping) if kind == "crm" else records
     # why the import would reject each previewed row whole (None: it reads it)
     problems = [row_problem(record, len(header), sheet="sheet" in facts)
                 or (crm_row_problem(row) if kind == "crm" else None) for record, row in zip(records, preview)]
     return {"file": str(path), "header": header, "columns": names, "signature": mp.signature(header),
-            "mapping": mapping, "mapping_source": "remembered for this file shape" if remembered else "detected",
+            "mapping": mapping, "mapping_source": source,
             "roles": list(mp.roles_for(kind)) + [mp.IGNORE], "reading": facts,
             "ignored_columns": [n for n in names if mapping.get(n, mp.IGNORE) == mp.IGNORE],
             "preview": preview, "row_problems": problems}

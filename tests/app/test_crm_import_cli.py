@@ -25,8 +25,12 @@ def test_preview_saves_the_proposed_mapping_and_creates_no_workspace(tmp_path, c
     expected = {"ID клиента": "crm_id", "Телефон": "phone", "Возраст": "ignore"}
     assert out["mapping"] == expected and json.loads(saved.read_text(encoding="utf-8")) == expected
     assert out["mapping_file"] == str(saved.resolve()) and "does not exist" in out["notes"][0]
-    # the saved mapping, edited, drives the real import
+    # the saved mapping, edited, is what the preview shows and drives the real import
     saved.write_text(json.dumps({"Телефон": "phone"}), encoding="utf-8")
+    code, out, _ = run(capsys, "import", "crm", crm, "-w", ws, "--preview", "--mapping", saved, "--json")
+    assert code == 0 and out["mapping_source"] == "file m.json" and out["mapping"]["ID клиента"] == "ignore"
+    assert [row["phone"]["value"] for row in out["preview"]] == ["+79161234567", "+79262223344"]
+    assert "crm_id" not in out["preview"][0] and not ws.exists()
     code, out, _ = run(capsys, "import", "crm", crm, "-w", ws, "--mapping", saved, "--json")
     assert code == 0 and out["ok"] == 2 and out["mapping"]["ID клиента"] == "ignore"
 
