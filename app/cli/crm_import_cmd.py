@@ -77,6 +77,9 @@ def register_import(import_sub) -> None:
     rcp.add_argument("--encoding", help="CSV receipt tables: file encoding (default: detected)")
     rcp.add_argument("--delimiter", help="CSV receipt tables: field delimiter (default: detected); 'tab' for tab")
     rcp.add_argument("--sheet", help="XLSX receipt tables: " + SHEET_HELP)
+    rcp.add_argument("--header-line", type=_positive, metavar="N",
+                     help="CSV/XLSX receipt tables: the header is on line N (the sheet row), when detection below "
+                          "a title is not it (see header_line in the result)")
     add_json_arg(rcp)
     rcp.set_defaults(func=cmd_import_receipts)
 
@@ -267,7 +270,8 @@ def cmd_import_receipts(args):
         notes += left_out
         for path in paths:
             results.append(import_receipts(ws, path, mapping_file=args.mapping, encoding=args.encoding,
-                                           delimiter=_delimiter(args.delimiter), sheet=args.sheet))
+                                           delimiter=_delimiter(args.delimiter), sheet=args.sheet,
+                                           header_line=args.header_line))
         ids = [r.import_id for r in results if r.status == IMPORTED]
         unregistered = ws.con.execute(
             "SELECT count(DISTINCT kkt_reg_id) FROM receipts WHERE flag = 'unregistered register' "

@@ -314,14 +314,14 @@ def _stage(con, records: list[dict], items: list[dict]) -> None:
     con.unregister("_item_arrow")
 
 
-def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delimiter, sheet
-                 ) -> tuple[int, list, int, bool]:
+def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delimiter, sheet, header_line=None
+                 ) -> tuple[int, list, int, bool, int]:
     """A CSV/XLSX receipt table -> rec_stage (one receipt per row), vectorised. Returns (rows,
     parse rejects, rows rejected here, whether every receipt was read as a sale because no
-    column holds the operation type). A table of receipts without that column is a list of
+    column holds the operation type, the header's line). A table of receipts without that column is a list of
     sales in the exports analysts meet; with it, a cell not understood rejects its row."""
     source = load_table(con, ctx.path, "rcp_raw", encoding=encoding, delimiter=delimiter, sheet=sheet,
-                        cancel=ctx.cancel)
+                        cancel=ctx.cancel, header_line=header_line)
     given = mp.load_mapping(mapping_file) if mapping_file else mapping
     if given is None:
         given = mp.remembered_mapping(ctx.ws, source.header, "receipts") or mp.propose_mapping(
@@ -400,7 +400,7 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
     drop_source(con, "rcp_raw")
     con.execute("DROP TABLE IF EXISTS rcp_t")
     con.execute("DROP TABLE IF EXISTS rcp_bad")
-    return source.rows + len(source.parse_rejects), rejects, bad, not typed
+    return source.rows + len(source.parse_rejects), rejects, bad, not typed, source.header_line
 
 
 EXCEL_SERIALS = (1000, 80000)  # 1902-09-26 … 2119-01-10: a date-time serial, not some other number
@@ -417,7 +417,7 @@ def _excel_serial_sql(column: str) -> str:
             f"to_seconds(CAST(round({number} * 86400) AS BIGINT)) END")
 
 
-def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None, sheet=None):
+def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter=None, sheet=None, header_line=None):
     def load(ctx: ImportContext) -> LoadOutcome:
         con = ctx.ws.con
         con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would write to the console
@@ -426,9 +426,10 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
             raise ImportRefused("Empty file (0 bytes): no receipt in it", where=str(path))
         ctx.progress(0.05, "reading receipts")
         records, items, rejects, documents, stored_rejects, assumed_sales = [], [], [], 0, 0, False
+        table_header_line = None  # a table's header line (below a title: > 1)
         if _is_table(path):
-            documents, rejects, stored_rejects, assumed_sales = _stage_table(con, ctx, mapping, mapping_file,
-                                                                             encoding, delimiter, sheet)
+            documents, rejects, stored_rejects, assumed_sales, table_header_line = _stage_table(
+                con, ctx, mapping, mapping_file, encoding, delimiter, sheet, header_line)
             form = "table"
         else:
             form, docs = _documents(path)
@@ -520,6 +521,8 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
                    "registers_checked": bool(facts[5]), "form": form,
                    "values_dropped": dropped, "reject_entries": rejected + dropped,
                    "sales_assumed": facts[0] if assumed_sales else 0}
+        if table_header_line is not None:
+            details["header_line"] = table_header_line
         message = (f"{path.name}: {documents} document(s): {facts[0]} receipt(s), {n_items} item(s), "
                    f"{duplicates} duplicate(s), {rejected} rejected")
         if facts[3]:
@@ -530,6 +533,8 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
             message += f"; {dropped} value(s) dropped (buyer phone, e-mail or card not usable)"
         if assumed_sales and facts[0]:
             message += "; no operation type column: every receipt read as a sale"
+        if (table_header_line or 1) > 1:
+            message += f"; the header is on line {table_header_line}, the title above it was skipped"
         return LoadOutcome(rows_in=documents, rows_ok=facts[0], rows_rejected=rejected, message=message,
                            details=details)
 
@@ -537,7 +542,8 @@ def receipts_loader(*, mapping=None, mapping_file=None, encoding=None, delimiter
 
 
 def import_receipts(ws, path, *, mapping: dict | None = None, mapping_file=None, encoding: str | None = None,
-                    delimiter: str | None = None, sheet=None, rejects_file=None, write_rejects: bool = True,
+                    delimiter: str | None = None, sheet=None, header_line: int | None = None,
+                    rejects_file=None, write_rejects: bool = True,
                     progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
                     **_site_options) -> ImportResult:
     """Import one receipts file. Like a CRM import, an imported file with rejects gets its
@@ -549,7 +555,7 @@ def import_receipts(ws, path, *, mapping: dict | None = None, mapping_file=None,
     except O2OError as exc:
         return ImportResult(str(path), "receipts", REFUSED, exc.one_line())
     loader = receipts_loader(mapping=mapping, mapping_file=mapping_file, encoding=encoding,
-                             delimiter=delimiter, sheet=sheet)
+                             delimiter=delimiter, sheet=sheet, header_line=header_line)
     result = run_import(ws, path, "receipts", loader, progress=progress, cancel=cancel, identity_suffix=identity)
     if result.status == IMPORTED:
         result.details["rejects_file"] = None

@@ -118,7 +118,8 @@ def _registers_loader(ctx: ImportContext) -> LoadOutcome:
     replaced = sum(kkt in known for _, _, kkt, _, _ in good)
     # rows = registers + duplicates + rejected; `replaced` are registers of an earlier list listed again
     details = {"rows": rows, "registers": len(good), "duplicates": len(duplicates), "rejected": rejected,
-               "replaced": replaced, "sites": sorted(sites), "sites_created": created, "flagged_receipts": flagged}
+               "replaced": replaced, "sites": sorted(sites), "sites_created": created, "flagged_receipts": flagged,
+               "header_line": source.header_line}
     return LoadOutcome(rows_in=rows, rows_ok=len(good), rows_rejected=rejected + len(duplicates), details=details,
                        message=f"{ctx.path.name}: {len(good)} register(s) at {len(sites)} site(s), "
                                f"{len(duplicates)} duplicate(s), {rejected} rejected; {flagged} receipt(s) flagged")
@@ -171,7 +172,8 @@ def _partner_loader(partner: str | None):
         drop_source(con, "pm_raw")
         rows = source.rows + len(source.parse_rejects)
         rejected = rows - valid
-        details = {"partner": name, "rows": rows, "matches": new, "duplicates": valid - new, "rejected": rejected,
+        details = {"partner": name, "header_line": source.header_line, "rows": rows, "matches": new,
+                   "duplicates": valid - new, "rejected": rejected,
                    "devices_known": devices}
         return LoadOutcome(rows_in=rows, rows_ok=new, rows_rejected=rejected, details=details,
                            message=f"{ctx.path.name}: {new} match(es) from {name} ({valid - new} duplicate(s), "

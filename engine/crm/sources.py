@@ -263,10 +263,10 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
 
 def load_table(con, path: Path, table: str, *, encoding: str | None = None, delimiter: str | None = None,
                sheet: str | int | None = None, cancel: CancelToken | None = None,
-               progress: ProgressFn = no_progress) -> TableSource:
+               progress: ProgressFn = no_progress, header_line: int | None = None) -> TableSource:
     """The export as view `table` (line, c0..cN as text) over temp table `<table>_data`."""
     source = open_source(con, path, table, encoding=encoding, delimiter=delimiter, sheet=sheet,
-                         cancel=cancel, progress=progress)
+                         cancel=cancel, progress=progress, header_line=header_line)
     if isinstance(source, SheetSource):
         return source.source
     try:

@@ -190,3 +190,15 @@ def test_plain_text_preview_and_people_list_are_tables(tmp_path, capsys):
     assert "more people" in text  # two people, one listed
     code, out, _ = run(capsys, "people", "-w", ws, "--list", "5", "--json")
     assert code == 0 and len(out["list"]) == 2 and out["list"][0]["person_id"] and out["more"] is False
+
+
+def test_receipt_table_header_below_a_two_cell_title_is_named_with_header_line(tmp_path, capsys):
+    # a title of two cells reads like a header: detection keeps line 1, --header-line 2 names the header
+    path = tmp_path / "till.csv"
+    path.write_text("Отчёт по чекам;март 2024\nФН;ФД;ФП;Дата;Сумма\n"
+                    "9999078900004792;101;3522150147;17.09.2024 18:01;1285,21\n", encoding="utf-8")
+    ws = tmp_path / "ws.o2o"
+    code, out, _ = run(capsys, "import", "receipts", path, "-w", ws, "--json")
+    assert code == 1 and "needs columns for" in out["refused"][0]
+    code, out, _ = run(capsys, "import", "receipts", path, "-w", ws, "--header-line", "2", "--json")
+    assert code == 0 and out["receipts"] == 1 and out["results"][0]["header_line"] == 2, out
