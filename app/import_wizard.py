@@ -268,7 +268,7 @@ class ImportWizard(QDialog):
                 options["delimiter"] = self.delimiter_combo.currentData()
             elif self.sheet_combo.count():
                 options["sheet"] = self.sheet_combo.currentData()
-            if self.header_spin.value() and options["kind"] == "crm":  # CRM exports only (see _import)
+            if self.header_spin.value():
                 options["header_line"] = self.header_spin.value()
         self.next_button.setEnabled(False)
         self.facts_label.setText(self.tr("Reading the first rows…"))
@@ -288,7 +288,6 @@ class ImportWizard(QDialog):
         self.error_label.hide()
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(preview.kind)))
         facts = preview.facts
-        self.header_spin.setEnabled(preview.kind == "crm")
         csv_file = "encoding" in facts
         self.encoding_combo.setEnabled(csv_file)
         self.delimiter_combo.setEnabled(csv_file)
@@ -484,7 +483,7 @@ class ImportWizard(QDialog):
             options["delimiter"] = self.delimiter_combo.currentData()
         elif self.preview.facts.get("sheet"):
             options["sheet"] = self.preview.facts["sheet"]
-        if self.header_spin.value() and self.preview.kind == "crm":  # receipt tables: detected only
+        if self.header_spin.value():
             options["header_line"] = self.header_spin.value()
         self.go(PROGRESS)
         self.progress_bar.setValue(0)

@@ -288,6 +288,28 @@ def test_the_header_line_can_be_named_and_is_imported_so(qtbot, app_context, wor
     assert workspace.con.execute("SELECT line, name FROM contacts").fetchall() == [(4, "Анна")]
     wizard.accept()
 
+def test_header_line_names_the_header_of_a_receipt_table_too(qtbot, app_context, tmp_path):
+    context, monitor = app_context
+    workspace = context.workspace
+    path = tmp_path / "till.csv"
+    path.write_text("Отчёт по чекам;март 2024\nФН;ФД;ФП;Дата;Сумма\n"
+                    "9999078900004792;101;3522150147;17.09.2024 18:01;1285,21\n", encoding="utf-8")
+    wizard = open_wizard(qtbot, context, monitor, path)
+    wizard.kind_combo.setCurrentIndex(wizard.kind_combo.findData("receipts"))
+    assert wizard.header_spin.isEnabled()
+    wizard.header_spin.setValue(2)
+    with qtbot.waitSignal(wizard.preview_loaded, timeout=10000):
+        wizard.header_spin.editingFinished.emit()
+    assert wizard.preview.kind == "receipts" and wizard.preview.columns == ["ФН", "ФД", "ФП", "Дата", "Сумма"]
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.next_button.click()
+    with qtbot.waitSignal(wizard.import_done, timeout=30000) as done:
+        wizard.import_button.click()
+    assert done.args[0].details["header_line"] == 2 and done.args[0].details["receipts"] == 1
+    assert workspace.con.execute("SELECT fd FROM receipts").fetchall() == [(101,)]
+    wizard.accept()
+
+
 def test_no_sheet_picker_for_csv_or_a_one_sheet_workbook(qtbot, app_context, tmp_path):
     import openpyxl
 
