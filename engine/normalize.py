@@ -135,10 +135,11 @@ CREATE OR REPLACE TEMP MACRO o2o_date_any(t) AS coalesce(
     o2o_date_ru_l(lower(t)),
     CASE WHEN regexp_full_match(t, '[0-9]{{1,5}}([.,][0-9]+)?')
          THEN o2o_serial_n(try_cast(regexp_extract(t, '^[0-9]+') AS INTEGER)) END);
--- the common dd.mm.yyyy straight away (-55 % CPU on 10 M dates): no other rule reads a 10-character
--- value with dots at 3 and 6 (a LIKE, not a regex or substrings: the cheapest test)
-CREATE OR REPLACE TEMP MACRO o2o_date(s) AS CASE WHEN s LIKE '__.__.____' THEN try_strptime(s, '%d.%m.%Y')::DATE
-    ELSE o2o_date_any(o2o_trim(s)) END;
+-- the common dd.mm.yyyy of digits straight away (-35 % CPU on 10 M dates; a GLOB is cheaper than a
+-- regex): no other rule reads those 10 characters, and anything padded goes the general way
+CREATE OR REPLACE TEMP MACRO o2o_date(s) AS
+    CASE WHEN s GLOB '[0-9][0-9].[0-9][0-9].[0-9][0-9][0-9][0-9]' THEN try_strptime(s, '%d.%m.%Y')::DATE
+         ELSE o2o_date_any(o2o_trim(s)) END;
 CREATE OR REPLACE TEMP MACRO o2o_birth_ok(d) AS d BETWEEN DATE '1900-01-01' AND current_date;
 -- a simple CASE, not IN or list_contains: a list of constants is planned as a join (3x slower on 10 M rows)
 CREATE OR REPLACE TEMP MACRO o2o_gender(s) AS CASE lower(o2o_trim(s))

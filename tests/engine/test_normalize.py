@@ -68,6 +68,9 @@ def test_invalid_emails_flagged(raw):
     ("01.02.1990 0:00:00", date(1990, 2, 1)),
     ("32874", date(1899, 12, 30) + timedelta(days=32874)),   # Excel serial: 1990-01-01
     ("32874.0", date(1990, 1, 1)),
+    # padded forms of 10 characters with dots at 3 and 6 go the general way, not dd.mm.yyyy's shortcut
+    ("01.02.85  ", date(1985, 2, 1)), ("01.02.85\u00a0\u00a0", date(1985, 2, 1)),
+    ("\u00a01.02.1985", date(1985, 2, 1)), ("\u20091.02.1985", date(1985, 2, 1)), (" 1.02.1985", date(1985, 2, 1)),
 ])
 def test_dates(raw, expected):
     assert nz.normalize_date(raw) == (expected, None)
