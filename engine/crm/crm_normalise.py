@@ -221,8 +221,9 @@ def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | N
     here_phones, known_phones = _phone_keys(extra_sql, known_contacts and _extras_known(con))
     problems = 0
     for word, key in REPORT_KEYS:
+        # a CRM id on a rejected row (no phone, e-mail or card) was never stored: it is not seen
         here = (f"({here_phones})" if key == "phone"
-                else f"(SELECT line, {key} AS value FROM crm_norm WHERE {key} IS NOT NULL)")
+                else f"(SELECT line, {key} AS value FROM crm_norm WHERE {key} IS NOT NULL AND {USABLE})")
         known = (f"({known_phones})" if key == "phone"
                  else f"(SELECT import_id, line, {key} AS value FROM contacts WHERE {key} IS NOT NULL)")
         con.execute(f"CREATE OR REPLACE TEMP TABLE crm_dupkey_{key} AS "
@@ -265,11 +266,12 @@ def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | N
 
 def duplicate_rejects_sql() -> str:
     """(line, column, value, reason) of each duplicate row of crm_dups (classify_rows): the key it
-    repeats and where that was seen first, an earlier line of this file or an earlier import
-    (its number, file and line)."""
+    repeats and where it is stored: the earlier line of this file where it was first seen when that
+    row is stored (not itself a duplicate), else the earlier import (its number, file and line)."""
     return """
         SELECT d.line, d.header, left(d.word || ' ' || d.value, 200),
-               CASE WHEN d.first < d.line THEN 'duplicate row: its ' || d.word || ' is on line ' || d.first
+               CASE WHEN d.prior IS NULL OR (d.first < d.line AND f.line IS NULL)
+                    THEN 'duplicate row: its ' || d.word || ' is on line ' || d.first
                     ELSE 'duplicate row: its ' || d.word || ' is in import #' || d.prior.i
                          || coalesce(' (' || m.file_name || ')', '') || ', line ' || d.prior.l END
-        FROM crm_dups d LEFT JOIN imports m ON m.import_id = d.prior.i"""
+        FROM crm_dups d LEFT JOIN crm_dups f ON f.line = d.first LEFT JOIN imports m ON m.import_id = d.prior.i"""

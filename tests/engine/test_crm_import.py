@@ -220,6 +220,32 @@ def test_dedupe_across_imports(workspace, tmp_path):
     assert result.details["values_dropped"] == 0
 
 
+def test_a_crm_id_seen_only_on_a_rejected_row_is_still_new(workspace, tmp_path):
+    header = ["ID", "Телефон"]
+    import_crm(workspace, write_csv(tmp_path / "a.csv", [["C1", "89161111111"]], header))
+    # line 2 has no usable key and is rejected; line 3's phone is known, but its CRM id C9 was never stored
+    result = import_crm(workspace, write_csv(tmp_path / "b.csv", [["C9", "нет"], ["C9", "89161111111"]], header))
+    assert (result.details["ok"], result.details["duplicates"], result.details["rejected"]) == (1, 0, 1)
+    assert workspace.con.execute("SELECT line FROM contacts WHERE crm_id = 'C9'").fetchall() == [(3,)]
+
+
+def test_a_duplicate_names_where_its_key_is_stored(workspace, tmp_path):
+    header = ["Телефон", "Email"]
+    import_crm(workspace, write_csv(tmp_path / "a.csv", [["89161111111", ""]], header))
+    rows = [["89161111111", ""],              # 2: known phone: a duplicate, not stored
+            ["89162222222", ""],              # 3: new
+            ["89161111111", ""],              # 4: line 2 was not stored: named by the import that holds it
+            ["89163333333", "x@y.ru"],        # 5: new
+            ["", "x@y.ru"]]                   # 6: its e-mail is on line 5, which is stored
+    result = import_crm(workspace, write_csv(tmp_path / "b.csv", rows, header))
+    assert (result.details["ok"], result.details["duplicates"]) == (2, 3)
+    assert workspace.con.execute("SELECT line, reason FROM import_rejects WHERE import_id = ? ORDER BY line",
+                                 [result.import_id]).fetchall() == [
+        (2, "duplicate row: its phone is in import #1 (a.csv), line 2"),
+        (4, "duplicate row: its phone is in import #1 (a.csv), line 2"),
+        (6, "duplicate row: its e-mail is on line 5")]
+
+
 def test_values_padded_with_no_break_spaces_are_trimmed(workspace, tmp_path):
     """Excel pads cells with U+00A0; the bulk path trims only values with a space at an edge."""
     nbsp = "\u00a0"
