@@ -12,10 +12,12 @@ from engine import normalize as nz
 from engine.crm.reading import TableSource
 
 MAX_NAME = 1000
+NAME_TOO_LONG = f"name longer than {MAX_NAME} characters"
 # an ASCII e-mail already trimmed-or-space-padded and lower case: a subset of what
 # normalize.o2o_email_ok accepts (no '..', a dotted domain ending in 2+ letters), so it is valid as is
 EMAIL_FAST = " *[a-z0-9_%+\\-]+(\\.[a-z0-9_%+\\-]+)*@[a-z0-9\\-]+(\\.[a-z0-9\\-]+)*\\.[a-z\\-]{2,} *"
 MAX_ID = 200
+ID_TOO_LONG = f"id longer than {MAX_ID} characters"
 RAW = "crm_raw"  # names the source (XLSX table, CSV parser rejects)
 USABLE = "(phone IS NOT NULL OR email IS NOT NULL OR card IS NOT NULL)"  # a row with a contact key
 # role -> prefix of its <prefix>_raw / <prefix>_reason columns in crm_norm
@@ -92,9 +94,9 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
             CASE WHEN consent IS NOT NULL THEN NULL WHEN o2o_blank(consent_raw) IS NOT NULL THEN '{nz.BAD_CONSENT}' END
                 AS consent_reason,
             CASE WHEN length(name_t) <= {MAX_NAME} THEN nullif(name_t, '') END AS name,
-            CASE WHEN length(name_t) > {MAX_NAME} THEN 'name longer than {MAX_NAME} characters' END AS name_reason,
+            CASE WHEN length(name_t) > {MAX_NAME} THEN '{NAME_TOO_LONG}' END AS name_reason,
             CASE WHEN length(id_t) <= {MAX_ID} THEN nullif(id_t, '') END AS crm_id,
-            CASE WHEN length(id_t) > {MAX_ID} THEN 'id longer than {MAX_ID} characters' END AS id_reason
+            CASE WHEN length(id_t) > {MAX_ID} THEN '{ID_TOO_LONG}' END AS id_reason
         FROM checked)
         -- raw text is kept only where a reason will quote it in the rejects report (memory); an
         -- unmapped role has no raw/reason columns at all (10 M NULLs still cost a second to write)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from engine import normalize as nz
 from engine.crm import mapping as mp
+from engine.crm.crm_normalise import ID_TOO_LONG, MAX_ID, MAX_NAME, NAME_TOO_LONG
 from engine.crm.reading import head_records, sheet_row_problem
 
 # bulk normalisers: one query for a column's previewed values, not one per cell
@@ -40,6 +41,10 @@ def _operation_type(text):
     return f"{code} {OPERATION_WORDS[code][0]}", None
 
 
+# values the import drops whole when longer (role -> (characters, reason))
+_LENGTH_LIMITS = {"name": (MAX_NAME, NAME_TOO_LONG), "crm_id": (MAX_ID, ID_TOO_LONG)}
+
+
 def normalise_values(role: str, texts: list) -> list[tuple]:
     """(value, reason) of each cell of a column under a role (CRM or receipt table), as the import
     would store it."""
@@ -58,6 +63,9 @@ def normalise_value(role: str, text):
     if role in _NORMALISERS:
         return _NORMALISERS[role]([text])[0]
     value = str(text).strip() if text is not None else ""
+    limit = _LENGTH_LIMITS.get(role)
+    if limit and len(value) > limit[0]:  # the import drops it whole
+        return None, limit[1]
     return (value or None), None
 
 
@@ -105,7 +113,8 @@ def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]
             key = role
             if role in row and role in mp.JOINED_ROLES:
                 joined = " ".join(v for v in (row[role]["raw"], raw) if v and str(v).strip())
-                row[role].update(column=f"{row[role]['column']} + {name}", raw=joined, value=joined or None)
+                value, reason = normalise_value(role, joined)
+                row[role].update(column=f"{row[role]['column']} + {name}", raw=joined, value=value, reason=reason)
                 continue
             if role in row:  # another phone column: "phone 2", "phone 3" …
                 key = next(f"{role} {n}" for n in range(2, len(names) + 2) if f"{role} {n}" not in row)

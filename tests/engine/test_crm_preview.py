@@ -37,3 +37,17 @@ def test_sheet_preview_and_import_agree_on_values_beyond_the_header(workspace, t
     assert (result.details["ok"], result.details["rejected"]) == (2, 1)
     assert workspace.con.execute("SELECT line, value, reason FROM import_rejects").fetchall() == [
         (3, "89161234568;b@b.ru;лишнее", "too many fields: expected 2, found 3")]
+
+
+def test_preview_drops_over_long_names_and_ids_as_the_import_does(workspace, tmp_path):
+    long_name, long_id = "Я" * 1001, "K" * 201
+    path = tmp_path / "long.csv"
+    path.write_text(f"ID;Телефон;Фамилия;Имя\n{long_id};89161234567;{long_name};Анна\nK2;89161234568;Петров;Борис\n",
+                    encoding="utf-8")
+    preview = propose(path)["preview"]
+    assert preview[0]["crm_id"]["value"] is None and preview[0]["name"]["value"] is None
+    assert (preview[1]["crm_id"]["value"], preview[1]["name"]["value"]) == ("K2", "Петров Борис")
+    result = import_crm(workspace, path)
+    reasons = dict(workspace.con.execute("SELECT column_name, reason FROM import_rejects WHERE import_id = ?",
+                                         [result.import_id]).fetchall())
+    assert reasons == {"ID": preview[0]["crm_id"]["reason"], "Фамилия + Имя": preview[0]["name"]["reason"]}
