@@ -99,6 +99,7 @@ class ImportWizard(QDialog):
         self.runner = TaskRunner(monitor, self)        # preview and import
         self.norm_runner = TaskRunner(monitor, self)   # normalised preview, redone on each role change
         self.preview = None
+        self.kind_picked = False  # the analyst chose what the file holds (else: guessed from the header)
         self.result = None
         self.importing = False         # an import task runs (its outcome is still to come)
         self.saved = False             # … and it has committed: Cancel cannot undo it any more
@@ -178,7 +179,7 @@ class ImportWizard(QDialog):
         self.first_lines.setToolTip(self.tr("The first records as decoded with this encoding and split by this "
                                             "delimiter: garbled letters mean the wrong encoding"))
         form.addRow(self.tr("First records:"), self.first_lines)
-        self.kind_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
+        self.kind_combo.activated.connect(self._kind_chosen)
         self.encoding_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
         self.delimiter_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
         self.sheet_combo.activated.connect(lambda _i: self.load_preview(keep_reading=True))
@@ -258,11 +259,16 @@ class ImportWizard(QDialog):
             self._validate()
 
     # --- preview --------------------------------------------------------------------------
+    def _kind_chosen(self, _index: int) -> None:
+        self.kind_picked = True
+        self.load_preview(keep_reading=True)
+
     def load_preview(self, keep_reading: bool = False) -> None:
         """Read the head of the file off the GUI thread; the user's encoding/delimiter/kind if chosen."""
         options = {}
         if keep_reading and self.preview is not None:
-            options["kind"] = self.kind_combo.currentData()
+            if self.kind_picked:  # else guessed again: another header line may tell another kind
+                options["kind"] = self.kind_combo.currentData()
             if "encoding" in self.preview.facts:
                 options["encoding"] = self.encoding_combo.currentText()
                 options["delimiter"] = self.delimiter_combo.currentData()
