@@ -12,8 +12,9 @@ out of an otherwise good row and listed in import_rejects with its column and re
 (`values_dropped` counts those entries). Several columns may be mapped to phone (mobile, home,
 "Телефон 2"): a row's phone is its first valid one, in column order, and the other valid ones are
 stored with it (`contacts.extra_phones`, counted as `extra_phones`) and link the same person;
-rows are deduplicated by the first. Columns mapped to no role are ignored and listed
-(`ignored_columns`). Names longer than 1 000 characters are dropped as values.
+each is one of the row's keys for deduplication. Columns mapped to no role are ignored and listed
+(`ignored_columns`). Names longer than 1 000 characters and CRM ids longer than 200 are dropped as
+values.
 
 The rejects report is also written as CSV (`export_rejects`): by default into the folder
 `<workspace name>-rejects/` beside the workspace, one file per import.

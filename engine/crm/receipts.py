@@ -333,7 +333,10 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
     missing = [r for r in ("fn", "fd", "fp", "datetime", "total") if r not in col]
     if missing:
         raise O2OError(f"The receipt table needs columns for {', '.join(missing)}", where=str(ctx.path),
-                       hint="Map them with --mapping FILE.json (roles: " + ", ".join(mp.RECEIPT_ROLES) + ")")
+                       hint="Map them with --mapping FILE.json (roles: " + ", ".join(mp.RECEIPT_ROLES) + f"); "
+                            f"the header read is on line {source.header_line} (columns: "
+                            f"{', '.join(mp.unique_headers(source.header))}): if a title sits above the table, "
+                            "name the header's line with --header-line N")
 
     def c(role: str) -> str:
         return col.get(role, "NULL::VARCHAR")

@@ -199,6 +199,6 @@ def test_receipt_table_header_below_a_two_cell_title_is_named_with_header_line(t
                     "9999078900004792;101;3522150147;17.09.2024 18:01;1285,21\n", encoding="utf-8")
     ws = tmp_path / "ws.o2o"
     code, out, _ = run(capsys, "import", "receipts", path, "-w", ws, "--json")
-    assert code == 1 and "needs columns for" in out["refused"][0]
+    assert code == 1 and "needs columns for" in out["refused"][0] and "--header-line N" in out["refused"][0]
     code, out, _ = run(capsys, "import", "receipts", path, "-w", ws, "--header-line", "2", "--json")
     assert code == 0 and out["receipts"] == 1 and out["results"][0]["header_line"] == 2, out
