@@ -2,9 +2,10 @@
 
 Outcome of a row (counts in the import summary add up: rows = ok + rejected + duplicates):
 - ok: it has at least one usable phone, e-mail or card, and a phone, e-mail, card or CRM id
-  not known before (earlier in this file or in an earlier import);
-- duplicate: a usable row with none of those new; not stored again, counted, and listed in the
-  rejects report with the key it repeats and where that was first seen;
+  not known before (earlier in this file or in an earlier import), or keys known before but
+  never together in one row (it links them: see crm_normalise.classify_rows);
+- duplicate: a usable row with none of those new, all held by one earlier row; not stored again,
+  counted, and listed in the rejects report with the key it repeats and where that is stored;
 - rejected: the CSV parser refused it (wrong number of fields) or it has no usable
   phone, e-mail or card. One import_rejects entry with column NULL says so.
 A value that cannot be used (invalid e-mail, Excel-mangled phone, unknown gender…) is left

@@ -209,7 +209,8 @@ def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | N
     phones; a row's phones are all its keys, and so are the extra phones stored in contacts.
     A usable row is new when it is the first sighting (smallest line) of a phone,
     e-mail, card or CRM id not yet in contacts (a customer registered twice under one phone keeps
-    both CRM ids: the second row is stored and joins the same person); otherwise a duplicate.
+    both CRM ids: the second row is stored and joins the same person), or when no one earlier row
+    holds all its keys (_keep_linking_rows); otherwise a duplicate.
 
     Only the key values that can make a duplicate are kept (_duplicate_keys_sql): a row is a
     duplicate when each of its keys is such a value and not first seen on its own line. A file
@@ -233,7 +234,7 @@ def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | N
         problems += con.execute(f"SELECT count(*) FROM crm_dupkey_{key}").fetchone()[0]
     total, usable = con.execute(f"SELECT count(*), count(*) FILTER (WHERE {USABLE}) FROM crm_norm_data").fetchone()
     con.execute(f"CREATE OR REPLACE TEMP TABLE crm_dups (line BIGINT, header VARCHAR, word VARCHAR, value VARCHAR, "
-                f"first BIGINT, prior {NOT_KNOWN[len('NULL::'):]})")
+                f"first BIGINT, prior {NOT_KNOWN[len('NULL::'):]}, one_row BOOLEAN)")
     if problems:
         # not new for a key: no value, or a value that is known or not first seen on this line
         stale = " AND ".join(f"(n.{key} IS NULL OR (d_{key}.v IS NOT NULL AND "
@@ -255,15 +256,54 @@ def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | N
                 return phone_column
             return "'" + columns[role].replace("'", "''") + "'" if role in columns else "NULL"
 
+        def sighting(_w, k: str) -> str:  # where a key was first seen: (import, line), this file's import -1
+            return f"{{'i': coalesce(d_{k}.prior.i, -1), 'l': coalesce(d_{k}.prior.l, d_{k}.first)}}"
+
+        # one_row: every key was first seen in the same row, which so holds them all (a row with extra
+        # phones is checked the long way, in _keep_linking_rows)
+        one_row = " AND ".join(f"(n.{k} IS NULL OR {sighting(w, k)} = {reported(sighting)})" for w, k in REPORT_KEYS)
+        if extra_sql:
+            one_row += f" AND {extra_sql} IS NULL"
         con.execute(f"""
             INSERT INTO crm_dups SELECT n.line, {reported(header)}, {reported(lambda w, k: f"'{w}'")},
                 {reported(lambda w, k: f"n.{k}")}, {reported(lambda w, k: f"d_{k}.first")},
-                {reported(lambda w, k: f"d_{k}.prior")}
+                {reported(lambda w, k: f"d_{k}.prior")}, {one_row}
             FROM crm_norm n {joins} WHERE {USABLE} AND {stale}{extra_new}""")
+        _keep_linking_rows(con, here_phones, known_phones if known_contacts else None)
     dups = con.execute("SELECT count(*) FROM crm_dups").fetchone()[0]
     for _, key in REPORT_KEYS:
         con.execute(f"DROP TABLE crm_dupkey_{key}")
     return usable - dups, dups, total - usable
+
+
+def _keep_linking_rows(con, here_phones: str, known_phones: str | None) -> None:
+    """Take out of crm_dups the rows whose keys, each seen before, were never together in one row
+    (a phone of one stored row with the e-mail of another): such a row links them, and is stored
+    so that the identity graph joins them. A row stays a duplicate when one earlier row of this
+    file or of contacts holds all its keys. Only rows whose keys were first seen in different rows
+    are checked (`one_row` false): usually few."""
+    if not con.execute("SELECT count(*) FROM crm_dups WHERE NOT one_row").fetchone()[0]:
+        return
+
+    def keys(phones: str, table: str, where: str, import_id: str) -> str:  # (i, line, kind, value) of a table
+        parts = [f"SELECT {import_id} AS i, line, 'phone' AS kind, value FROM ({phones})"]
+        parts += [f"SELECT {import_id}, line, '{k}', {k} FROM {table} WHERE {k} IS NOT NULL {where}"
+                  for k in ("email", "card", "crm_id")]
+        return " UNION ALL ".join(parts)
+
+    usable = f"AND {USABLE}"
+    here = keys(here_phones, "crm_norm", usable, "-1")
+    seen = here + (" UNION ALL " + keys(known_phones, "contacts", "", "import_id") if known_phones else "")
+    con.execute(f"""
+        DELETE FROM crm_dups WHERE NOT one_row AND line NOT IN (
+            WITH wanted AS MATERIALIZED (
+                SELECT DISTINCT h.line, h.kind, h.value FROM ({here}) h
+                WHERE h.line IN (SELECT line FROM crm_dups WHERE NOT one_row)),
+            sizes AS (SELECT line, count(*) AS n FROM wanted GROUP BY line)
+            SELECT w.line FROM wanted w
+            JOIN ({seen}) s ON s.kind = w.kind AND s.value = w.value AND (s.i <> -1 OR s.line < w.line)
+            JOIN sizes z ON z.line = w.line
+            GROUP BY w.line, s.i, s.line, z.n HAVING count(DISTINCT (w.kind, w.value)) = z.n)""")
 
 
 def duplicate_rejects_sql() -> str:

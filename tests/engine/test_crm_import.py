@@ -246,6 +246,27 @@ def test_a_duplicate_names_where_its_key_is_stored(workspace, tmp_path):
         (6, "duplicate row: its e-mail is on line 5")]
 
 
+def test_a_row_linking_keys_of_two_stored_rows_is_kept_and_joins_them(workspace, tmp_path):
+    from engine.people import build_people
+
+    header = ["Телефон", "Email"]
+    import_crm(workspace, write_csv(tmp_path / "a.csv", [["89161111111", "ivan@x.ru"], ["89164444444", "orlov@x.ru"]],
+                                    header))
+    rows = [["89164444444", "ivan@x.ru"],     # 2: Orlov's phone with Ivan's e-mail: never together: kept
+            ["89164444444", "ivan@x.ru"],     # 3: line 2 holds both now: a duplicate
+            ["89161111111", "ivan@x.ru"],     # 4: one row of a.csv holds both: a duplicate
+            ["89165555555", "z@x.ru"],        # 5: new
+            ["89165555555", "orlov@x.ru"]]    # 6: in this file and in a.csv, never together: kept
+    result = import_crm(workspace, write_csv(tmp_path / "b.csv", rows, header))
+    assert (result.details["ok"], result.details["duplicates"]) == (3, 2)
+    assert [r[0] for r in workspace.con.execute("SELECT line FROM contacts WHERE import_id = ? ORDER BY line",
+                                                [result.import_id]).fetchall()] == [2, 5, 6]
+    assert build_people(workspace)["people"] == 1  # the linking rows join all three into one person
+    # the rows again: every one is held by a stored row now
+    again = import_crm(workspace, write_csv(tmp_path / "c.csv", rows[::-1], header))  # other bytes, same rows
+    assert (again.details["ok"], again.details["duplicates"]) == (0, 5)
+
+
 def test_values_padded_with_no_break_spaces_are_trimmed(workspace, tmp_path):
     """Excel pads cells with U+00A0; the bulk path trims only values with a space at an edge."""
     nbsp = "\u00a0"
