@@ -215,10 +215,10 @@ def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | N
     Only the key values that can make a duplicate are kept (_duplicate_keys_sql): a row is a
     duplicate when each of its keys is such a value and not first seen on its own line. A file
     without any is decided by their counts, and 10 M first lines are never sent to Python.
-    crm_dups(line, header, word, value, first, prior) says, for the rejects report, which key a
-    duplicate is listed by (REPORT_KEYS), its column (`columns`: role -> header; `phone_column`:
-    SQL of the phone's, see phone_column_sql) and where that value was seen first: an earlier
-    line of this file (`first` < line) or an earlier import (`prior`)."""
+    crm_dups(line, header, word, value, first, prior, one_row) says, for the rejects report, which
+    key a duplicate is listed by (REPORT_KEYS), its column (`columns`: role -> header;
+    `phone_column`: SQL of the phone's, see phone_column_sql) and where that value was seen first:
+    an earlier line of this file (`first` < line) or an earlier import (`prior`)."""
     columns = columns or {}
     known_contacts = con.execute("SELECT count(*) FROM (SELECT 1 FROM contacts LIMIT 1)").fetchone()[0] > 0
     here_phones, known_phones = _phone_keys(extra_sql, known_contacts and _extras_known(con))
@@ -250,11 +250,10 @@ def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | N
             return "CASE " + " ".join(f"WHEN n.{key} IS NOT NULL THEN {sql_of(word, key)}"
                                       for word, key in REPORT_KEYS) + " END"
 
-        def header(word: str, key: str) -> str:
-            role = "crm_id" if key == "crm_id" else key
+        def header(_word: str, key: str) -> str:  # the key's column (a role's name is its key's)
             if key == "phone" and phone_column:
                 return phone_column
-            return "'" + columns[role].replace("'", "''") + "'" if role in columns else "NULL"
+            return "'" + columns[key].replace("'", "''") + "'" if key in columns else "NULL"
 
         def sighting(_w, k: str) -> str:  # where a key was first seen: (import, line), this file's import -1
             return f"{{'i': coalesce(d_{k}.prior.i, -1), 'l': coalesce(d_{k}.prior.l, d_{k}.first)}}"
