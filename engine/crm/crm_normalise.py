@@ -258,16 +258,21 @@ def classify_rows(con, extra_sql: str | None = None, columns: dict[str, str] | N
         def sighting(_w, k: str) -> str:  # where a key was first seen: (import, line), this file's import -1
             return f"{{'i': coalesce(d_{k}.prior.i, -1), 'l': coalesce(d_{k}.prior.l, d_{k}.first)}}"
 
-        # one_row: every key was first seen in the same row, which so holds them all (a row with extra
-        # phones is checked the long way, in _keep_linking_rows)
+        # one_row: every key was first seen in the same row, which so holds them all
         one_row = " AND ".join(f"(n.{k} IS NULL OR {sighting(w, k)} = {reported(sighting)})" for w, k in REPORT_KEYS)
-        if extra_sql:
-            one_row += f" AND {extra_sql} IS NULL"
         con.execute(f"""
             INSERT INTO crm_dups SELECT n.line, {reported(header)}, {reported(lambda w, k: f"'{w}'")},
                 {reported(lambda w, k: f"n.{k}")}, {reported(lambda w, k: f"d_{k}.first")},
                 {reported(lambda w, k: f"d_{k}.prior")}, {one_row}
             FROM crm_norm n {joins} WHERE {USABLE} AND {stale}{extra_new}""")
+        if extra_sql:  # … and so were its extra phones (a row with extra phones has a first phone)
+            con.execute(f"""
+                UPDATE crm_dups SET one_row = false WHERE one_row AND line IN (
+                    SELECT x.line FROM (SELECT line, phone, unnest({extra_sql}) AS value FROM crm_norm n
+                                        WHERE {extra_sql} IS NOT NULL) x
+                    JOIN crm_dupkey_phone d_phone ON d_phone.v = x.phone
+                    JOIN crm_dupkey_phone d_x ON d_x.v = x.value
+                    WHERE {sighting('', 'x')} <> {sighting('', 'phone')})""")
         _keep_linking_rows(con, here_phones, known_phones if known_contacts else None)
     dups = con.execute("SELECT count(*) FROM crm_dups").fetchone()[0]
     for _, key in REPORT_KEYS:
@@ -293,16 +298,27 @@ def _keep_linking_rows(con, here_phones: str, known_phones: str | None) -> None:
     usable = f"AND {USABLE}"
     here = keys(here_phones, "crm_norm", usable, "-1")
     seen = here + (" UNION ALL " + keys(known_phones, "contacts", "", "import_id") if known_phones else "")
+    # the earlier rows holding all keys of each such row: (line, i, held) with i = -1 for this file
     con.execute(f"""
-        DELETE FROM crm_dups WHERE NOT one_row AND line NOT IN (
-            WITH wanted AS MATERIALIZED (
-                SELECT DISTINCT h.line, h.kind, h.value FROM ({here}) h
-                WHERE h.line IN (SELECT line FROM crm_dups WHERE NOT one_row)),
-            sizes AS (SELECT line, count(*) AS n FROM wanted GROUP BY line)
-            SELECT w.line FROM wanted w
-            JOIN ({seen}) s ON s.kind = w.kind AND s.value = w.value AND (s.i <> -1 OR s.line < w.line)
-            JOIN sizes z ON z.line = w.line
-            GROUP BY w.line, s.i, s.line, z.n HAVING count(DISTINCT (w.kind, w.value)) = z.n)""")
+        CREATE OR REPLACE TEMP TABLE crm_holders AS
+        WITH wanted AS MATERIALIZED (
+            SELECT DISTINCT h.line, h.kind, h.value FROM ({here}) h
+            WHERE h.line IN (SELECT line FROM crm_dups WHERE NOT one_row)),
+        sizes AS (SELECT line, count(*) AS n FROM wanted GROUP BY line)
+        SELECT w.line, s.i, s.line AS held FROM wanted w
+        JOIN ({seen}) s ON s.kind = w.kind AND s.value = w.value AND (s.i <> -1 OR s.line < w.line)
+        JOIN sizes z ON z.line = w.line
+        GROUP BY w.line, s.i, s.line, z.n HAVING count(DISTINCT (w.kind, w.value)) = z.n""")
+    con.execute("DELETE FROM crm_dups WHERE NOT one_row AND line NOT IN (SELECT line FROM crm_holders)")
+    # the rest are reported by a stored row that holds them: this file's first kept line, else the
+    # earliest contacts row (one always exists: a holder that is a duplicate has a stored holder of its own)
+    con.execute("""
+        UPDATE crm_dups d SET first = h.line_here, prior = CASE WHEN h.line_here IS NULL THEN h.before END
+        FROM (SELECT line, min(held) FILTER (WHERE i = -1 AND held NOT IN (SELECT line FROM crm_dups)) AS line_here,
+                     min({'i': i, 'l': held}) FILTER (WHERE i <> -1) AS before
+              FROM crm_holders GROUP BY line) h
+        WHERE d.line = h.line AND NOT d.one_row""")
+    con.execute("DROP TABLE crm_holders")
 
 
 def duplicate_rejects_sql() -> str:

@@ -267,6 +267,20 @@ def test_a_row_linking_keys_of_two_stored_rows_is_kept_and_joins_them(workspace,
     assert (again.details["ok"], again.details["duplicates"]) == (0, 5)
 
 
+def test_a_duplicate_held_by_another_row_than_its_keys_first_one_names_that_row(workspace, tmp_path):
+    header = ["ID", "Телефон", "Email"]
+    import_crm(workspace, write_csv(tmp_path / "m1.csv", [["C1", "89161234567", "a@x.ru"]], header))
+    rows = [["C1", "89161234567", "a@x.ru"],   # 2: held by m1.csv line 2
+            ["C9", "89161234567", "a@x.ru"],   # 3: a new CRM id: stored
+            ["C9", "89161234567", "a@x.ru"]]   # 4: held by line 3 (m1.csv's row does not hold C9)
+    result = import_crm(workspace, write_csv(tmp_path / "m2.csv", rows, header))
+    assert (result.details["ok"], result.details["duplicates"]) == (1, 2)
+    assert workspace.con.execute("SELECT line, reason FROM import_rejects WHERE import_id = ? ORDER BY line",
+                                 [result.import_id]).fetchall() == [
+        (2, "duplicate row: its phone is in import #1 (m1.csv), line 2"),
+        (4, "duplicate row: its phone is on line 3")]
+
+
 def test_values_padded_with_no_break_spaces_are_trimmed(workspace, tmp_path):
     """Excel pads cells with U+00A0; the bulk path trims only values with a space at an edge."""
     nbsp = "\u00a0"
