@@ -296,7 +296,7 @@ def _bulk(expressions: str, texts: list) -> list[tuple]:
     one by one took 1.6 s."""
     return _scalar_con().execute(
         f"SELECT {expressions} FROM unnest(?::VARCHAR[]) WITH ORDINALITY AS t(v, i) ORDER BY i",
-        [[str(t) for t in texts]]).fetchall()
+        [[None if t is None else str(t) for t in texts]]).fetchall()
 
 
 def normalize_phones(texts) -> list[tuple[str | None, str | None]]:
@@ -372,6 +372,23 @@ def normalize_cards(texts) -> list[tuple[str | None, str | None]]:
 
 def normalize_card(text: str | None) -> tuple[str | None, str | None]:
     return normalize_cards([text])[0]
+
+
+def normalize_texts(texts, limit: int, too_long: str) -> list[tuple[str | None, str | None]]:
+    """A name or CRM id as the import keeps it: edge spaces trimmed (o2o_trim), blank -> None, and
+    dropped with `too_long` when longer than `limit` characters."""
+    def verdict(value):
+        if value is None or len(value) <= limit:
+            return (value or None), None
+        return None, too_long
+    return [verdict(row[0]) for row in _bulk("o2o_trim(v)", list(texts))]
+
+
+def joined_texts(columns: list[list]) -> list[str | None]:
+    """Several columns of one role (a name in parts) joined as the import joins them: each part
+    blank-trimmed (o2o_blank), the parts left joined by a space; None when none is left."""
+    parts = [[row[0] for row in _bulk("o2o_blank(v)", list(column))] for column in columns]
+    return [" ".join(p for p in record if p is not None) or None for record in zip(*parts)]
 
 
 def phone_or_email(text: str | None) -> tuple[str | None, str | None]:

@@ -283,12 +283,19 @@ def preview_table(ws, path, *, encoding: str | None = None, delimiter: str | Non
 def normalised_preview(records: list[list], columns: list[str], mapping: dict[str, str]) -> list[list[tuple]]:
     """Per preview record and column: (shown text, reason or None). Ignored columns give ('', None);
     a value the import would drop gives ('', reason) — the same rules as the import."""
-    from engine.crm.preview import normalise_values
+    from engine.crm.preview import joined_values, normalise_values
 
     roles = [mapping.get(column, mp.IGNORE) for column in columns]
+    texts = [[record[i] if i < len(record) else None for record in records] for i in range(len(columns))]
     # a column at a time: one query for its values, not one per cell
-    verdicts = [normalise_values(role, [record[i] if i < len(record) else None for record in records])
-                if role != mp.IGNORE else None for i, role in enumerate(roles)]
+    verdicts = [normalise_values(role, texts[i]) if role != mp.IGNORE else None for i, role in enumerate(roles)]
+    for role in mp.JOINED_ROLES:  # a name in parts: the joined name may be dropped whole (too long)
+        parts = [i for i, r in enumerate(roles) if r == role]
+        if len(parts) > 1:
+            for r, (_, reason) in enumerate(joined_values(role, [texts[i] for i in parts])):
+                if reason:
+                    for i in parts:
+                        verdicts[i][r] = (None, reason)
     out = []
     for r in range(len(records)):
         row = []

@@ -51,7 +51,15 @@ def normalise_values(role: str, texts: list) -> list[tuple]:
     fn = _NORMALISERS.get(role)
     if fn is not None:
         return fn(texts)
+    if role in _LENGTH_LIMITS:
+        return nz.normalize_texts(texts, *_LENGTH_LIMITS[role])
     return [normalise_value(role, text) for text in texts]
+
+
+def joined_values(role: str, columns: list[list]) -> list[tuple]:
+    """(value, reason) of a role mapped to several columns (a name in parts), per record, as the
+    import joins and keeps them."""
+    return normalise_values(role, nz.joined_texts(columns))
 
 
 def normalise_value(role: str, text):
@@ -60,12 +68,9 @@ def normalise_value(role: str, text):
         return _consent(text)
     if role == "operation_type":
         return _operation_type(text)
-    if role in _NORMALISERS:
-        return _NORMALISERS[role]([text])[0]
+    if role in _NORMALISERS or role in _LENGTH_LIMITS:
+        return normalise_values(role, [text])[0]
     value = str(text).strip() if text is not None else ""
-    limit = _LENGTH_LIMITS.get(role)
-    if limit and len(value) > limit[0]:  # the import drops it whole
-        return None, limit[1]
     return (value or None), None
 
 
@@ -98,27 +103,35 @@ def preview_rows(header: list[str], records: list[list], mapping: dict[str, str]
     """[{role: {"column", "raw", "value", "reason"}}] for each record; names joined like the import,
     a second phone column under "phone 2" (and so on)."""
     names = mp.unique_headers(header)
+    roles = [mapping.get(name, mp.IGNORE) for name in names]
     cell = lambda record, i: record[i] if i < len(record) else None  # noqa: E731
-    verdicts = {i: normalise_values(role, [cell(record, i) for record in records])
-                for i, role in enumerate(mapping.get(name, mp.IGNORE) for name in names)
-                if role != mp.IGNORE and role not in mp.JOINED_ROLES}
+    column = lambda i: [cell(record, i) for record in records]  # noqa: E731
+    verdicts = {i: normalise_values(role, column(i)) for i, role in enumerate(roles) if role != mp.IGNORE}
+    joined = {}  # role -> (joined texts, their verdicts) of a role mapped to several columns
+    for role in mp.JOINED_ROLES:
+        parts = [i for i, r in enumerate(roles) if r == role]
+        if len(parts) > 1:
+            texts = nz.joined_texts([column(i) for i in parts])
+            joined[role] = (texts, normalise_values(role, texts))
     out = []
     for r, record in enumerate(records):
         row: dict[str, dict] = {}
         for i, name in enumerate(names):
-            role = mapping.get(name, mp.IGNORE)
+            role = roles[i]
             if role == mp.IGNORE:
                 continue
             raw = cell(record, i)
             key = role
-            if role in row and role in mp.JOINED_ROLES:
-                joined = " ".join(v for v in (row[role]["raw"], raw) if v and str(v).strip())
-                value, reason = normalise_value(role, joined)
-                row[role].update(column=f"{row[role]['column']} + {name}", raw=joined, value=value, reason=reason)
+            if role in joined:  # one entry for all its columns
+                texts, values = joined[role]
+                if role in row:
+                    row[role]["column"] += f" + {name}"
+                else:
+                    row[role] = {"column": name, "raw": texts[r], "value": values[r][0], "reason": values[r][1]}
                 continue
             if role in row:  # another phone column: "phone 2", "phone 3" …
                 key = next(f"{role} {n}" for n in range(2, len(names) + 2) if f"{role} {n}" not in row)
-            value, reason = verdicts[i][r] if i in verdicts else normalise_value(role, raw)
+            value, reason = verdicts[i][r]
             row[key] = {"column": name, "raw": raw, "value": value, "reason": reason}
         out.append(row)
     return out

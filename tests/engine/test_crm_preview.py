@@ -51,3 +51,24 @@ def test_preview_drops_over_long_names_and_ids_as_the_import_does(workspace, tmp
     reasons = dict(workspace.con.execute("SELECT column_name, reason FROM import_rejects WHERE import_id = ?",
                                          [result.import_id]).fetchall())
     assert reasons == {"ID": preview[0]["crm_id"]["reason"], "Фамилия + Имя": preview[0]["name"]["reason"]}
+
+
+def test_preview_trims_and_joins_names_and_ids_as_the_import_does(workspace, tmp_path):
+    from engine.people_queries import normalised_preview
+
+    path = tmp_path / "names.csv"
+    rows = [("\tC1", "Иванов ", "Иван", "89161234561"), ("C2", "Я" * 499 + " ", "Ю" * 500, "89161234562"),
+            ("C3", "Я" * 600, "Ю" * 600, "89161234563"), ("C4", "\tПетров", "Пётр\t", "89161234564")]
+    path.write_text("ID;Фамилия;Имя;Телефон\n" + "".join(";".join(r) + "\n" for r in rows), encoding="utf-8")
+    proposal = propose(path)
+    preview = proposal["preview"]
+    result = import_crm(workspace, path)
+    stored = dict(workspace.con.execute("SELECT line, name FROM contacts WHERE import_id = ?",
+                                        [result.import_id]).fetchall())
+    ids = dict(workspace.con.execute("SELECT line, crm_id FROM contacts").fetchall())
+    for line, row in enumerate(preview, start=2):
+        assert row["name"]["value"] == stored.get(line) and row["crm_id"]["value"] == ids.get(line), line
+    assert preview[2]["name"]["reason"] == "name longer than 1000 characters"
+    # the wizard's table marks both parts of that name
+    cells = normalised_preview([list(r) for r in rows], proposal["columns"], proposal["mapping"])
+    assert cells[2][1] == ("", "name longer than 1000 characters") == cells[2][2]
