@@ -43,8 +43,9 @@ class ImportSummary(QWidget):
                 ("ok", self.tr("Imported"), self.tr("Rows stored as new contacts / receipts")),
                 ("rejected", self.tr("Rejected"), self.tr("Rows with no usable key or that the parser refused; "
                                                           "each is in the rejects report")),
-                ("duplicates", self.tr("Duplicates"), self.tr("Rows whose every phone, e-mail and card was "
-                                                              "already known; not stored again")))):
+                ("duplicates", self.tr("Duplicates"), self.tr("Rows whose phones, e-mail, card and CRM id were all "
+                                                              "known before, together in one stored row; not stored "
+                                                              "again")))):
             title_label = QLabel(title)
             title_label.setObjectName("kpiTitle")
             value = QLabel("—")

@@ -658,96 +658,96 @@ Start a capture, or drop a .pcap here to replay it.</source>
     </message>
     <message>
         <location filename="../../app/import_summary.py" line="46" />
-        <source>Rows whose every phone, e-mail and card was already known; not stored again</source>
-        <translation>Строки, у которых все телефоны, e-mail и карты уже известны; повторно не сохраняются</translation>
+        <source>Rows whose phones, e-mail, card and CRM id were all known before, together in one stored row; not stored again</source>
+        <translation>Строки, у которых телефоны, e-mail, карта и CRM id уже были вместе в одной сохранённой строке; повторно не сохраняются</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="62" />
+        <location filename="../../app/import_summary.py" line="63" />
         <source>Open rejects report</source>
         <translation>Открыть отчёт об отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="63" />
+        <location filename="../../app/import_summary.py" line="64" />
         <source>Export rejects as CSV…</source>
         <translation>Экспорт отклонённых в CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="93" />
+        <location filename="../../app/import_summary.py" line="94" />
         <source>Cancel came too late: the import had already been saved in the workspace. It stays imported.</source>
         <translation>Отмена пришла слишком поздно: импорт уже сохранён в рабочей области и остаётся в ней.</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="98" />
+        <location filename="../../app/import_summary.py" line="99" />
         <source>%1 single values dropped from otherwise good rows (in the rejects report)</source>
         <translation>Отброшено отдельных значений из корректных строк: %1 (см. отчёт об отклонённых)</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="101" />
+        <location filename="../../app/import_summary.py" line="102" />
         <source>%1 further phones kept from the other phone columns (they link the same person)</source>
         <translation>Ещё телефонов из других колонок телефона: %1 (связаны с тем же человеком)</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="104" />
+        <location filename="../../app/import_summary.py" line="105" />
         <source>Ignored columns: %1</source>
         <translation>Пропущенные столбцы: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="124" />
+        <location filename="../../app/import_summary.py" line="125" />
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="124" />
+        <location filename="../../app/import_summary.py" line="125" />
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="124" />
+        <location filename="../../app/import_summary.py" line="125" />
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="125" />
+        <location filename="../../app/import_summary.py" line="126" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="127" />
+        <location filename="../../app/import_summary.py" line="128" />
         <source>Rejected rows and dropped values</source>
         <translation>Отклонённые строки и отброшенные значения</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="128" />
+        <location filename="../../app/import_summary.py" line="129" />
         <source> (the first %1)</source>
         <translation> (первые %1)</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="130" />
+        <location filename="../../app/import_summary.py" line="131" />
         <source>full report: %1</source>
         <translation>полный отчёт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="134" />
+        <location filename="../../app/import_summary.py" line="135" />
         <source>Loading the rejects</source>
         <translation>Загрузка отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="147" />
+        <location filename="../../app/import_summary.py" line="148" />
         <source>Export rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="148" />
+        <location filename="../../app/import_summary.py" line="149" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="156" />
+        <location filename="../../app/import_summary.py" line="157" />
         <source>Exporting rejects</source>
         <translation>Экспорт отклонённых</translation>
     </message>
     <message>
-        <location filename="../../app/import_summary.py" line="157" />
+        <location filename="../../app/import_summary.py" line="158" />
         <source>Rejects written to %1</source>
         <translation>Отклонённые записаны в %1</translation>
     </message>
@@ -1023,240 +1023,240 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="123" />
+        <location filename="../../app/import_wizard.py" line="124" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="124" />
+        <location filename="../../app/import_wizard.py" line="125" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="125" />
-        <location filename="../../app/import_wizard.py" line="523" />
+        <location filename="../../app/import_wizard.py" line="126" />
+        <location filename="../../app/import_wizard.py" line="529" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="126" />
+        <location filename="../../app/import_wizard.py" line="127" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="127" />
+        <location filename="../../app/import_wizard.py" line="128" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161" />
+        <location filename="../../app/import_wizard.py" line="163" />
         <source>detected</source>
         <translation>найдена сама</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162" />
+        <location filename="../../app/import_wizard.py" line="164" />
         <source>The line (sheet row) the column names are on, when the one detected below a title is not it</source>
         <translation>Строка (строка листа) с названиями колонок, если найденная под заголовком отчёта — не та</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164" />
-        <location filename="../../app/import_wizard.py" line="273" />
+        <location filename="../../app/import_wizard.py" line="166" />
+        <location filename="../../app/import_wizard.py" line="280" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="166" />
+        <location filename="../../app/import_wizard.py" line="168" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="167" />
+        <location filename="../../app/import_wizard.py" line="169" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="168" />
+        <location filename="../../app/import_wizard.py" line="170" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="169" />
+        <location filename="../../app/import_wizard.py" line="171" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171" />
+        <location filename="../../app/import_wizard.py" line="173" />
         <source>Header on line:</source>
         <translation>Заголовок в строке:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="177" />
+        <location filename="../../app/import_wizard.py" line="179" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179" />
+        <location filename="../../app/import_wizard.py" line="181" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="206" />
+        <location filename="../../app/import_wizard.py" line="208" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="207" />
+        <location filename="../../app/import_wizard.py" line="209" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="212" />
+        <location filename="../../app/import_wizard.py" line="214" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="215" />
+        <location filename="../../app/import_wizard.py" line="217" />
         <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
         <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="232" />
+        <location filename="../../app/import_wizard.py" line="234" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="247" />
+        <location filename="../../app/import_wizard.py" line="249" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="247" />
+        <location filename="../../app/import_wizard.py" line="249" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="247" />
+        <location filename="../../app/import_wizard.py" line="249" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="248" />
+        <location filename="../../app/import_wizard.py" line="250" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="275" />
+        <location filename="../../app/import_wizard.py" line="282" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="282" />
+        <location filename="../../app/import_wizard.py" line="289" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="299" />
+        <location filename="../../app/import_wizard.py" line="305" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="303" />
+        <location filename="../../app/import_wizard.py" line="309" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="306" />
+        <location filename="../../app/import_wizard.py" line="312" />
         <source>The header is on line %1; the title above it is skipped.</source>
         <translation>Заголовок таблицы — в строке %1; строки названия над ним пропущены.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="317" />
+        <location filename="../../app/import_wizard.py" line="323" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="319" />
+        <location filename="../../app/import_wizard.py" line="325" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="335" />
+        <location filename="../../app/import_wizard.py" line="341" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="383" />
+        <location filename="../../app/import_wizard.py" line="389" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="434" />
+        <location filename="../../app/import_wizard.py" line="440" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="436" />
+        <location filename="../../app/import_wizard.py" line="442" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="452" />
+        <location filename="../../app/import_wizard.py" line="458" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="453" />
-        <location filename="../../app/import_wizard.py" line="463" />
+        <location filename="../../app/import_wizard.py" line="459" />
+        <location filename="../../app/import_wizard.py" line="469" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="459" />
+        <location filename="../../app/import_wizard.py" line="465" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="463" />
+        <location filename="../../app/import_wizard.py" line="469" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="473" />
+        <location filename="../../app/import_wizard.py" line="479" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="492" />
+        <location filename="../../app/import_wizard.py" line="498" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="507" />
+        <location filename="../../app/import_wizard.py" line="513" />
         <source>The import is saved; it can no longer be cancelled</source>
         <translation>Импорт сохранён; отменить его уже нельзя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="509" />
+        <location filename="../../app/import_wizard.py" line="515" />
         <source>Import saved; writing the rejects report…</source>
         <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="543" />
+        <location filename="../../app/import_wizard.py" line="549" />
         <source>Import saved; finishing the rejects report…</source>
         <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="544" />
+        <location filename="../../app/import_wizard.py" line="550" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="158" />
+        <location filename="../../app/import_wizard.py" line="159" />
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="170" />
+        <location filename="../../app/import_wizard.py" line="172" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>
