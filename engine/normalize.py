@@ -25,7 +25,8 @@ Outcomes (each with a reason that lands in import_rejects when a value is droppe
   1900..2100 is a year, and a small number like 60 is a count: both are "not a date". Birth
   dates outside 1900..today are rejected.
 - gender: м/муж/мужской/мужчина/m/male/man → 'm'; ж/жен/женский/женщина/f/female/woman → 'f'.
-- card: spaces and dashes removed, upper case, 4–32 letters/digits.
+- card: spaces and dashes removed, upper case, 4–32 letters/digits; a placeholder (one repeated
+  character such as 0000 or XXXX, or a word for none: NULL, НЕТУ, ПУСТО…) is dropped, never a key.
 - consent: да/yes/true/1/y/+/согласен/согласна → true; нет/no/false/0/n/-/не согласен → false.
 """
 from __future__ import annotations
@@ -46,6 +47,9 @@ DATE_RANGE = "birth date outside 1900..today"
 BAD_GENDER = "unknown gender (expected м/ж, муж/жен, m/f, male/female)"
 BAD_CARD = "not a card number (4-32 letters or digits)"
 MANGLED_CARD = "card number mangled by Excel (scientific notation)"
+PLACEHOLDER_CARD = "a placeholder, not a card number (one repeated character, or a word for none)"
+# words exports write where a customer has no card (upper case, as cards are compared)
+CARD_PLACEHOLDERS = ("NULL", "NONE", "НЕТУ", "ПУСТО", "ОТСУТСТВУЕТ", "НЕИЗВЕСТНО")  # 4+ letters: shorter is no card
 BAD_CONSENT = "unknown consent value (expected да/нет, yes/no, 1/0)"
 
 MALE = ("м", "муж", "муж.", "мужской", "мужчина", "m", "male", "man", "мж")
@@ -144,9 +148,19 @@ CREATE OR REPLACE TEMP MACRO o2o_birth_ok(d) AS d BETWEEN DATE '1900-01-01' AND 
 -- a simple CASE, not IN or list_contains: a list of constants is planned as a join (3x slower on 10 M rows)
 CREATE OR REPLACE TEMP MACRO o2o_gender(s) AS CASE lower(o2o_trim(s))
     {" ".join(f"WHEN '{v}' THEN 'm'" for v in MALE)} {" ".join(f"WHEN '{v}' THEN 'f'" for v in FEMALE)} END;
-CREATE OR REPLACE TEMP MACRO o2o_card(s) AS
-    CASE WHEN regexp_full_match(regexp_replace(upper(trim(s)), '[\\s\\-]', '', 'g'), '[0-9A-ZА-ЯЁ]{{4,32}}')
-         THEN regexp_replace(upper(trim(s)), '[\\s\\-]', '', 'g') END;
+-- a card made of one repeated character (0000, XXXX) or a word for "none" would join every customer
+-- who has it into one person: it is a placeholder, never a key
+CREATE OR REPLACE TEMP MACRO o2o_card_placeholder(c) AS
+    c = repeat(left(c, 1), length(c)) OR ({" OR ".join(f"c = '{w}'" for w in CARD_PLACEHOLDERS)});
+CREATE OR REPLACE TEMP MACRO o2o_card_c(c) AS
+    CASE WHEN regexp_full_match(c, '[0-9A-ZА-ЯЁ]{{4,32}}') AND NOT o2o_card_placeholder(c) THEN c END;
+CREATE OR REPLACE TEMP MACRO o2o_card_clean(s) AS regexp_replace(upper(trim(s)), '[\\s\\-]', '', 'g');
+CREATE OR REPLACE TEMP MACRO o2o_card(s) AS o2o_card_c(o2o_card_clean(s));
+-- why a card value is dropped (NULL when kept or blank)
+CREATE OR REPLACE TEMP MACRO o2o_card_reason(s) AS CASE WHEN o2o_blank(s) IS NULL OR o2o_card(s) IS NOT NULL THEN NULL
+    WHEN o2o_sci(s) THEN '{MANGLED_CARD}'
+    WHEN length(o2o_card_clean(s)) >= 4 AND o2o_card_placeholder(o2o_card_clean(s)) THEN '{PLACEHOLDER_CARD}'
+    ELSE '{BAD_CARD}' END;
 CREATE OR REPLACE TEMP MACRO o2o_consent(s) AS CASE lower(o2o_trim(s))
     {" ".join(f"WHEN '{v}' THEN true" for v in CONSENT_YES)} {" ".join(f"WHEN '{v}' THEN false" for v in CONSENT_NO)}
     END;
@@ -363,11 +377,7 @@ def normalize_gender(text: str | None) -> tuple[str | None, str | None]:
 
 
 def normalize_cards(texts) -> list[tuple[str | None, str | None]]:
-    def verdict(value, sci):
-        if sci:
-            return None, MANGLED_CARD
-        return (value, None) if value else (None, BAD_CARD)
-    return _per_value("o2o_card(v), o2o_sci(v)", texts, verdict)
+    return _per_value("o2o_card(v), o2o_card_reason(v)", texts, lambda value, reason: (value, reason))
 
 
 def normalize_card(text: str | None) -> tuple[str | None, str | None]:

@@ -73,8 +73,8 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
                     o2o_trim(name_raw) AS name_t, o2o_trim(id_raw) AS id_t FROM quick),
         checked AS (SELECT *, CASE WHEN _ef THEN true ELSE coalesce(o2o_email_ok(email_l), false) END AS email_ok,
                         birth BETWEEN DATE '1900-01-01' AND current_date AS birth_ok,
-                        CASE WHEN _cf THEN card_c WHEN regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}') THEN card_c END
-                            AS card
+                        CASE WHEN (_cf OR regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}'))
+                                  AND NOT o2o_card_placeholder(card_c) THEN card_c END AS card
                     FROM tidy),
         final AS (SELECT {line}phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
             phone_fast AS phone, {_phone_reason('phone', pending)} AS phone_reason, {extra_final}
@@ -89,7 +89,7 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
                 AS gender_reason,
             card,
             CASE WHEN card IS NOT NULL THEN NULL WHEN o2o_blank(card_raw) IS NULL THEN NULL
-                 WHEN o2o_sci(card_raw) THEN '{nz.MANGLED_CARD}' ELSE '{nz.BAD_CARD}' END AS card_reason,
+                 ELSE o2o_card_reason(card_raw) END AS card_reason,
             consent,
             CASE WHEN consent IS NOT NULL THEN NULL WHEN o2o_blank(consent_raw) IS NOT NULL THEN '{nz.BAD_CONSENT}' END
                 AS consent_reason,

@@ -74,8 +74,7 @@ def normalise_contacts(con) -> None:
             {phone_reason} AS phone_reason,
             CASE WHEN o2o_blank(s.buyer_email) IS NOT NULL AND NOT {email_ok} THEN '{nz.INVALID_EMAIL}' END
                 AS email_reason,
-            CASE WHEN o2o_blank(s.card) IS NULL OR o2o_card(s.card) IS NOT NULL THEN NULL
-                 WHEN o2o_sci(s.card) THEN '{nz.MANGLED_CARD}' ELSE '{nz.BAD_CARD}' END AS card_reason
+            o2o_card_reason(s.card) AS card_reason
         FROM rec_stage s LEFT JOIN rec_slow sp ON sp.raw = trim(s.buyer_phone)""")
     con.execute("DROP TABLE rec_slow")
 

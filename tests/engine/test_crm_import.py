@@ -281,6 +281,19 @@ def test_a_duplicate_held_by_another_row_than_its_keys_first_one_names_that_row(
         (4, "duplicate row: its phone is on line 3")]
 
 
+def test_placeholder_cards_do_not_join_customers(workspace, tmp_path):
+    from engine.normalize import PLACEHOLDER_CARD
+    from engine.people import build_people
+
+    header = ["Телефон", "Номер карты"]
+    rows = [["89161111111", "нету"], ["89162222222", "нету"], ["89163333333", "0000000"], ["89164444444", "0000000"]]
+    result = import_crm(workspace, write_csv(tmp_path / "a.csv", rows, header))
+    assert (result.details["ok"], result.details["duplicates"], result.details["cards_valid"]) == (4, 0, 0)
+    assert build_people(workspace)["people"] == 4
+    assert {r[0] for r in workspace.con.execute("SELECT reason FROM import_rejects WHERE column_name = 'Номер карты'"
+                                                ).fetchall()} == {PLACEHOLDER_CARD}
+
+
 def test_values_padded_with_no_break_spaces_are_trimmed(workspace, tmp_path):
     """Excel pads cells with U+00A0; the bulk path trims only values with a space at an edge."""
     nbsp = "\u00a0"

@@ -215,3 +215,14 @@ def test_international_00_prefix_and_compact_dates():
     nz.install_macros(con)
     assert con.execute("SELECT o2o_date('19850201')").fetchone()[0] == date(1985, 2, 1)
     assert con.execute("SELECT o2o_date('1985')").fetchone()[0] is None   # a year alone is still not a date
+
+
+@pytest.mark.parametrize("raw", ["NULL", "нету", "XXXX", "0000", "1111 1111", "ЁЁЁЁ"])
+def test_placeholder_cards_are_never_keys(raw):
+    # one customer's "нету" would otherwise be every card-less customer's key: one giant person
+    assert nz.normalize_card(raw) == (None, nz.PLACEHOLDER_CARD)
+
+
+def test_real_cards_next_to_placeholders_are_kept():
+    assert nz.normalize_cards(["2700 0001", "1234", "AB12CD", "0001"]) == [
+        ("27000001", None), ("1234", None), ("AB12CD", None), ("0001", None)]
