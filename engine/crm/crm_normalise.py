@@ -73,7 +73,9 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
                     o2o_trim(name_raw) AS name_t, o2o_trim(id_raw) AS id_t FROM quick),
         checked AS (SELECT *, CASE WHEN _ef THEN true ELSE coalesce(o2o_email_ok(email_l), false) END AS email_ok,
                         birth BETWEEN DATE '1900-01-01' AND current_date AS birth_ok,
-                        CASE WHEN (_cf OR regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}'))
+                        -- digits only: a placeholder is one repeated digit (the word list is letters)
+                        CASE WHEN _cf AND card_c <> repeat(left(card_c, 1), strlen(card_c)) THEN card_c
+                             WHEN NOT _cf AND regexp_full_match(card_c, '[0-9A-ZА-ЯЁ]{{4,32}}')
                                   AND NOT o2o_card_placeholder(card_c) THEN card_c END AS card
                     FROM tidy),
         final AS (SELECT {line}phone_raw, email_raw, name_raw, birth_raw, gender_raw, card_raw, consent_raw, id_raw,
@@ -89,7 +91,9 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
                 AS gender_reason,
             card,
             CASE WHEN card IS NOT NULL THEN NULL WHEN o2o_blank(card_raw) IS NULL THEN NULL
-                 ELSE o2o_card_reason(card_raw) END AS card_reason,
+                 WHEN o2o_sci(card_raw) THEN '{nz.MANGLED_CARD}'
+                 WHEN length(card_c) >= 4 AND o2o_card_placeholder(card_c) THEN '{nz.PLACEHOLDER_CARD}'
+                 ELSE '{nz.BAD_CARD}' END AS card_reason,
             consent,
             CASE WHEN consent IS NOT NULL THEN NULL WHEN o2o_blank(consent_raw) IS NOT NULL THEN '{nz.BAD_CONSENT}' END
                 AS consent_reason,
