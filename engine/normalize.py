@@ -156,11 +156,12 @@ CREATE OR REPLACE TEMP MACRO o2o_card_c(c) AS
     CASE WHEN regexp_full_match(c, '[0-9A-ZА-ЯЁ]{{4,32}}') AND NOT o2o_card_placeholder(c) THEN c END;
 CREATE OR REPLACE TEMP MACRO o2o_card_clean(s) AS regexp_replace(upper(trim(s)), '[\\s\\-]', '', 'g');
 CREATE OR REPLACE TEMP MACRO o2o_card(s) AS o2o_card_c(o2o_card_clean(s));
+-- why a card value `s` (cleaned: `c`) that is not kept is dropped
+CREATE OR REPLACE TEMP MACRO o2o_card_drop_reason(s, c) AS CASE WHEN o2o_sci(s) THEN '{MANGLED_CARD}'
+    WHEN length(c) >= 4 AND o2o_card_placeholder(c) THEN '{PLACEHOLDER_CARD}' ELSE '{BAD_CARD}' END;
 -- why a card value is dropped (NULL when kept or blank)
 CREATE OR REPLACE TEMP MACRO o2o_card_reason(s) AS CASE WHEN o2o_blank(s) IS NULL OR o2o_card(s) IS NOT NULL THEN NULL
-    WHEN o2o_sci(s) THEN '{MANGLED_CARD}'
-    WHEN length(o2o_card_clean(s)) >= 4 AND o2o_card_placeholder(o2o_card_clean(s)) THEN '{PLACEHOLDER_CARD}'
-    ELSE '{BAD_CARD}' END;
+    ELSE o2o_card_drop_reason(s, o2o_card_clean(s)) END;
 CREATE OR REPLACE TEMP MACRO o2o_consent(s) AS CASE lower(o2o_trim(s))
     {" ".join(f"WHEN '{v}' THEN true" for v in CONSENT_YES)} {" ".join(f"WHEN '{v}' THEN false" for v in CONSENT_NO)}
     END;

@@ -91,9 +91,7 @@ def normalise_rows(con, roles: dict[str, list[tuple[str, str]]], source) -> Tabl
                 AS gender_reason,
             card,
             CASE WHEN card IS NOT NULL THEN NULL WHEN o2o_blank(card_raw) IS NULL THEN NULL
-                 WHEN o2o_sci(card_raw) THEN '{nz.MANGLED_CARD}'
-                 WHEN length(card_c) >= 4 AND o2o_card_placeholder(card_c) THEN '{nz.PLACEHOLDER_CARD}'
-                 ELSE '{nz.BAD_CARD}' END AS card_reason,
+                 ELSE o2o_card_drop_reason(card_raw, card_c) END AS card_reason,
             consent,
             CASE WHEN consent IS NOT NULL THEN NULL WHEN o2o_blank(consent_raw) IS NOT NULL THEN '{nz.BAD_CONSENT}' END
                 AS consent_reason,
