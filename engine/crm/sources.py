@@ -65,6 +65,15 @@ def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool
     (a title above the header) are left out: DuckDB's `skip` loses its way in a title with quotes."""
     fd, name = tempfile.mkstemp(prefix="o2o-utf8-", suffix=".csv")
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    try:
+        return Path(name), _transcode_into(fd, path, decoder, cancel, newlines, skip_lines)
+    except BaseException:  # cancelled or unreadable: no half-written copy is left in the temp folder
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
+def _transcode_into(fd: int, path: Path, decoder, cancel: CancelToken, newlines: bool, skip_lines: int) -> int:
+    """Write the UTF-8 copy to `fd`; returns its physical lines (see _transcode)."""
     breaks, last, held = 0, b"\n", ""
     with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
         while block := src.read(CHUNK_BYTES):
@@ -88,7 +97,7 @@ def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool
             breaks += tail.count("\n")
             last = tail[-1:].encode() or last
         out.write(tail.encode("utf-8"))
-    return Path(name), breaks + (last != b"\n")
+    return breaks + (last != b"\n")
 
 
 class CsvSource:

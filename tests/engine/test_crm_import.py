@@ -438,6 +438,23 @@ def test_cancelled_import_leaves_nothing(workspace, tmp_path):
     assert import_crm(workspace, tmp_path / "crm.csv").status == IMPORTED  # and it can be imported afterwards
 
 
+def test_a_cancelled_import_of_an_8_bit_file_leaves_no_utf8_copy_behind(workspace, tmp_path, monkeypatch):
+    import tempfile
+
+    from engine.imports.registry import CANCELLED
+    from engine.progress import CancelToken
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    token = CancelToken()
+    token.cancel()  # seen by the transcode's first block
+    result = import_crm(workspace, write_csv(tmp_path / "crm.csv", [["8 916 123-45-67", "", "Ёлкина Юлия", "", "Ж", "", ""]],
+                                            encoding="cp1251"), cancel=token)
+    assert result.status == CANCELLED
+    assert list(temp.iterdir()) == []
+
+
 def test_columns_without_telling_names_are_mapped_by_content(workspace, tmp_path):
     result = import_crm(workspace, write_csv(tmp_path / "n.csv", [["Иван", "8 916 123-45-67", "IVAN@MAIL.RU"],
                                                                  ["Анна", "+7 926 000 11 22", "anna@mail.ru"]],
