@@ -11,12 +11,13 @@ too long on all of them): its rate is measured on M rows and extrapolated to N â
 in the output.
 
 `floor` is what no importer built on DuckDB can beat on this file and machine: the 8-bit file
-transcoded to UTF-8 (Python, as the importer does), DuckDB's read_csv of it counted, and read
+transcoded to UTF-8 (as the importer does: engine/crm/transcode.py), DuckDB's read_csv of it counted, and read
 into a temp table of text columns (what the importer's first stage makes). `before` is the
 figure this benchmark printed before the issue-5 speed work, so later runs stay comparable;
 the load average matters on the shared 2-core machine, so it is printed beside each figure.
 `--threads T` limits DuckDB to T threads (default: one per core) for the import and the floor,
-to see how the import scales with cores (the transcode and the Python steps use one).
+to see how the import scales with cores (the transcode uses one thread per core whatever T is;
+the Python steps use one).
 """
 from __future__ import annotations
 
@@ -108,17 +109,14 @@ BEFORE = {"rows_per_s": 123_992, "seconds": 80.65, "load_average": 2.7,
 
 def read_floor(path: Path, encoding: str, threads: int | None = None) -> dict:
     """Seconds for the parts of reading that any DuckDB-based import pays (see the docstring)."""
-    import codecs
+    from engine.crm.sources import _transcode
+    from engine.progress import CancelToken
 
     out: dict = {"load_average_before": round(os.getloadavg()[0], 1)}
     source = path
     if encoding != "utf-8":
         started = time.perf_counter()
-        source = path.with_suffix(".floor-utf8.csv")
-        decoder = codecs.getincrementaldecoder(encoding)()
-        with open(path, "rb") as src, open(source, "wb") as dst:
-            while block := src.read(4 << 20):
-                dst.write(decoder.decode(block).encode("utf-8"))
+        source, _ = _transcode(path, encoding, CancelToken())
         out["transcode_s"] = round(time.perf_counter() - started, 2)
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")

@@ -26,7 +26,7 @@ from typing import Callable
 
 import numpy as np
 
-from engine.crm import csv_lines
+from engine.crm import csv_lines, transcode
 from engine.crm.reading import (
     CHUNK_BYTES, MAX_LINE_BYTES, MAX_TITLE_LINES, SAMPLE_BYTES, TableSource, detect_delimiter,
     detect_delimiter_of_lines, is_xlsx, load_xlsx, pick_header, read_sample,
@@ -40,10 +40,10 @@ def _sql_str(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _after_lines(text: str, lines: int, newlines: bool) -> str:
-    """`text` after its first `lines` physical lines (ends: \n, or with `newlines` also \r\n and a
-    lone \r, as the editor and the sample reader count them)."""
-    ends = list(re.finditer(r"\r\n|\r|\n" if newlines else r"\n", text))
+def _after_lines(text: bytes, lines: int, newlines: bool) -> bytes:
+    """UTF-8 `text` after its first `lines` physical lines (ends: \n, or with `newlines` also \r\n
+    and a lone \r, as the editor and the sample reader count them)."""
+    ends = list(re.finditer(rb"\r\n|\r|\n" if newlines else rb"\n", text))
     if len(ends) < lines:
         raise O2OError(f"The header's line {lines + 1} is not within the first {CHUNK_BYTES >> 20} MB")
     return text[ends[lines - 1].end():]
@@ -64,39 +64,47 @@ def _transcode(path: Path, encoding: str, cancel: CancelToken, *, newlines: bool
     kind of line end per file, and exports edited by hand mix them. The first `skip_lines` lines
     (a title above the header) are left out: DuckDB's `skip` loses its way in a title with quotes."""
     fd, name = tempfile.mkstemp(prefix="o2o-utf8-", suffix=".csv")
-    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     try:
-        return Path(name), _transcode_into(fd, path, decoder, cancel, newlines, skip_lines)
+        return Path(name), _transcode_into(fd, path, encoding, cancel, newlines, skip_lines)
     except BaseException:  # cancelled or unreadable: no half-written copy is left in the temp folder
         Path(name).unlink(missing_ok=True)
         raise
 
 
-def _transcode_into(fd: int, path: Path, decoder, cancel: CancelToken, newlines: bool, skip_lines: int) -> int:
-    """Write the UTF-8 copy to `fd`; returns its physical lines (see _transcode)."""
-    breaks, last, held = 0, b"\n", ""
-    with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+def _utf8_blocks(src, encoding: str, cancel: CancelToken):
+    """The file's blocks as UTF-8 bytes, in order: a single-byte encoding converted on every core
+    (engine/crm/transcode.py), any other by Python's incremental decoder."""
+    def blocks():
         while block := src.read(CHUNK_BYTES):
             cancel.check()
-            text = decoder.decode(block)
-            if skip_lines:
+            yield block
+    fast = transcode.converter(encoding)
+    if fast:
+        yield from transcode.convert_in_order(blocks(), fast, os.cpu_count() or 1)
+        return
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    for block in blocks():
+        yield decoder.decode(block).encode("utf-8")
+    yield decoder.decode(b"", final=True).encode("utf-8")
+
+
+def _transcode_into(fd: int, path: Path, encoding: str, cancel: CancelToken, newlines: bool, skip_lines: int) -> int:
+    """Write the UTF-8 copy to `fd`; returns its physical lines (see _transcode)."""
+    breaks, last, held = 0, b"\n", b""
+    with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+        for text in _utf8_blocks(src, encoding, cancel):
+            if skip_lines and text:
                 text, skip_lines = _after_lines(text, skip_lines, newlines), 0
             if newlines:
                 text = held + text
-                held = "\r" if text.endswith("\r") else ""  # its \n may start the next block
-                text = (text[:-1] if held else text).replace("\r\n", "\n").replace("\r", "\n")
-                breaks += text.count("\n")
-                last = text[-1:].encode() or last
-            else:
-                breaks += block.count(b"\n")
-                last = block[-1:]
-            out.write(text.encode("utf-8"))
-        tail = decoder.decode(b"", final=True) + held
-        if newlines:
-            tail = tail.replace("\r\n", "\n").replace("\r", "\n")
-            breaks += tail.count("\n")
-            last = tail[-1:].encode() or last
-        out.write(tail.encode("utf-8"))
+                held = b"\r" if text.endswith(b"\r") else b""  # its \n may start the next block
+                text = (text[:-1] if held else text).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            breaks += text.count(b"\n")
+            last = text[-1:] or last
+            out.write(text)
+        out.write(held.replace(b"\r", b"\n"))
+        breaks += len(held)
+        last = held and b"\n" or last
     return breaks + (last != b"\n")
 
 
