@@ -410,8 +410,7 @@ class ImportWizard(QDialog):
             problem = checked and row_problem(self.preview.records[row], len(self.preview.columns), sheet=sheet)
             if problem:  # the import rejects this record whole: say so in every cell of the row
                 record = [("", problem)] * len(record)
-            elif crm and not any(text and not reason and role in KEY_ROLES
-                                 for (text, reason), role in zip(record, roles)):
+            elif crm and not any(text and role in KEY_ROLES for (text, _), role in zip(record, roles)):
                 # no usable phone, e-mail or card: the row is rejected; cells with a reason keep theirs
                 record = [(text, reason or NO_KEY) if role != mp.IGNORE else (text, reason)
                           for (text, reason), role in zip(record, roles)]
@@ -420,7 +419,8 @@ class ImportWizard(QDialog):
                 ignored = mapping[self.preview.columns[col]] == mp.IGNORE
                 if reason:
                     item.setBackground(INVALID)
-                    item.setText(f"⚠ {reason}")
+                    # a kept value with a warning (a second phone in the cell dropped) shows the value
+                    item.setText(f"⚠ {text}" if text and not problem and reason != NO_KEY else f"⚠ {reason}")
                     item.setToolTip(reason)
                     self.invalid_cells += 1
                 elif ignored:

@@ -174,8 +174,8 @@ def readable_preview(payload: dict) -> str:
             dropped.append(f"  line {number}: {problem}")
         for role in roles:
             value = row.get(role) or {}
-            if value.get("reason"):
-                cells.append(f"⚠ {value.get('raw')}")
+            if value.get("reason"):  # dropped: its text; kept with a warning: the value stored
+                cells.append(f"⚠ {value['value'] if value.get('value') is not None else value.get('raw')}")
                 dropped.append(f"  line {number}, {value['column']}: {value.get('raw')!r}: {value['reason']}")
             else:
                 cells.append(value.get("value"))

@@ -94,8 +94,8 @@ def crm_row_problem(row: dict) -> str | None:
     """Why the CRM import rejects a row of preview_rows whole: no usable phone, e-mail or card."""
     from engine.crm.crm_import import NO_KEY
 
-    usable = any(v.get("value") is not None and not v.get("reason") for k, v in row.items()
-                 if k.split(" ")[0] in KEY_ROLES)
+    # a kept value may carry a warning (a second phone in the cell): it still makes the row usable
+    usable = any(v.get("value") is not None for k, v in row.items() if k.split(" ")[0] in KEY_ROLES)
     return None if usable else NO_KEY
 
 

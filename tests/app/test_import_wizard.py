@@ -425,3 +425,17 @@ def test_preview_rows_carry_the_report_lines_and_whole_row_rejects(qtbot, app_co
     extra = [wizard.norm_table.item(2, c).toolTip() for c in range(wizard.norm_table.columnCount())]
     assert all("too many fields (expected 2, found 3)" in t for t in extra)
     assert "row rejected" not in (wizard.norm_table.item(3, 0).toolTip() or "")
+
+
+def test_wizard_shows_a_kept_value_with_a_warning_and_keeps_its_row(qtbot, app_context, workspace, tmp_path):
+    context, monitor = app_context
+    path = write_crm(tmp_path / "two.csv", rows=[["1", "89161234567, 89267654321", "Анна"], ["2", "нет", "Борис"]],
+                     header=["Код клиента", "Телефон", "ФИО"])
+    wizard = open_wizard(qtbot, context, monitor, path)
+    with qtbot.waitSignal(wizard.normalised, timeout=10000):
+        wizard.next_button.click()
+    phone_col, name_col = wizard.preview.columns.index("Телефон"), wizard.preview.columns.index("ФИО")
+    kept = wizard.norm_table.item(0, phone_col)
+    assert kept.text() == "⚠ +79161234567" and "more than one phone" in kept.toolTip()
+    assert wizard.norm_table.item(0, name_col).text() == "Анна"  # the row is kept
+    assert wizard.norm_table.item(1, name_col).text() == "⚠ row rejected: no usable phone, e-mail or card"

@@ -72,3 +72,15 @@ def test_preview_trims_and_joins_names_and_ids_as_the_import_does(workspace, tmp
     # the wizard's table marks both parts of that name
     cells = normalised_preview([list(r) for r in rows], proposal["columns"], proposal["mapping"])
     assert cells[2][1] == ("", "name longer than 1000 characters") == cells[2][2]
+
+
+def test_a_kept_phone_with_a_warning_does_not_make_the_preview_reject_its_row(workspace, tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("ID;Телефон\n1;89161234567, 89267654321\n2;8-916-123-45-68 / 8-926-765-43-21\n3;нет\n",
+                    encoding="utf-8")
+    preview = propose(path)
+    assert preview["row_problems"] == [None, None, NO_KEY]
+    result = import_crm(workspace, path)
+    assert (result.details["ok"], result.details["rejected"]) == (2, 1)
+    assert workspace.con.execute("SELECT line, phone FROM contacts ORDER BY line").fetchall() == [
+        (2, "+79161234567"), (3, "+79161234568")]
