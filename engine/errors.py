@@ -44,3 +44,9 @@ class SecretUnavailable(O2OError):
 
 class ImportRefused(O2OError):
     """A file that cannot be imported at all (not that format, unsupported, empty)."""
+
+
+class ReadAgain(O2OError):
+    """The loader learned something about the file only by reading it (a mix of line ends past
+    the sample) and must start again: run_import rolls back and runs it once more (DuckDB has no
+    savepoints, and a failed read aborts the transaction)."""

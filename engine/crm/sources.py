@@ -32,7 +32,7 @@ from engine.crm.reading import (
     detect_delimiter_of_lines, is_xlsx, load_xlsx, pick_header, read_sample,
     sample_records_at,
 )
-from engine.errors import ImportRefused, O2OError
+from engine.errors import ImportRefused, O2OError, ReadAgain
 from engine.progress import CancelToken, ProgressFn, no_progress
 
 
@@ -108,6 +108,20 @@ def _transcode_into(fd: int, path: Path, encoding: str, cancel: CancelToken, new
     return breaks + (last != b"\n")
 
 
+# files whose line ends were found to mix past the sample (see CsvSource.create)
+_MIXED_LATER: set[tuple] = set()
+
+
+def _file_key(path: Path) -> tuple:
+    stat = path.stat()
+    return str(path.resolve()), stat.st_size, stat.st_mtime_ns
+
+
+class _NotThisDialect(O2OError):
+    """DuckDB's reader lost its way: not this delimiter and quoting, or line ends that change
+    after the sample (read again with every line end made \n)."""
+
+
 class CsvSource:
     """A CSV export ready for read_csv: header, encoding and delimiter known, a UTF-8 copy made
     when the file is not UTF-8. `create` reads it once into the caller's table; `close` removes
@@ -118,7 +132,7 @@ class CsvSource:
     def __init__(self, con, path: Path, table: str, source: TableSource, cancel: CancelToken):
         self.con, self.path, self.table, self.source, self.cancel = con, path, table, source, cancel
         with open(path, "rb") as fh:
-            self.newlines = mixed_line_ends(fh.read(SAMPLE_BYTES))
+            self.newlines = mixed_line_ends(fh.read(SAMPLE_BYTES)) or _file_key(path) in _MIXED_LATER
         self.read_path, self.physical_lines = path, None
         self._points = None
         self._prepare()
@@ -162,13 +176,14 @@ class CsvSource:
         (rows, parse_rejects filled)."""
         try:
             self._create(sql_of, target)
-        except O2OError as exc:
-            if self.newlines or "invalid state" not in str(exc):
+        except _NotThisDialect as exc:
+            if self.newlines:
                 raise
-            # a mix of line ends past the sample: read again with every line end made \n
-            self.newlines = True
-            self._prepare()
-            self._create(sql_of, target)
+            # perhaps a mix of line ends past the sample: the next reading makes every line end \n
+            # (the failed read aborted the import's transaction, so run_import starts it again)
+            _MIXED_LATER.add(_file_key(self.path))
+            raise ReadAgain(f"{exc.message}; reading it again with every line end made \\n",
+                            where=str(self.path)) from exc
         return self.source
 
     def _create(self, sql_of: Callable[[str], str], target: str) -> None:
@@ -195,7 +210,8 @@ class CsvSource:
                         else "Check the delimiter, the quotes and the encoding")
             else:
                 hint = "Check the delimiter and encoding"
-            raise O2OError(f"Cannot read as CSV: {detail}", where=str(self.path), hint=hint) from exc
+            error = _NotThisDialect if "does not read as" in detail else O2OError
+            raise error(f"Cannot read as CSV: {detail}", where=str(self.path), hint=hint) from exc
         source = self.source
         # DuckDB may quote a blank line before the record with it
         source.parse_rejects = [(int(line), value.lstrip("\r\n"), _reason(reason))

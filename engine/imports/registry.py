@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from engine.errors import Cancelled, O2OError
+from engine.errors import Cancelled, O2OError, ReadAgain
 from engine.progress import CancelToken, ProgressFn, no_progress
 from engine.workspace import Workspace
 
@@ -151,15 +151,19 @@ def run_import(ws: Workspace, path: str | Path, kind: str, loader: Loader, *,
                                 f"{path.name}: already imported as #{import_id} ({name}, {when:%Y-%m-%d %H:%M} UTC); "
                                 "skipped", import_id=import_id, seconds=time.perf_counter() - started)
     try:
-        return _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started,
-                           identity_suffix)
+        try:
+            return _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started,
+                               identity_suffix, may_read_again=True)
+        except ReadAgain:  # rolled back; the loader's second reading knows what the first one found
+            return _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started,
+                               identity_suffix)
     finally:
         if hasher is not None:
             hasher.stop.set()
 
 
 def _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, cancel, started,
-                identity_suffix=None) -> ImportResult:
+                identity_suffix=None, may_read_again: bool = False) -> ImportResult:
     ws.require_writable()
     created: list[str] = []
     cancel.watch(ws.con)
@@ -190,6 +194,11 @@ def _run_loader(ws, path, kind, loader, sha, hasher, site, sensor, progress, can
                  datetime.now(timezone.utc).replace(tzinfo=None), sha, import_id])
     except Cancelled:
         return ImportResult(str(path), kind, CANCELLED, f"{path.name}: cancelled; nothing was imported",
+                            seconds=time.perf_counter() - started)
+    except ReadAgain:
+        if may_read_again:
+            raise
+        return ImportResult(str(path), kind, REFUSED, f"{path}: could not be read in two attempts",
                             seconds=time.perf_counter() - started)
     except O2OError as exc:
         if exc.where is None:

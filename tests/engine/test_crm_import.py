@@ -491,7 +491,8 @@ MIXED_ROWS = [f"Иван {i};+7 916 {i:03d}-45-67;u{i}@mail.ru" for i in range(1
     "Имя;Телефон;Email\n" + "\r\n".join(MIXED_ROWS) + "\r\n",                                   # LF header, CRLF rows
     "Имя;Телефон;Email\r\n" + "\r\n".join(MIXED_ROWS[:2]) + "\n" + "\r\n".join(MIXED_ROWS[2:]) + "\r\n",  # one LF row
     "Имя;Телефон;Email\r" + "\r".join(MIXED_ROWS) + "\r",                                        # old Mac: CR only
-    "Имя;Телефон;Email\r\n" + "".join(f"П {i};+7 903 {i:03d}-11-22;p{i}@m.ru\r\n" for i in range(999))
+    "Имя;Телефон;Email\r\n" + "".join(f"П {i};+7 9{i % 100:02d} {i // 100:03d}-11-22;p{i}@m.ru\r\n"
+                                       for i in range(40_000))  # > 1 MB: past the sample
     + "\n".join(MIXED_ROWS) + "\n",                                                               # the mix past the sample
 ], ids=["lf-header", "one-lf-row", "cr-only", "late-mix"])
 def test_mixed_line_ends_are_read(workspace, tmp_path, text):
