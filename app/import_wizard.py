@@ -51,7 +51,7 @@ ROLE_LABELS = {
 }
 KINDS = [("crm", QT_TRANSLATE_NOOP("ImportWizard", "CRM export (customers)")),
          ("receipts", QT_TRANSLATE_NOOP("ImportWizard", "Receipts table"))]
-ENCODINGS = ["utf-8", "utf-8-sig", "cp1251", "koi8-r"]
+ENCODINGS = ["utf-8", "utf-8-sig", "cp1251", "koi8-r", "cp866"]
 DELIMITERS = [(";", ";"), (",", ","), ("\t", "Tab"), ("|", "|")]
 INVALID = QColor("#fecaca")
 IGNORED = QColor("#f3f4f6")

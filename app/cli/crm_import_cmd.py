@@ -57,7 +57,7 @@ def register_import(import_sub) -> None:
     crm.add_argument("--mapping", type=Path, metavar="FILE.json", help="column -> role mapping to use")
     crm.add_argument("--save-mapping", type=Path, metavar="FILE.json",
                      help="write the mapping used (with --preview: the proposed one) to this file")
-    crm.add_argument("--encoding", help="file encoding (default: detected: utf-8, cp1251, koi8-r)")
+    crm.add_argument("--encoding", help="file encoding (default: detected: utf-8, cp1251, koi8-r, cp866; any other Python codec name, e.g. latin-1, when given)")
     crm.add_argument("--delimiter", help="field delimiter (default: detected among ; , tab |); 'tab' for tab")
     crm.add_argument("--sheet", help=SHEET_HELP)
     crm.add_argument("--header-line", type=_positive, metavar="N",

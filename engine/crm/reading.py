@@ -39,6 +39,11 @@ _RU_FREQ = dict(zip("оеаинтсрвлкмдпуяыьгзбчйхжшюцщ�
 # a lowercase letter followed by an uppercase one inside a word ("иВАНОВ"): what a Capitalised
 # word becomes in the wrong one of cp1251 / koi8-r, which swap the cases of their letters
 _ILL_CASED = re.compile(r"[а-яё][А-ЯЁ]")
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")  # letters only, three or more
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# the 8-bit encodings detection chooses among (Windows, Unix, DOS), and all Cyrillic ones
+CYRILLIC_8BIT = ("cp1251", "koi8-r", "cp866")
+CYRILLIC_CODECS = {"cp1251", "koi8-r", "koi8-u", "cp866", "iso8859-5", "mac-cyrillic"}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -83,8 +88,16 @@ def detect_encoding(sample: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(sample) - 3:  # the sample cut a multi-byte character in half
             return "utf-8"
-    scores = {enc: _russian_score(sample.decode(enc, errors="replace")) for enc in ("cp1251", "koi8-r")}
+    scores = {enc: _russian_score(sample.decode(enc, errors="replace")) for enc in CYRILLIC_8BIT}
     return max(scores, key=scores.get)
+
+
+def _reads_as_cyrillic(text: str) -> bool:
+    """Whether the words with letters beyond ASCII are Cyrillic words, not Latin ones with a
+    letter or two of another alphabet in them (Western accents read in a Cyrillic encoding)."""
+    words = [w for w in _LONG_WORD.findall(text) if not w.isascii()]
+    cyrillic = sum(1 for w in words if _CYRILLIC_WORD.fullmatch(w))
+    return bool(words) and cyrillic >= 0.8 * len(words)
 
 
 def _check_declared(sample: bytes, declared: str, path: Path) -> str:
@@ -94,8 +107,8 @@ def _check_declared(sample: bytes, declared: str, path: Path) -> str:
         raise O2OError(f"Unknown encoding '{declared}'", where=str(path),
                        hint="Use utf-8, cp1251 or koi8-r, or leave the encoding out to detect it") from None
     detected = detect_encoding(sample)
-    try:
-        text = sample.decode(codec)
+    try:  # an 8-bit codec's undefined byte (0x98 in cp1251) is replaced, as in the import
+        text = sample.decode(codec, errors="strict" if codec.startswith("utf") else "replace")
     except UnicodeDecodeError as exc:
         if not (codec.startswith("utf") and exc.start >= len(sample) - 3):
             raise O2OError(f"Not valid {declared} text at byte {exc.start}; it looks like {detected}",
@@ -106,9 +119,12 @@ def _check_declared(sample: bytes, declared: str, path: Path) -> str:
     if not codec.startswith("utf") and detected.startswith("utf") and any(b > 127 for b in sample):
         raise O2OError(f"Declared {declared}, but the file is UTF-8 text", where=str(path),
                        hint="Import with encoding utf-8, or leave the encoding out to detect it")
-    if (not codec.startswith("utf") and not detected.startswith("utf")
-            and codecs.lookup(detected).name != codec
-            and max(_russian_score(text), 0.0) * 2 < _russian_score(sample.decode(detected, errors="replace"))):
+    # another Cyrillic encoding that reads clearly better; a Western one (latin-1, cp1252…) is
+    # taken as declared unless the text is plainly Russian in the detected encoding
+    as_detected = sample.decode(detected, errors="replace") if not detected.startswith("utf") else ""
+    if as_detected and codecs.lookup(detected).name != codec and (
+            max(_russian_score(text), 0.0) * 2 < _russian_score(as_detected) if codec in CYRILLIC_CODECS
+            else _reads_as_cyrillic(as_detected)):
         raise O2OError(f"Declared {declared}, but the text reads as {detected}", where=str(path),
                        hint=f"Import with encoding {detected}, or leave the encoding out to detect it")
     return "utf-8-sig" if codec == "utf-8" and sample.startswith(codecs.BOM_UTF8) else codec

@@ -337,6 +337,43 @@ def test_small_file_declared_in_the_other_8bit_encoding_is_refused(workspace, tm
     assert result.status == REFUSED and "reads as koi8-r" in result.message
 
 
+def test_a_dos_cp866_export_is_detected(workspace, tmp_path):
+    text = "Телефон;ФИО;Пол\n89161234567;Иванов Иван Иванович;М\n89031234567;Петрова Анна Сергеевна;Ж\n"
+    path = tmp_path / "dos.csv"
+    path.write_bytes(text.encode("cp866"))
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED and result.details["encoding"] == "cp866"
+    assert workspace.con.execute("SELECT list(name ORDER BY line) FROM contacts").fetchone()[0] == [
+        "Иванов Иван Иванович", "Петрова Анна Сергеевна"]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_western_encoding_declared_is_honoured(workspace, tmp_path, encoding):
+    text = "Phone;Name\n89161234567;Hélène Müller\n89031234567;François Øster\n"
+    path = tmp_path / "west.csv"
+    path.write_bytes(text.encode(encoding))
+    result = import_crm(workspace, path, encoding=encoding)
+    assert result.status == IMPORTED, result.message
+    assert workspace.con.execute("SELECT list(name ORDER BY line) FROM contacts").fetchone()[0] == [
+        "Hélène Müller", "François Øster"]
+
+
+def test_a_russian_export_declared_western_is_refused(workspace, tmp_path):
+    path = write_csv(tmp_path / "ru.csv", [["89161234567", "", "Иванов Иван Иванович", "", "М", "", ""],
+                                           ["89031234567", "", "Петрова Анна Сергеевна", "", "Ж", "", ""]],
+                     encoding="cp1251")
+    result = import_crm(workspace, path, encoding="cp1252")
+    assert result.status == REFUSED and "reads as cp1251" in result.message
+
+
+def test_an_undefined_byte_in_a_declared_8bit_encoding_is_replaced_not_refused(workspace, tmp_path):
+    path = tmp_path / "undef.csv"
+    path.write_bytes("Телефон;ФИО\n89161234567;Пётр ".encode("cp1251") + b"\x98" + " Ёлкин\n".encode("cp1251"))
+    result = import_crm(workspace, path, encoding="windows-1251")
+    assert result.status == IMPORTED, result.message
+    assert workspace.con.execute("SELECT name FROM contacts").fetchone()[0] == "Пётр \ufffd Ёлкин"
+
+
 # --- the awkward-input battery ---------------------------------------------------------------
 
 def test_empty_file_refused(workspace, tmp_path):
