@@ -99,14 +99,20 @@ def converter(encoding: str) -> Callable[[bytes], bytes] | None:
     return convert if agrees else None
 
 
+# beyond 4 threads the disk and the writer are the limit; each thread holds a 3x block buffer
+MAX_WORKERS = 4
+
+
 def convert_in_order(blocks: Iterable[bytes], convert: Callable[[bytes], bytes], workers: int) -> Iterator[bytes]:
-    """`convert` of each block, in the blocks' order, `workers` at a time; only a few blocks are
-    held at once, however long the file."""
-    with ThreadPoolExecutor(max(1, workers), thread_name_prefix="o2o-transcode") as pool:
+    """`convert` of each block, in the blocks' order, up to `workers` (at most MAX_WORKERS) at a
+    time. At most workers + 1 blocks are held at once, however long the file and however many
+    cores: with 4 MB blocks, under 100 MB."""
+    workers = max(1, min(workers, MAX_WORKERS))
+    with ThreadPoolExecutor(workers, thread_name_prefix="o2o-transcode") as pool:
         pending: deque = deque()
         for block in blocks:
             pending.append(pool.submit(convert, block))
-            if len(pending) > 2 * workers:
+            if len(pending) > workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
