@@ -18,6 +18,7 @@ XLSX: see reading.load_xlsx; its table already has `line` (the sheet row).
 from __future__ import annotations
 
 import codecs
+import csv
 import os
 import re
 import tempfile
@@ -47,6 +48,10 @@ def _after_lines(text: bytes, lines: int, newlines: bool) -> bytes:
     if len(ends) < lines:
         raise O2OError(f"The header's line {lines + 1} is not within the first {CHUNK_BYTES >> 20} MB")
     return text[ends[lines - 1].end():]
+
+
+def _count_fields(line: str, delimiter: str) -> int:
+    return len(next(csv.reader([line], delimiter=delimiter), []))
 
 
 def mixed_line_ends(sample: bytes) -> bool:
@@ -278,6 +283,7 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
                                                  header_line=header_line))
     text, enc = read_sample(path, encoding)
     text = text.lstrip("\ufeff")
+    given_delimiter = delimiter is not None
     if delimiter is None:
         # from the named header on when there is one (a long title must not decide it)
         delimiter = detect_delimiter_of_lines(text.splitlines()[(header_line or 1) - 1:])
@@ -289,6 +295,12 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
     header = [h.strip() for h in header]
     if not header or not any(header):
         raise ImportRefused("No header line: the first line must name the columns", where=str(path))
+    if given_delimiter and len(header) == 1:  # one column: is the file plainly split by another character?
+        lines = [line for line in text.splitlines()[header_line:header_line + 40] if line.strip()]
+        looks = detect_delimiter_of_lines(lines)
+        if looks != delimiter and lines and sum(_count_fields(line, looks) > 1 for line in lines) >= 0.8 * len(lines):
+            raise ImportRefused(f"With the delimiter {delimiter!r} every line is one column, but the file reads "
+                                f"as {looks!r}-separated", where=str(path), hint=f"Try --delimiter {looks!r}")
     progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
     source = TableSource(path, header, encoding=enc, delimiter=delimiter, header_line=header_line)
     return CsvSource(con, path, table, source, cancel)

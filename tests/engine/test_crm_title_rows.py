@@ -9,7 +9,7 @@ import pytest
 from engine.crm.crm_import import import_crm
 from engine.crm.preview import propose
 from engine.crm.reading import header_position
-from engine.imports.registry import IMPORTED
+from engine.imports.registry import IMPORTED, REFUSED
 
 TITLED = ("Выгрузка клиентов\r\n"
           "\r\n"
@@ -99,6 +99,10 @@ def test_the_preview_finds_the_header_below_the_title(tmp_path):
     ([["Кто", "Контакт"], ["Иван", "ivan@mail.ru"], ["Анна", "anna@gmail.com"]], 0),  # "mail" in values: no
     ([["Магазин:", "Тверская"], ["Сегмент:", "VIP"], ["Телефон", "Email", "Имя", "Пол"], ["1", "", "", ""]], 2),
     ([["Выгрузка"], ["1", "2"], ["3", "4"]], 1),                          # a one-text title above any table
+    ([["Выгрузка"], ["Магазин \"Ромашка\"", "ООО \"Лето\""], ["Телефон", "Email", "Имя", "Пол", "Карта"],
+      ["1", "2", "3", "м", "5"], ["4", "5", "6", "ж", "7"]], 2),          # a title with the delimiter in it
+    ([["Телефон", "Email"], ["1", "2", ""], ["3", "4", ""]], 0),            # rows end in a delimiter: still first
+    ([["Телефон", "Email", "Имя"], ["1", "", ""], ["2", "", ""], ["3", "a", "b"]], 0),  # sparse rows: first
     ([], 0),
 ])
 def test_header_position(records, expected):
@@ -201,3 +205,20 @@ def test_a_quote_that_never_closes_is_refused_not_read_as_nothing(workspace, tmp
     header_only = tmp_path / "header_only.csv"
     header_only.write_text("Телефон;Email\n\n\n", encoding="utf-8")  # trailing blank lines: zero rows, fine
     assert import_crm(workspace, header_only).status == IMPORTED
+
+
+def test_a_title_with_the_delimiter_and_quotes_in_it_is_not_taken_for_the_header(workspace, tmp_path):
+    path = tmp_path / "titled.csv"
+    path.write_bytes(('Выгрузка клиентов от 01.02.2024\nМагазин "Ромашка"; ООО "Лето"\n\n'
+                      "ID клиента;ФИО;Телефон;E-mail;Пол\nC1;Анна;89161234567;a@b.ru;Ж\nC2;Борис;89031234567;;М\n"
+                      ).encode("cp1251"))
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED, result.message
+    assert result.details["header_line"] == 4
+    assert workspace.con.execute("SELECT list((line, name) ORDER BY line) FROM contacts").fetchone()[0] == [
+        (5, "Анна"), (6, "Борис")]
+    # the wrong delimiter given for it is refused, not read as one column of whole lines
+    other = tmp_path / "titled2.csv"
+    other.write_bytes(path.read_bytes() + "C3;Глеб;89261234567;;М\n".encode("cp1251"))
+    wrong = import_crm(workspace, other, delimiter="\t")
+    assert wrong.status == REFUSED and "reads as ';'-separated" in wrong.message and "--delimiter ';'" in wrong.message
