@@ -36,6 +36,7 @@ from engine import normalize as nz
 from engine.crm import mapping as mp
 from engine.crm import receipt_values as rv
 from engine.crm.reading import is_xlsx, sheet_identity
+from engine.crm.registers import looks_like_registers
 from engine.crm.receipt_checks import items_mismatch_count, refresh_receipt_checks
 from engine.crm.sources import drop_source, load_table
 from engine.errors import ImportRefused, O2OError
@@ -332,6 +333,10 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
     col = {role: f"c{names.index(c)}" for c, role in full.items() if role != mp.IGNORE}
     missing = [r for r in ("fn", "fd", "fp", "datetime", "total") if r not in col]
     if missing:
+        if looks_like_registers(source.header):
+            raise O2OError("This is a list of cash registers (site and KKT columns), not receipts",
+                           where=str(ctx.path), hint="Import it with `o2o import registers FILE`: receipts are then "
+                                                     "checked against it")
         raise O2OError(f"The receipt table needs columns for {', '.join(missing)}", where=str(ctx.path),
                        hint="Map them with --mapping FILE.json (roles: " + ", ".join(mp.RECEIPT_ROLES) + f"); "
                             f"the header read is on line {source.header_line} (columns: "

@@ -51,6 +51,15 @@ def _columns(header: list[str], wanted: dict[str, tuple[str, ...]], where: str, 
     return found
 
 
+def looks_like_registers(header: list[str]) -> bool:
+    """Whether a header names a registers list's required columns (site, KKT number)."""
+    try:
+        _columns(header, _REGISTER_HEADERS, "", ("site", "kkt_reg_id"))
+    except O2OError:
+        return False
+    return True
+
+
 KKT_DIGITS = (10, 20)  # a KKT registration number is 16 digits; 10–20 allows other tills' numbering
 
 

@@ -436,3 +436,13 @@ def test_real_samples_add_up(workspace, shared_data):
     for name in SAMPLES:
         d = import_receipts(workspace, shared_data / "receipts" / name).details
         assert (d["items_mismatch"], d["flagged_receipts"]) == (0, 0), name
+
+
+def test_a_registers_list_given_as_receipts_is_refused_with_the_right_command(workspace, tmp_path):
+    from engine.crm.receipts import import_receipts
+
+    path = tmp_path / "registers.csv"
+    path.write_text("site;kkt_reg_id;inn;tenant\nТЦ Весна;0001234567890123;7701234567;Ромашка\n", encoding="utf-8")
+    result = import_receipts(workspace, path)
+    assert result.status == "refused"
+    assert "list of cash registers" in result.message and "o2o import registers" in result.message
