@@ -14,9 +14,11 @@ Outcomes (each with a reason that lands in import_rejects when a value is droppe
   guessed; one written with every digit ('7.9161234567E+10': as many digits after the point as
   the exponent, the form programs print) is that number. The ',' form is a Russian-locale
   spreadsheet's displayed text, rounded to the cell: rejected even when it shows all digits.
-  Two or more phones in one cell ('+7 916 123-45-67, 8 903 765 43 21'; separated by , ; or /):
-  the first valid one is kept and the cell is listed as a dropped value (MULTI_PHONE) so the
-  analyst sees what was left out; no valid one: NOT_A_PHONE.
+  Two or more phones in one cell ('+7 916 123-45-67, 8 903 765 43 21'; separated by , ; or /, or
+  in words: '8 916 … или 8 926 …'): the first valid one is kept and the cell is listed as a dropped
+  value (MULTI_PHONE) so the analyst sees what was left out. One phone among words ('89161234567
+  (моб)', 'звонить после 18, тел 8916…') is that phone (libphonenumber's matcher finds it); no
+  valid one: NOT_A_PHONE.
 - email: trimmed, lowercased; one '@', a dotted domain, no spaces, else invalid.
 - date: dd.mm.yyyy (also / and -), dd.mm.yy (00..this year's two digits -> 20yy, else 19yy),
   ISO yyyy-mm-dd (with a time part, also 'T'), '12 марта 1985' / '12 мар 1985' (Russian month
@@ -218,12 +220,23 @@ def _resolve_many(con, values: list[str], region: str = "RU") -> list[tuple[str 
     out = []
     for i, text in enumerate(values):
         raw = (text or "").strip()
-        if i not in split:
-            out.append(_one_phone(raw.strip(",;/ "), region) if raw else (None, None))
+        if not raw:
+            out.append((None, None))
             continue
-        value = next((v for v in (fast.get(p) or _one_phone(p, region)[0] for p in split[i]) if v), None)
-        out.append((value, MULTI_PHONE) if value else (None, NOT_A_PHONE))
+        found = ([v for v in (fast.get(p) or _one_phone(p, region)[0] for p in split[i]) if v] if i in split
+                 else [v] if (v := _one_phone(raw.strip(",;/ "), region)[0]) else [])
+        if not found:  # a phone in words: "89161234567 (моб)", "8 916 … или 8 926 …"
+            found = _phones_in_text(raw, region)
+        out.append((found[0], MULTI_PHONE if len(set(found)) > 1 else None) if found else (None, NOT_A_PHONE))
     return out
+
+
+def _phones_in_text(text: str, region: str) -> list[str]:
+    """The valid numbers libphonenumber finds in free text, in order (E.164)."""
+    if len(text) > 200:  # a note, not a phone; the matcher would take long over it
+        return []
+    return [phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+            for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)]
 
 
 def resolve_slow_phones(con: duckdb.DuckDBPyConnection, values: list[str], table: str) -> int:

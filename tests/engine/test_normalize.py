@@ -177,7 +177,11 @@ def test_excel_scientific_with_every_digit_is_the_number():
 
 def test_two_phones_in_one_cell_keep_the_first_valid():
     assert nz.normalize_phone("+7 916 123-45-67, 8 903 765 43 21") == ("+79161234567", nz.MULTI_PHONE)
-    assert nz.normalize_phone("нет; 8 903 765 43 21") == ("+79037654321", nz.MULTI_PHONE)
+    assert nz.normalize_phone("нет; 8 903 765 43 21") == ("+79037654321", None)  # one phone and a word
+    assert nz.normalize_phone("8 916 123 45 67 или 8 926 765 43 21") == ("+79161234567", nz.MULTI_PHONE)
+    assert nz.normalize_phone("89161234567 (моб)") == ("+79161234567", None)
+    assert nz.normalize_phone("звонить после 18, тел 89161234567") == ("+79161234567", None)
+    assert nz.normalize_phone("89161234567, 8 (916) 123-45-67") == ("+79161234567", None)  # the same one twice
     assert nz.normalize_phone("8 903 765 43 21 / +44 20 7946 0958") == ("+79037654321", nz.MULTI_PHONE)
     assert nz.normalize_phone("123, 456") == (None, nz.NOT_A_PHONE)
     assert nz.normalize_phone("+7 916 123-45-67,") == ("+79161234567", None)  # one phone and a stray comma
