@@ -83,9 +83,10 @@ def _utf8_blocks(src, encoding: str, cancel: CancelToken):
         while block := src.read(CHUNK_BYTES):
             cancel.check()
             yield block
-    fast = transcode.converter(encoding)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    fast = transcode.converter(encoding) if cores > 1 else None  # on one core the threads only cost
     if fast:
-        yield from transcode.convert_in_order(blocks(), fast, os.cpu_count() or 1)
+        yield from transcode.convert_in_order(blocks(), fast, cores)
         return
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     for block in blocks():
