@@ -54,6 +54,7 @@ KINDS = [("crm", QT_TRANSLATE_NOOP("ImportWizard", "CRM export (customers)")),
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1251", "koi8-r", "cp866"]
 DELIMITERS = [(";", ";"), (",", ","), ("\t", "Tab"), ("|", "|")]
 INVALID = QColor("#fecaca")
+WARNED = QColor("#fef3c7")  # kept, with a warning
 IGNORED = QColor("#f3f4f6")
 FILE, MAPPING, PROGRESS, SUMMARY = range(4)
 
@@ -214,8 +215,8 @@ class ImportWizard(QDialog):
         layout.addWidget(QLabel(self.tr("<b>The file</b> — choose what each column holds:")))
         self.raw_table = self._table()
         layout.addWidget(self.raw_table, 3)
-        layout.addWidget(QLabel(self.tr("<b>What the import will store</b> — red cells are dropped "
-                                        "(hover for the reason):")))
+        layout.addWidget(QLabel(self.tr("<b>What the import will store</b> — red cells are dropped, amber ones "
+                                        "kept with a warning (hover for the reason):")))
         self.norm_table = self._table()
         layout.addWidget(self.norm_table, 2)
         # both previews scroll and size their columns together
@@ -417,12 +418,13 @@ class ImportWizard(QDialog):
             for col, (text, reason) in enumerate(record):
                 item = QTableWidgetItem(text)
                 ignored = mapping[self.preview.columns[col]] == mp.IGNORE
+                # a kept value with a warning (a second phone in the cell dropped): the value, in amber
+                kept = bool(text) and not problem and reason not in (None, NO_KEY)
                 if reason:
-                    item.setBackground(INVALID)
-                    # a kept value with a warning (a second phone in the cell dropped) shows the value
-                    item.setText(f"⚠ {text}" if text and not problem and reason != NO_KEY else f"⚠ {reason}")
+                    item.setBackground(WARNED if kept else INVALID)
+                    item.setText(f"⚠ {text}" if kept else f"⚠ {reason}")
                     item.setToolTip(reason)
-                    self.invalid_cells += 1
+                    self.invalid_cells += not kept
                 elif ignored:
                     item.setBackground(IGNORED)
                 self.norm_table.setItem(row, col, item)

@@ -1016,245 +1016,245 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="98"/>
+        <location filename="../../app/import_wizard.py" line="99"/>
         <source>Import %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="124"/>
+        <location filename="../../app/import_wizard.py" line="125"/>
         <source>&lt; Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="125"/>
+        <location filename="../../app/import_wizard.py" line="126"/>
         <source>Next &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="126"/>
-        <location filename="../../app/import_wizard.py" line="529"/>
+        <location filename="../../app/import_wizard.py" line="127"/>
+        <location filename="../../app/import_wizard.py" line="531"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="127"/>
+        <location filename="../../app/import_wizard.py" line="128"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="128"/>
+        <location filename="../../app/import_wizard.py" line="129"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163"/>
+        <location filename="../../app/import_wizard.py" line="164"/>
         <source>detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164"/>
+        <location filename="../../app/import_wizard.py" line="165"/>
         <source>The line (sheet row) the column names are on, when the one detected below a title is not it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="166"/>
-        <location filename="../../app/import_wizard.py" line="280"/>
+        <location filename="../../app/import_wizard.py" line="167"/>
+        <location filename="../../app/import_wizard.py" line="281"/>
         <source>Reading the first rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="168"/>
+        <location filename="../../app/import_wizard.py" line="169"/>
         <source>File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="169"/>
+        <location filename="../../app/import_wizard.py" line="170"/>
         <source>What it holds:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="170"/>
+        <location filename="../../app/import_wizard.py" line="171"/>
         <source>Encoding:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171"/>
+        <location filename="../../app/import_wizard.py" line="172"/>
         <source>Delimiter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173"/>
+        <location filename="../../app/import_wizard.py" line="174"/>
         <source>Header on line:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179"/>
+        <location filename="../../app/import_wizard.py" line="180"/>
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="181"/>
+        <location filename="../../app/import_wizard.py" line="182"/>
         <source>First records:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="208"/>
+        <location filename="../../app/import_wizard.py" line="209"/>
         <source>Load mapping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="209"/>
+        <location filename="../../app/import_wizard.py" line="210"/>
         <source>Save mapping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="214"/>
+        <location filename="../../app/import_wizard.py" line="215"/>
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="217"/>
-        <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
+        <location filename="../../app/import_wizard.py" line="218"/>
+        <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped, amber ones kept with a warning (hover for the reason):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="234"/>
+        <location filename="../../app/import_wizard.py" line="235"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="249"/>
+        <location filename="../../app/import_wizard.py" line="250"/>
         <source>1 · File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="249"/>
+        <location filename="../../app/import_wizard.py" line="250"/>
         <source>2 · Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="249"/>
+        <location filename="../../app/import_wizard.py" line="250"/>
         <source>3 · Importing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="250"/>
+        <location filename="../../app/import_wizard.py" line="251"/>
         <source>4 · Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="282"/>
+        <location filename="../../app/import_wizard.py" line="283"/>
         <source>Reading %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="289"/>
+        <location filename="../../app/import_wizard.py" line="290"/>
         <source>Cannot read this file: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="305"/>
+        <location filename="../../app/import_wizard.py" line="306"/>
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="309"/>
+        <location filename="../../app/import_wizard.py" line="310"/>
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="312"/>
+        <location filename="../../app/import_wizard.py" line="313"/>
         <source>The header is on line %1; the title above it is skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="323"/>
+        <location filename="../../app/import_wizard.py" line="324"/>
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="325"/>
+        <location filename="../../app/import_wizard.py" line="326"/>
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="341"/>
+        <location filename="../../app/import_wizard.py" line="342"/>
         <source>role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="389"/>
+        <location filename="../../app/import_wizard.py" line="390"/>
         <source>Preview of normalised values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="440"/>
+        <location filename="../../app/import_wizard.py" line="442"/>
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="442"/>
+        <location filename="../../app/import_wizard.py" line="444"/>
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="458"/>
+        <location filename="../../app/import_wizard.py" line="460"/>
         <source>Save mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="459"/>
-        <location filename="../../app/import_wizard.py" line="469"/>
+        <location filename="../../app/import_wizard.py" line="461"/>
+        <location filename="../../app/import_wizard.py" line="471"/>
         <source>Mapping (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="465"/>
+        <location filename="../../app/import_wizard.py" line="467"/>
         <source>Saving mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="469"/>
+        <location filename="../../app/import_wizard.py" line="471"/>
         <source>Load mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="479"/>
+        <location filename="../../app/import_wizard.py" line="481"/>
         <source>Loading mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="498"/>
+        <location filename="../../app/import_wizard.py" line="500"/>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="513"/>
+        <location filename="../../app/import_wizard.py" line="515"/>
         <source>The import is saved; it can no longer be cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="515"/>
+        <location filename="../../app/import_wizard.py" line="517"/>
         <source>Import saved; writing the rejects report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="549"/>
+        <location filename="../../app/import_wizard.py" line="551"/>
         <source>Import saved; finishing the rejects report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="550"/>
+        <location filename="../../app/import_wizard.py" line="552"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="159"/>
+        <location filename="../../app/import_wizard.py" line="160"/>
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="172"/>
+        <location filename="../../app/import_wizard.py" line="173"/>
         <source>Sheet:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1018,245 +1018,245 @@ Start a capture, or drop a .pcap here to replay it.</source>
         <translation>Таблица чеков</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="98" />
+        <location filename="../../app/import_wizard.py" line="99" />
         <source>Import %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="124" />
+        <location filename="../../app/import_wizard.py" line="125" />
         <source>&lt; Back</source>
         <translation>&lt; Назад</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="125" />
+        <location filename="../../app/import_wizard.py" line="126" />
         <source>Next &gt;</source>
         <translation>Далее &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="126" />
-        <location filename="../../app/import_wizard.py" line="529" />
+        <location filename="../../app/import_wizard.py" line="127" />
+        <location filename="../../app/import_wizard.py" line="531" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="127" />
+        <location filename="../../app/import_wizard.py" line="128" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="128" />
+        <location filename="../../app/import_wizard.py" line="129" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163" />
+        <location filename="../../app/import_wizard.py" line="164" />
         <source>detected</source>
         <translation>найдена сама</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164" />
+        <location filename="../../app/import_wizard.py" line="165" />
         <source>The line (sheet row) the column names are on, when the one detected below a title is not it</source>
         <translation>Строка (строка листа) с названиями колонок, если найденная под заголовком отчёта — не та</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="166" />
-        <location filename="../../app/import_wizard.py" line="280" />
+        <location filename="../../app/import_wizard.py" line="167" />
+        <location filename="../../app/import_wizard.py" line="281" />
         <source>Reading the first rows…</source>
         <translation>Чтение первых строк…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="168" />
+        <location filename="../../app/import_wizard.py" line="169" />
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="169" />
+        <location filename="../../app/import_wizard.py" line="170" />
         <source>What it holds:</source>
         <translation>Содержимое:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="170" />
+        <location filename="../../app/import_wizard.py" line="171" />
         <source>Encoding:</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171" />
+        <location filename="../../app/import_wizard.py" line="172" />
         <source>Delimiter:</source>
         <translation>Разделитель:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173" />
+        <location filename="../../app/import_wizard.py" line="174" />
         <source>Header on line:</source>
         <translation>Заголовок в строке:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179" />
+        <location filename="../../app/import_wizard.py" line="180" />
         <source>The first records as decoded with this encoding and split by this delimiter: garbled letters mean the wrong encoding</source>
         <translation>Первые записи в выбранной кодировке с выбранным разделителем: нечитаемые символы означают неверную кодировку</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="181" />
+        <location filename="../../app/import_wizard.py" line="182" />
         <source>First records:</source>
         <translation>Первые записи:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="208" />
+        <location filename="../../app/import_wizard.py" line="209" />
         <source>Load mapping…</source>
         <translation>Загрузить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="209" />
+        <location filename="../../app/import_wizard.py" line="210" />
         <source>Save mapping…</source>
         <translation>Сохранить сопоставление…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="214" />
+        <location filename="../../app/import_wizard.py" line="215" />
         <source>&lt;b&gt;The file&lt;/b&gt; — choose what each column holds:</source>
         <translation>&lt;b&gt;Файл&lt;/b&gt; — укажите, что содержит каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="217" />
-        <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped (hover for the reason):</source>
-        <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются (причина — в подсказке):</translation>
+        <location filename="../../app/import_wizard.py" line="218" />
+        <source>&lt;b&gt;What the import will store&lt;/b&gt; — red cells are dropped, amber ones kept with a warning (hover for the reason):</source>
+        <translation>&lt;b&gt;Что будет загружено&lt;/b&gt; — красные ячейки отбрасываются, жёлтые загружаются с предупреждением (причина — в подсказке):</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="234" />
+        <location filename="../../app/import_wizard.py" line="235" />
         <source>Starting…</source>
         <translation>Запуск…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="249" />
+        <location filename="../../app/import_wizard.py" line="250" />
         <source>1 · File</source>
         <translation>1 · Файл</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="249" />
+        <location filename="../../app/import_wizard.py" line="250" />
         <source>2 · Columns</source>
         <translation>2 · Столбцы</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="249" />
+        <location filename="../../app/import_wizard.py" line="250" />
         <source>3 · Importing</source>
         <translation>3 · Импорт</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="250" />
+        <location filename="../../app/import_wizard.py" line="251" />
         <source>4 · Summary</source>
         <translation>4 · Итоги</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="282" />
+        <location filename="../../app/import_wizard.py" line="283" />
         <source>Reading %1</source>
         <translation>Чтение %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="289" />
+        <location filename="../../app/import_wizard.py" line="290" />
         <source>Cannot read this file: %1</source>
         <translation>Не удаётся прочитать файл: %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="305" />
+        <location filename="../../app/import_wizard.py" line="306" />
         <source>Detected: %1 columns, encoding %2, delimiter %3. Change them if the preview looks wrong.</source>
         <translation>Определено: столбцов — %1, кодировка %2, разделитель %3. Измените их, если предпросмотр выглядит неверно.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="309" />
+        <location filename="../../app/import_wizard.py" line="310" />
         <source>Workbook sheet “%1”, %2 columns.</source>
         <translation>Лист книги «%1», столбцов: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="312" />
+        <location filename="../../app/import_wizard.py" line="313" />
         <source>The header is on line %1; the title above it is skipped.</source>
         <translation>Заголовок таблицы — в строке %1; строки названия над ним пропущены.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="323" />
+        <location filename="../../app/import_wizard.py" line="324" />
         <source>This mapping was remembered from the last file of the same shape.</source>
         <translation>Сопоставление запомнено по прошлому файлу той же структуры.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="325" />
+        <location filename="../../app/import_wizard.py" line="326" />
         <source>Mapping proposed from the column names and contents; check it.</source>
         <translation>Сопоставление предложено по названиям и содержимому столбцов; проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="341" />
+        <location filename="../../app/import_wizard.py" line="342" />
         <source>role</source>
         <translation>роль</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="389" />
+        <location filename="../../app/import_wizard.py" line="390" />
         <source>Preview of normalised values</source>
         <translation>Предпросмотр нормализованных значений</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="440" />
+        <location filename="../../app/import_wizard.py" line="442" />
         <source>Map at least one column to phone, e-mail or loyalty card.</source>
         <translation>Сопоставьте хотя бы один столбец с телефоном, e-mail или картой лояльности.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="442" />
+        <location filename="../../app/import_wizard.py" line="444" />
         <source>A receipts table needs the FN, FD and FP columns.</source>
         <translation>Для таблицы чеков нужны столбцы ФН, ФД и ФП.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="458" />
+        <location filename="../../app/import_wizard.py" line="460" />
         <source>Save mapping</source>
         <translation>Сохранить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="459" />
-        <location filename="../../app/import_wizard.py" line="469" />
+        <location filename="../../app/import_wizard.py" line="461" />
+        <location filename="../../app/import_wizard.py" line="471" />
         <source>Mapping (*.json)</source>
         <translation>Сопоставление (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="465" />
+        <location filename="../../app/import_wizard.py" line="467" />
         <source>Saving mapping</source>
         <translation>Сохранение сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="469" />
+        <location filename="../../app/import_wizard.py" line="471" />
         <source>Load mapping</source>
         <translation>Загрузить сопоставление</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="479" />
+        <location filename="../../app/import_wizard.py" line="481" />
         <source>Loading mapping</source>
         <translation>Загрузка сопоставления</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="498" />
+        <location filename="../../app/import_wizard.py" line="500" />
         <source>Importing %1</source>
         <translation>Импорт %1</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="513" />
+        <location filename="../../app/import_wizard.py" line="515" />
         <source>The import is saved; it can no longer be cancelled</source>
         <translation>Импорт сохранён; отменить его уже нельзя</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="515" />
+        <location filename="../../app/import_wizard.py" line="517" />
         <source>Import saved; writing the rejects report…</source>
         <translation>Импорт сохранён; записывается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="549" />
+        <location filename="../../app/import_wizard.py" line="551" />
         <source>Import saved; finishing the rejects report…</source>
         <translation>Импорт сохранён; завершается отчёт об отклонённых строках…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="550" />
+        <location filename="../../app/import_wizard.py" line="552" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="159" />
+        <location filename="../../app/import_wizard.py" line="160" />
         <source>The sheet of the workbook to import; each sheet is its own import</source>
         <translation>Лист книги для импорта; каждый лист импортируется отдельно</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="172" />
+        <location filename="../../app/import_wizard.py" line="173" />
         <source>Sheet:</source>
         <translation>Лист:</translation>
     </message>

@@ -292,7 +292,8 @@ def test_header_line_names_the_header_of_a_receipt_table_too(qtbot, app_context,
     context, monitor = app_context
     workspace = context.workspace
     path = tmp_path / "till.csv"
-    path.write_text("Отчёт по чекам;март 2024\nФН;ФД;ФП;Дата;Сумма\n"
+    # three cells above five: wider than half the table, so not recognised as a title by itself
+    path.write_text("Отчёт по чекам;март 2024;касса 1\nФН;ФД;ФП;Дата;Сумма\n"
                     "9999078900004792;101;3522150147;17.09.2024 18:01;1285,21\n", encoding="utf-8")
     wizard = open_wizard(qtbot, context, monitor, path)
     assert wizard.preview.kind == "crm" and wizard.header_spin.isEnabled()  # the title line read as a header
@@ -437,5 +438,6 @@ def test_wizard_shows_a_kept_value_with_a_warning_and_keeps_its_row(qtbot, app_c
     phone_col, name_col = wizard.preview.columns.index("Телефон"), wizard.preview.columns.index("ФИО")
     kept = wizard.norm_table.item(0, phone_col)
     assert kept.text() == "⚠ +79161234567" and "more than one phone" in kept.toolTip()
+    assert kept.background().color().name() == "#fef3c7"  # amber: kept, not dropped
     assert wizard.norm_table.item(0, name_col).text() == "Анна"  # the row is kept
     assert wizard.norm_table.item(1, name_col).text() == "⚠ row rejected: no usable phone, e-mail or card"
