@@ -187,21 +187,19 @@ def header_position(records: list[list]) -> int:
         return (len(cells) <= 1 or (cells[0].endswith(":") and not all(c.endswith(":") for c in cells))
                 or all(_LABEL_VALUE.match(c) for c in cells))
 
-    def width(record) -> int:  # up to its last non-blank cell (a trailing delimiter adds nothing)
-        return max((k + 1 for k, v in enumerate(record) if v is not None and str(v).strip()), default=0)
-
     if max((len(named(r)) for r in records), default=0) < 2:
         return 0
     window = records[:MAX_TITLE_LINES + 1]
     for i, record in enumerate(window):
         if is_title(record):
             continue
-        # a line half as wide as the table below it or less, when a line of the table's width
-        # follows (a title with the delimiter in it: 'Магазин "Ромашка"; ООО "Лето"'), is not the
-        # header (a header with an unnamed column or two at its end is)
-        widths = [width(r) for r in records[i + 1:]]
+        # a CSV line with half the fields of the table below it or fewer, when a line of the table's
+        # width follows, is a title with the delimiter in it ('Магазин "Ромашка"; ООО "Лето"'): a
+        # header has a field per column, named or not ('ID;ФИО;Телефон;;;'). Sheet rows all have the
+        # sheet's width, so this never decides a sheet's header.
+        widths = [len(r) for r in records[i + 1:]]
         table = max(set(widths), key=widths.count) if widths else 0
-        if 2 * width(record) <= table and any(width(r) == table and not is_title(r) for r in window[i + 1:]):
+        if 2 * len(record) <= table and any(len(r) == table and not is_title(r) for r in window[i + 1:]):
             continue
         return i
     return 0

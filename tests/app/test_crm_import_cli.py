@@ -193,9 +193,10 @@ def test_plain_text_preview_and_people_list_are_tables(tmp_path, capsys):
 
 
 def test_receipt_table_header_below_a_two_cell_title_is_named_with_header_line(tmp_path, capsys):
-    # a title of two cells reads like a header: detection keeps line 1, --header-line 2 names the header
+    # a title of three cells above five columns reads like a header: detection keeps line 1,
+    # --header-line 2 names the header
     path = tmp_path / "till.csv"
-    path.write_text("Отчёт по чекам;март 2024\nФН;ФД;ФП;Дата;Сумма\n"
+    path.write_text("Отчёт по чекам;март 2024;касса 1\nФН;ФД;ФП;Дата;Сумма\n"
                     "9999078900004792;101;3522150147;17.09.2024 18:01;1285,21\n", encoding="utf-8")
     ws = tmp_path / "ws.o2o"
     code, out, _ = run(capsys, "import", "receipts", path, "-w", ws, "--json")

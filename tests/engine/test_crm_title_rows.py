@@ -103,6 +103,9 @@ def test_the_preview_finds_the_header_below_the_title(tmp_path):
       ["1", "2", "3", "м", "5"], ["4", "5", "6", "ж", "7"]], 2),          # a title with the delimiter in it
     ([["Телефон", "Email"], ["1", "2", ""], ["3", "4", ""]], 0),            # rows end in a delimiter: still first
     ([["Телефон", "Email", "Имя"], ["1", "", ""], ["2", "", ""], ["3", "a", "b"]], 0),  # sparse rows: first
+    ([["ID", "ФИО", "Телефон", "", "", ""], ["0", "Иван", "8916", "доп", "x", "y"], ["1", "Анна", "8903", "", "x", "y"]],
+     0),                                                                   # unnamed columns: a field each
+    ([["ФН", "ФД"] + [""] * 5, ["1", "2", "3", "4", "5", "6", "7"], ["1", "2", "3", "4", "5", "6", "7"]], 0),
     ([], 0),
 ])
 def test_header_position(records, expected):
