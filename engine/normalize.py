@@ -223,20 +223,40 @@ def _resolve_many(con, values: list[str], region: str = "RU") -> list[tuple[str 
         if not raw:
             out.append((None, None))
             continue
-        found = ([v for v in (fast.get(p) or _one_phone(p, region)[0] for p in split[i]) if v] if i in split
-                 else [v] if (v := _one_phone(raw.strip(",;/ "), region)[0]) else [])
-        if not found:  # a phone in words: "89161234567 (моб)", "8 916 … или 8 926 …"
-            found = _phones_in_text(raw, region)
-        out.append((found[0], MULTI_PHONE if len(set(found)) > 1 else None) if found else (None, NOT_A_PHONE))
+        found, dropped = [], False
+        for part in split.get(i) or [raw.strip(",;/ ")]:
+            value = fast.get(part) or _one_phone(part, region)[0]
+            in_words = [] if value else _phones_in_text(part, region)  # "89161234567 (моб)", "X или Y"
+            found += [value] if value else in_words
+            dropped = dropped or not (value or in_words) and _digit_count(part) >= 3  # '8926', '123'
+        if not found:
+            out.append((None, NOT_A_PHONE))
+        else:  # a second phone, or a number that is not one, is left out: the analyst is told
+            out.append((found[0], MULTI_PHONE if len(set(found)) > 1 or dropped else None))
     return out
 
 
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
+
+
+# words that name a number that is not a phone: a tax id, a contract, an order, a receipt's fiscal fields
+_NOT_PHONE_WORDS = re.compile(r"инн|кпп|огрн|снилс|паспорт|договор|заказ|сч[её]т|чек|\bф[ндп]\b", re.I)
+
+
 def _phones_in_text(text: str, region: str) -> list[str]:
-    """The valid numbers libphonenumber finds in free text, in order (E.164)."""
-    if len(text) > 200:  # a note, not a phone; the matcher would take long over it
+    """The valid numbers libphonenumber finds in free text, in order (E.164): none when the text
+    is long, has too few digits for a phone, names another kind of number (ИНН, договор, чек…) or
+    has another number beside the phones (a date, an order number: its digits would be a guess)."""
+    if len(text) > 200 or _digit_count(text) < 7 or _NOT_PHONE_WORDS.search(text):
         return []
-    return [phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-            for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)]
+    matches = list(phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID))
+    rest = text
+    for m in reversed(matches):
+        rest = rest[:m.start] + rest[m.end:]
+    if _digit_count(rest) > 3:
+        return []
+    return [phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164) for m in matches]
 
 
 def resolve_slow_phones(con: duckdb.DuckDBPyConnection, values: list[str], table: str) -> int:

@@ -182,6 +182,16 @@ def test_two_phones_in_one_cell_keep_the_first_valid():
     assert nz.normalize_phone("89161234567 (моб)") == ("+79161234567", None)
     assert nz.normalize_phone("звонить после 18, тел 89161234567") == ("+79161234567", None)
     assert nz.normalize_phone("89161234567, 8 (916) 123-45-67") == ("+79161234567", None)  # the same one twice
+    # a second phone in words, or a number that is not a phone, is never dropped without a word
+    assert nz.normalize_phone("тел.: +7-916-123-45-67, +7-926-123-45-67 (Ольга)") == ("+79161234567", nz.MULTI_PHONE)
+    assert nz.normalize_phone("89161234567, 8926") == ("+79161234567", nz.MULTI_PHONE)
+
+
+@pytest.mark.parametrize("text", ["ИНН 7712345678 КПП 771201001", "чек 3522150147 ФН 9999078900004792",
+                                  "договор 3452-123456 от 01.02.2023", "заказ 9161234567 от 12.03.2024",
+                                  "9161234567 от 12.03.2024"])
+def test_other_numbers_in_words_are_not_read_as_phones(text):
+    assert nz.normalize_phone(text) == (None, nz.NOT_A_PHONE)
     assert nz.normalize_phone("8 903 765 43 21 / +44 20 7946 0958") == ("+79037654321", nz.MULTI_PHONE)
     assert nz.normalize_phone("123, 456") == (None, nz.NOT_A_PHONE)
     assert nz.normalize_phone("+7 916 123-45-67,") == ("+79161234567", None)  # one phone and a stray comma
