@@ -299,7 +299,10 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
     if given_delimiter and len(header) == 1:  # one column: is the file plainly split by another character?
         lines = [line for line in text.splitlines()[header_line:header_line + 40] if line.strip()]
         looks = detect_delimiter_of_lines(lines)
-        if looks != delimiter and lines and sum(_count_fields(line, looks) > 1 for line in lines) >= 0.8 * len(lines):
+        # most lines split into the same three or more fields (two could be a comma inside a one-column file's cells)
+        counts = [_count_fields(line, looks) for line in lines]
+        fields = max(set(counts), key=counts.count) if counts else 0
+        if looks != delimiter and fields >= 3 and counts.count(fields) >= 0.8 * len(counts):
             raise ImportRefused(f"With the delimiter {delimiter!r} every line is one column, but the file reads "
                                 f"as {looks!r}-separated", where=str(path), hint=f"Try --delimiter {looks!r}")
     progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")

@@ -225,3 +225,11 @@ def test_a_title_with_the_delimiter_and_quotes_in_it_is_not_taken_for_the_header
     other.write_bytes(path.read_bytes() + "C3;Глеб;89261234567;;М\n".encode("cp1251"))
     wrong = import_crm(workspace, other, delimiter="\t")
     assert wrong.status == REFUSED and "reads as ';'-separated" in wrong.message and "--delimiter ';'" in wrong.message
+
+
+def test_a_one_column_file_with_commas_in_its_cells_imports_with_its_delimiter_given(workspace, tmp_path):
+    path = tmp_path / "phones.csv"
+    path.write_text("Телефон\n" + "".join(f"8916123{i:04d}, 8903123{i:04d}\n" for i in range(20)), encoding="utf-8")
+    result = import_crm(workspace, path, delimiter=";")
+    assert result.status == IMPORTED, result.message
+    assert result.details["ok"] == 20 and result.details["extra_phones"] == 0

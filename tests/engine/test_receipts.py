@@ -446,3 +446,14 @@ def test_a_registers_list_given_as_receipts_is_refused_with_the_right_command(wo
     result = import_receipts(workspace, path)
     assert result.status == "refused"
     assert "list of cash registers" in result.message and "o2o import registers" in result.message
+
+
+def test_a_receipt_table_with_register_columns_is_told_the_receipt_column_it_misses(workspace, tmp_path):
+    from engine.crm.receipts import import_receipts
+
+    path = tmp_path / "till.csv"
+    path.write_text("site;kkt_reg_id;ФН;ФД;Дата;Сумма\nТЦ Весна;0001234567890123;9999078900004792;101;"
+                    "17.09.2024 18:01;1285,21\n", encoding="utf-8")
+    result = import_receipts(workspace, path)
+    assert result.status == "refused"
+    assert "needs columns for fp" in result.message and "o2o import registers" not in result.message
