@@ -17,8 +17,9 @@ Outcomes (each with a reason that lands in import_rejects when a value is droppe
   Two or more phones in one cell ('+7 916 123-45-67, 8 903 765 43 21'; separated by , ; or /, or
   in words: '8 916 … или 8 926 …'): the first valid one is kept and the cell is listed as a dropped
   value (MULTI_PHONE) so the analyst sees what was left out. One phone among words ('89161234567
-  (моб)', 'звонить после 18, тел 8916…') is that phone (libphonenumber's matcher finds it); no
-  valid one: NOT_A_PHONE.
+  (моб)', 'звонить после 18, тел 8916…') is that phone (libphonenumber's matcher finds it); a
+  number labelled as something else ('ИНН 7712345678', 'чек 3522…', 'договор № …') is not one;
+  no valid one: NOT_A_PHONE.
 - email: trimmed, lowercased; one '@', a dotted domain, no spaces, else invalid.
 - date: dd.mm.yyyy (also / and -), dd.mm.yy (00..this year's two digits -> 20yy, else 19yy),
   ISO yyyy-mm-dd (with a time part, also 'T'), '12 марта 1985' / '12 мар 1985' (Russian month
@@ -225,10 +226,13 @@ def _resolve_many(con, values: list[str], region: str = "RU") -> list[tuple[str 
             continue
         found, dropped = [], False
         for part in split.get(i) or [raw.strip(",;/ ")]:
+            if _LABELLED_NUMBER.search(part):  # "ИНН 7712345678", "чек 3522150147": another kind of number
+                dropped = True
+                continue
             value = fast.get(part) or _one_phone(part, region)[0]
             in_words = [] if value else _phones_in_text(part, region)  # "89161234567 (моб)", "X или Y"
             found += [value] if value else in_words
-            dropped = dropped or not (value or in_words) and _digit_count(part) >= 3  # '8926', '123'
+            dropped = dropped or not (value or in_words) and bool(_NUMBER_RUN.search(part))  # '8926', '123'
         if not found:
             out.append((None, NOT_A_PHONE))
         else:  # a second phone, or a number that is not one, is left out: the analyst is told
@@ -240,22 +244,19 @@ def _digit_count(text: str) -> int:
     return sum(ch.isdigit() for ch in text)
 
 
-# words that name a number that is not a phone: a tax id, a contract, an order, a receipt's fiscal fields
-_NOT_PHONE_WORDS = re.compile(r"инн|кпп|огрн|снилс|паспорт|договор|заказ|сч[её]т|чек|\bф[ндп]\b", re.I)
+# a word that labels the number after it as something else: a tax id, a contract, an order, an
+# account, a receipt's fiscal fields ("ИНН 7712345678", "Заказ №4951234567"; not "Инна", "(чек на почту)")
+_LABELLED_NUMBER = re.compile(r"\b(инн|кпп|огрн|снилс|(паспорт|договор|заказ|сч[её]т|чек)(а|у|ом|е)?|ф[ндп])\b"
+                              r"\s*[:.]?\s*(№|#)?\s*\d", re.I)
+_NUMBER_RUN = re.compile(r"\d{3}")  # a number part (not hours like "с 10 до 18") that is not a phone
 
 
 def _phones_in_text(text: str, region: str) -> list[str]:
-    """The valid numbers libphonenumber finds in free text, in order (E.164): none when the text
-    is long, has too few digits for a phone, names another kind of number (ИНН, договор, чек…) or
-    has another number beside the phones (a date, an order number: its digits would be a guess)."""
-    if len(text) > 200 or _digit_count(text) < 7 or _NOT_PHONE_WORDS.search(text):
+    """The valid numbers libphonenumber finds in free text, in order (E.164); none when the text
+    is long or has too few digits for a phone."""
+    if len(text) > 200 or _digit_count(text) < 7:
         return []
-    matches = list(phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID))
-    rest = text
-    for m in reversed(matches):
-        rest = rest[:m.start] + rest[m.end:]
-    if _digit_count(rest) > 3:
-        return []
+    matches = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
     return [phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164) for m in matches]
 
 

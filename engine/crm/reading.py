@@ -193,14 +193,6 @@ def header_position(records: list[list]) -> int:
     for i, record in enumerate(window):
         if is_title(record):
             continue
-        # a CSV line with half the fields of the table below it or fewer, when a line of the table's
-        # width follows, is a title with the delimiter in it ('Магазин "Ромашка"; ООО "Лето"'): a
-        # header has a field per column, named or not ('ID;ФИО;Телефон;;;'). Sheet rows all have the
-        # sheet's width, so this never decides a sheet's header.
-        widths = [len(r) for r in records[i + 1:]]
-        table = max(set(widths), key=widths.count) if widths else 0
-        if 2 * len(record) <= table and any(len(r) == table and not is_title(r) for r in window[i + 1:]):
-            continue
         return i
     return 0
 

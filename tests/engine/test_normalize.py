@@ -189,9 +189,20 @@ def test_two_phones_in_one_cell_keep_the_first_valid():
 
 @pytest.mark.parametrize("text", ["ИНН 7712345678 КПП 771201001", "чек 3522150147 ФН 9999078900004792",
                                   "договор 3452-123456 от 01.02.2023", "заказ 9161234567 от 12.03.2024",
-                                  "9161234567 от 12.03.2024"])
-def test_other_numbers_in_words_are_not_read_as_phones(text):
+                                  "ИНН 7712345678", "ФП 3522150147", "Заказ №4951234567", "лицевой счет 9012345678"])
+def test_numbers_labelled_as_something_else_are_not_read_as_phones(text):
     assert nz.normalize_phone(text) == (None, nz.NOT_A_PHONE)
+
+
+@pytest.mark.parametrize("text", ["89161234567 до 18:00", "раб. с 9:00 до 18:00 89161234567", "89161234567 Инна",
+                                  "89161234567 (чек на почту)", "Чекалина 89161234567", "заказчик 89161234567",
+                                  "12.03.2024 89161234567", "звонить с 10 до 18, тел 89161234567"])
+def test_a_phone_among_notes_names_and_hours_is_that_phone(text):
+    assert nz.normalize_phone(text) == ("+79161234567", None)
+
+
+def test_a_labelled_number_beside_a_phone_is_left_out_with_a_warning():
+    assert nz.normalize_phone("ИНН 7712345678, 89161234567") == ("+79161234567", nz.MULTI_PHONE)
     assert nz.normalize_phone("8 903 765 43 21 / +44 20 7946 0958") == ("+79037654321", nz.MULTI_PHONE)
     assert nz.normalize_phone("123, 456") == (None, nz.NOT_A_PHONE)
     assert nz.normalize_phone("+7 916 123-45-67,") == ("+79161234567", None)  # one phone and a stray comma
