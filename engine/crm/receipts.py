@@ -333,7 +333,8 @@ def _stage_table(con, ctx: ImportContext, mapping, mapping_file, encoding, delim
     col = {role: f"c{names.index(c)}" for c, role in full.items() if role != mp.IGNORE}
     missing = [r for r in ("fn", "fd", "fp", "datetime", "total") if r not in col]
     if missing:
-        if looks_like_registers(source.header) and not {"fn", "fd"} & col.keys():  # no receipt columns at all
+        # a registers list (it may name each till's ФН) has no receipt date or sum
+        if looks_like_registers(source.header) and not {"datetime", "total"} & col.keys():
             raise O2OError("This is a list of cash registers (site and KKT columns), not receipts",
                            where=str(ctx.path), hint="Import it with `o2o import registers FILE`: receipts are then "
                                                      "checked against it")

@@ -50,8 +50,23 @@ def _after_lines(text: bytes, lines: int, newlines: bool) -> bytes:
     return text[ends[lines - 1].end():]
 
 
-def _count_fields(line: str, delimiter: str) -> int:
-    return len(next(csv.reader([line], delimiter=delimiter), []))
+def _plainly_split_by(text: str, header_line: int, delimiter: str) -> str | None:
+    """The other delimiter a file read as one column plainly has, or None: the header line and most
+    lines after it split into its same two or more fields, or (the header taken was a title) most
+    lines after it split into the same three or more and one of them names three columns in
+    words. A one-column file with commas inside its cells ('8916…, 8903…') has neither."""
+    lines = [line for line in text.splitlines()[header_line - 1:header_line + 40] if line.strip()]
+    looks = detect_delimiter_of_lines(lines[1:])
+    if looks == delimiter or len(lines) < 2:
+        return None
+    rows = [next(csv.reader([line], delimiter=looks), []) for line in lines]
+    counts = [len(r) for r in rows[1:]]
+    fields = max(set(counts), key=counts.count)
+    agreeing = counts.count(fields) >= 0.8 * len(counts)
+    if agreeing and fields >= 2 and len(rows[0]) == fields:
+        return looks
+    named = any(len(r) >= 3 and all(re.search(r"[^\W\d_]", cell) for cell in r) for r in rows[1:])
+    return looks if agreeing and fields >= 3 and named else None
 
 
 def mixed_line_ends(sample: bytes) -> bool:
@@ -296,15 +311,9 @@ def open_source(con, path, table: str, *, encoding: str | None = None, delimiter
     header = [h.strip() for h in header]
     if not header or not any(header):
         raise ImportRefused("No header line: the first line must name the columns", where=str(path))
-    if given_delimiter and len(header) == 1:  # one column: is the file plainly split by another character?
-        lines = [line for line in text.splitlines()[header_line:header_line + 40] if line.strip()]
-        looks = detect_delimiter_of_lines(lines)
-        # most lines split into the same three or more fields (two could be a comma inside a one-column file's cells)
-        counts = [_count_fields(line, looks) for line in lines]
-        fields = max(set(counts), key=counts.count) if counts else 0
-        if looks != delimiter and fields >= 3 and counts.count(fields) >= 0.8 * len(counts):
-            raise ImportRefused(f"With the delimiter {delimiter!r} every line is one column, but the file reads "
-                                f"as {looks!r}-separated", where=str(path), hint=f"Try --delimiter {looks!r}")
+    if given_delimiter and len(header) == 1 and (looks := _plainly_split_by(text, header_line, delimiter)):
+        raise ImportRefused(f"With the delimiter {delimiter!r} every line is one column, but the file reads "
+                            f"as {looks!r}-separated", where=str(path), hint=f"Try --delimiter {looks!r}")
     progress(0.05, f"reading ({enc}, delimiter {delimiter!r})")
     source = TableSource(path, header, encoding=enc, delimiter=delimiter, header_line=header_line)
     return CsvSource(con, path, table, source, cancel)

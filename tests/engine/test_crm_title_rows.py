@@ -231,3 +231,22 @@ def test_a_one_column_file_with_commas_in_its_cells_imports_with_its_delimiter_g
     result = import_crm(workspace, path, delimiter=";")
     assert result.status == IMPORTED, result.message
     assert result.details["ok"] == 20 and result.details["extra_phones"] == 0
+
+
+@pytest.mark.parametrize("text, delimiter", [
+    ("Телефон;Email\n" + "".join(f"8916123{i:04d};u{i}@mail.ru\n" for i in range(12)), "\t"),  # two columns
+    ("ФИО;Телефон\n" + "".join(f"Иван {i};8916123{i:04d}\n" for i in range(12)), ","),
+], ids=["two columns, tab given", "two columns, comma given"])
+def test_a_wrong_delimiter_on_a_two_column_file_is_refused(workspace, tmp_path, text, delimiter):
+    path = tmp_path / "two.csv"
+    path.write_text(text, encoding="utf-8")
+    result = import_crm(workspace, path, delimiter=delimiter)
+    assert result.status == REFUSED and "reads as ';'-separated" in result.message
+
+
+def test_a_one_column_file_with_three_phones_a_cell_imports_with_its_delimiter_given(workspace, tmp_path):
+    path = tmp_path / "three.csv"
+    path.write_text("Телефон\n" + "".join(f"8916123{i:04d}, 8903123{i:04d}, 8926123{i:04d}\n" for i in range(12)),
+                    encoding="utf-8")
+    result = import_crm(workspace, path, delimiter=";")
+    assert result.status == IMPORTED and result.details["ok"] == 12

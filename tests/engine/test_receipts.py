@@ -457,3 +457,13 @@ def test_a_receipt_table_with_register_columns_is_told_the_receipt_column_it_mis
     result = import_receipts(workspace, path)
     assert result.status == "refused"
     assert "needs columns for fp" in result.message and "o2o import registers" not in result.message
+
+
+def test_a_registers_list_naming_each_tills_fn_still_gets_the_registers_hint(workspace, tmp_path):
+    from engine.crm.receipts import import_receipts
+
+    path = tmp_path / "registers.csv"
+    path.write_text("site;kkt_reg_id;Номер ФН;inn;tenant\nТЦ Весна;0001234567890123;9999078900004792;7701234567;"
+                    "Ромашка\n", encoding="utf-8")
+    result = import_receipts(workspace, path)
+    assert result.status == "refused" and "o2o import registers" in result.message
