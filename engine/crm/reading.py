@@ -397,7 +397,12 @@ def load_xlsx(con, path: Path, table: str, *, sheet: str | int | None = None, he
     head: list[tuple[int, list]] = []  # the first non-blank rows: where the header is (see header_position)
     for number, values in _with_header_first(rows, head, header_line, path):
         if header is None:
-            header = [(v or "").strip() for v in _trimmed(values)]
+            # columns the header leaves unnamed but most of the first rows fill are columns, as a CSV's
+            # empty header fields are; a stray value in one row is still a row with too many fields
+            named = _trimmed(values)
+            widths = sorted((len(_trimmed(v)) for n, v in head if n > number), reverse=True)
+            width = max(len(named), widths[(len(widths) - 1) // 2] if widths else 0)
+            header = [(v or "").strip() for v in named] + [""] * (width - len(named))
             source = TableSource(path, header, sheet=name, header_line=number)
             cols = ", ".join(f"c{i} VARCHAR" for i in range(len(header)))
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table}_data (line BIGINT, {cols})")

@@ -250,3 +250,19 @@ def test_a_one_column_file_with_three_phones_a_cell_imports_with_its_delimiter_g
                     encoding="utf-8")
     result = import_crm(workspace, path, delimiter=";")
     assert result.status == IMPORTED and result.details["ok"] == 12
+
+
+def test_a_sheet_whose_header_leaves_its_last_columns_unnamed_imports_every_row(workspace, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ID", "Телефон"])
+    for i in range(5):
+        sheet.append([str(i), f"8916123{i:04d}", "Иван", "Москва"])  # two columns with no name
+    path = tmp_path / "unnamed.xlsx"
+    book.save(path)
+    result = import_crm(workspace, path)
+    assert result.status == IMPORTED, result.message
+    assert (result.details["ok"], result.details["rejected"]) == (5, 0)
+    assert result.details["ignored_columns"] == ["column 3", "column 4"]
