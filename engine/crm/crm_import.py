@@ -57,7 +57,8 @@ def _resolve_mapping(ws, source, mapping, mapping_file, where: str) -> tuple[dic
         raise O2OError("No phone, e-mail or card column found", where=where,
                        hint="Map the columns in the import dialog or with --mapping FILE.json "
                             f"(columns: {', '.join(mp.unique_headers(header))}; a header below a title is "
-                            f"looked for in the first {MAX_TITLE_LINES + 1} lines)")
+                            f"looked for in the first {MAX_TITLE_LINES + 1} lines; if a title of several cells "
+                            "sits above the table, name the header's line with --header-line N)")
     return full, origin
 
 

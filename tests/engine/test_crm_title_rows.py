@@ -266,3 +266,11 @@ def test_a_sheet_whose_header_leaves_its_last_columns_unnamed_imports_every_row(
     assert result.status == IMPORTED, result.message
     assert (result.details["ok"], result.details["rejected"]) == (5, 0)
     assert result.details["ignored_columns"] == ["column 3", "column 4"]
+
+
+def test_a_two_cell_title_read_as_the_header_is_refused_with_the_way_to_name_the_header(workspace, tmp_path):
+    path = tmp_path / "titled.csv"
+    path.write_text("Отчёт;март 2024\nКод;Контакт;Кто\nC1;89161234567;Анна\n", encoding="utf-8")
+    result = import_crm(workspace, path)
+    assert result.status == REFUSED and "--header-line N" in result.message
+    assert import_crm(workspace, path, header_line=2).status == IMPORTED
