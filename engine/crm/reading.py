@@ -189,12 +189,7 @@ def header_position(records: list[list]) -> int:
 
     if max((len(named(r)) for r in records), default=0) < 2:
         return 0
-    window = records[:MAX_TITLE_LINES + 1]
-    for i, record in enumerate(window):
-        if is_title(record):
-            continue
-        return i
-    return 0
+    return next((i for i, record in enumerate(records[:MAX_TITLE_LINES + 1]) if not is_title(record)), 0)
 
 
 _LABEL_VALUE = re.compile(r"[^:]{1,40}:\s+\S")  # "Магазин: Тверская" — a filter in one cell

@@ -223,7 +223,9 @@ class CsvSource:
             if self.cancel.cancelled or "csv" not in str(exc).lower():
                 raise
             detail = str(exc).splitlines()[0]
+            error = O2OError
             if "invalid state" in detail or "state machine" in detail:  # DuckDB's words for "not this dialect"
+                error = _NotThisDialect
                 delimiter = self.source.delimiter
                 looks = detect_delimiter(self.header and delimiter.join(self.header) or "")
                 detail = f"it does not read as {delimiter!r}-separated text with \"-quoted fields"
@@ -231,7 +233,6 @@ class CsvSource:
                         else "Check the delimiter, the quotes and the encoding")
             else:
                 hint = "Check the delimiter and encoding"
-            error = _NotThisDialect if "does not read as" in detail else O2OError
             raise error(f"Cannot read as CSV: {detail}", where=str(self.path), hint=hint) from exc
         source = self.source
         # DuckDB may quote a blank line before the record with it
